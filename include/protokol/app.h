@@ -1,0 +1,46 @@
+/*
+ * app.h - the action layer: the one place that turns a request (a script line, a key in
+ * the UI, an import row) into an engine call, records the accepted action durably, and
+ * only then reports success. The UI and scripts never touch the engine or store directly.
+ */
+#ifndef PROTOKOL_APP_H
+#define PROTOKOL_APP_H
+
+#include <stdbool.h>
+
+#include "protokol/engine.h"
+#include "protokol/store.h"
+#include "protokol/util.h"
+
+struct app;
+
+enum app_result {
+	AR_OK = 0,     /* accepted and committed (or a query answered) */
+	AR_DENIED = 1, /* refused by the rules; nothing changed */
+	AR_ERROR = 2,  /* malformed or invalid request; nothing changed */
+	AR_IO = 3,     /* the database failed; nothing was recorded */
+	AR_EMPTY = 4,  /* a blank or comment line */
+};
+
+/*
+ * Opens the database at path (creating it) and rebuilds the state by replaying the
+ * record. read_only opens it as a follower. Returns 0, or -1 with err set.
+ */
+int app_open(const char *path, bool read_only, struct app **out, struct pk_err *err);
+void app_close(struct app **a);
+
+/*
+ * Executes one script line (len bytes, no newline). Writes the result line, without a
+ * trailing newline, into out: "ok: ...", "denied: ... (§ N, stk. M)", "error: line N: ...",
+ * or for status/allowed several lines. An ok is written only after its event is committed.
+ */
+enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno, struct sb *out);
+
+/* The state as it stands (read-only for callers). */
+const struct pk_state *app_state(const struct app *a);
+struct store *app_store(struct app *a);
+
+/* Re-reads the record if another process appended to it; true if the state changed. */
+bool app_refresh(struct app *a, struct pk_err *err);
+
+#endif

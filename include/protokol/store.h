@@ -1,0 +1,60 @@
+/*
+ * store.h - the durable, append-only decision protocol in SQLite.
+ *
+ * Every accepted action is one row of the events table, committed (WAL,
+ * synchronous=FULL) before it is reported. Each row carries the SHA-256 of its content
+ * chained to the previous row's hash, so any change to the record can be detected.
+ * This is the only module that includes sqlite3.h.
+ */
+#ifndef PROTOKOL_STORE_H
+#define PROTOKOL_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "protokol/util.h"
+
+struct store;
+
+/* One recorded action. Strings are owned by whoever filled the struct. */
+struct event {
+	int64_t seq;      /* 1, 2, ... assigned by store_append */
+	char *at;         /* ISO 8601 local time it was recorded */
+	char *verb;
+	char *line;       /* the action as written (a script line) */
+	char *result;     /* the ok message */
+	char *attachment; /* extra data the action needs to replay (a body's profile), or NULL */
+	int64_t retracts; /* for an undo: the seq it retracts; else 0 */
+	int meeting;      /* current meeting number after the action, 0 if none */
+	unsigned char hash[32];
+};
+
+enum store_mode { STORE_WRITE, STORE_READ };
+
+/* Exit status class of a failure: input problems vs database/I/O problems. */
+enum store_status { ST_OK = 0, ST_IO = 3 };
+
+/*
+ * Opens (creating with mode 0600 if needed, in write mode) the database at path,
+ * migrating its schema to the current version. Returns 0 or -1 with err set.
+ */
+int store_open(const char *path, enum store_mode mode, struct store **out, struct pk_err *err);
+void store_close(struct store **st);
+
+/* Appends ev (seq, hash filled in) in one committed transaction. 0 or -1 with err. */
+int store_append(struct store *st, struct event *ev, struct pk_err *err);
+
+/* Loads all events in order into a newly allocated array (free with store_events_free). */
+int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err);
+void store_events_free(struct event *evs, int n);
+
+/*
+ * Recomputes the hash chain. Returns 0 if intact; otherwise -1 with err naming the first
+ * event that does not match.
+ */
+int store_verify_chain(struct store *st, struct pk_err *err);
+
+/* The hash of the last event as 64 hex digits (all zeros for an empty record). */
+void store_head(struct store *st, char hex[65]);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * engine_int.h - internals shared by the engine's files (engine.c, allowed.c).
+ * Not part of the public interface.
+ */
+#ifndef PROTOKOL_ENGINE_INT_H
+#define PROTOKOL_ENGINE_INT_H
+
+#include "protokol/engine.h"
+
+struct meeting *eng_meeting(struct pk_state *s);
+const struct profile *eng_profile(const struct pk_state *s, const struct meeting *m);
+/* Writes "text (cite)" into why, leaving the parenthesis out where the rule has no cite. */
+void eng_why(struct sb *why, const struct profile *p, enum rule_id rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Generic precondition of a verb, independent of its arguments. Returns true if the verb
+ * may be used now; otherwise writes the reason into why. */
+bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why);
+bool eng_seated(const struct pk_state *s, const struct meeting *m, int member);
+bool eng_inhabil(const struct meeting *m, int item, int member);
+int eng_leader(const struct pk_state *s, const struct meeting *m);
+
+#endif

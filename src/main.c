@@ -1,0 +1,209 @@
+/*
+ * main.c - the protokol command line: parses global options and dispatches to the
+ * subcommands (run, verify, ...) and to the terminal UI.
+ *
+ * Exit status: 0 success; 1 a command was refused or an input was invalid; 2 usage;
+ * 3 database or I/O failure.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "protokol/app.h"
+#include "protokol/i18n.h"
+#include "protokol/script.h"
+
+enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+static void usage(FILE *f)
+{
+	fprintf(f, "%s",
+		_("usage:\n"
+		  "  protokol [--db FILE]                      open the live terminal UI\n"
+		  "  protokol --demo                           build the demo database and open it\n"
+		  "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
+		  "  protokol [--db FILE] verify               check the record's hash chain\n"
+		  "  protokol --help | --version\n"
+		  "\n"
+		  "The default database is $XDG_DATA_HOME/protokol/protokol.db.\n"
+		  "\n"
+		  "Script verbs:\n"));
+	for (int i = 0; i < V__COUNT; i++)
+		fprintf(f, "  %-14s %s\n", pk_verb_info[i].name, _(pk_verb_info[i].help));
+}
+
+static int mkdirs(const char *path)
+{
+	char buf[1024];
+	pk_strlcpy(buf, path, sizeof buf);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+static const char *default_db(char *buf, size_t n)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0])
+		snprintf(buf, n, "%s/protokol/protokol.db", xdg);
+	else
+		snprintf(buf, n, "%s/.local/share/protokol/protokol.db", home ? home : ".");
+	mkdirs(buf);
+	return buf;
+}
+
+static int report_err(const struct pk_err *e)
+{
+	char buf[1200];
+	pk_err_format(e, buf, sizeof buf);
+	fprintf(stderr, "protokol: %s\n", buf);
+	return EXIT_IO;
+}
+
+/* Runs a script, one result line per command, flushed after each commit. */
+static int cmd_run(const char *db, const char *script)
+{
+	FILE *in = stdin;
+	const char *label = "-";
+	if (script && strcmp(script, "-") != 0) {
+		struct stat sb;
+		if (stat(script, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			fprintf(stderr, _("protokol: %s: is a directory, not a script\n"), script);
+			return EXIT_REFUSED;
+		}
+		in = fopen(script, "rb");
+		if (!in) {
+			fprintf(stderr, _("protokol: %s: cannot open the script: %s\n"), script,
+				strerror(errno));
+			return EXIT_REFUSED;
+		}
+		label = script;
+	}
+	(void)label;
+	struct app *a;
+	struct pk_err err = {0};
+	if (app_open(db, false, &a, &err) < 0) {
+		if (in != stdin)
+			fclose(in);
+		return report_err(&err);
+	}
+	int status = 0, lineno = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	struct sb out = {0};
+	while ((len = getline(&line, &cap, in)) >= 0) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		sb_clear(&out);
+		enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
+		if (r == AR_EMPTY)
+			continue;
+		puts(sb_str(&out));
+		fflush(stdout);
+		if (r == AR_IO) {
+			status = EXIT_IO;
+			break;
+		}
+		if (r != AR_OK)
+			status = EXIT_REFUSED;
+	}
+	sb_free(&out);
+	free(line);
+	if (in != stdin)
+		fclose(in);
+	app_close(&a);
+	return status;
+}
+
+static int cmd_verify(const char *db)
+{
+	struct app *a;
+	struct pk_err err = {0};
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, _("protokol: %s: no such database\n"), db);
+		return EXIT_IO;
+	}
+	if (app_open(db, true, &a, &err) < 0) {
+		report_err(&err);
+		return EXIT_REFUSED;
+	}
+	if (store_verify_chain(app_store(a), &err) < 0) {
+		report_err(&err);
+		app_close(&a);
+		return EXIT_REFUSED;
+	}
+	char head[65];
+	store_head(app_store(a), head);
+	printf(_("ok: the record is intact; chain head %s\n"), head);
+	app_close(&a);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(GETTEXT_PACKAGE, PROTOKOL_LOCALEDIR);
+	textdomain(GETTEXT_PACKAGE);
+#endif
+	const char *db = NULL;
+	char dbbuf[1024];
+	int i = 1;
+	for (; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("protokol %s\n", PROTOKOL_VERSION);
+			return 0;
+		}
+		if (!strcmp(argv[i], "--db")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, _("protokol: --db needs a FILE\n"));
+				return EXIT_USAGE;
+			}
+			db = argv[++i];
+			continue;
+		}
+		if (!strncmp(argv[i], "--db=", 5)) {
+			db = argv[i] + 5;
+			continue;
+		}
+		break;
+	}
+	if (i >= argc) {
+		fprintf(stderr, _("protokol: the terminal UI is not available in this build\n"));
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!db)
+		db = default_db(dbbuf, sizeof dbbuf);
+	const char *cmd = argv[i];
+	if (!strcmp(cmd, "run")) {
+		if (argc - i > 2) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		return cmd_run(db, i + 1 < argc ? argv[i + 1] : "-");
+	}
+	if (!strcmp(cmd, "verify"))
+		return cmd_verify(db);
+	fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
+	usage(stderr);
+	return EXIT_USAGE;
+}

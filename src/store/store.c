@@ -1,0 +1,378 @@
+/*
+ * store.c - SQLite storage of the decision protocol: an append-only, hash-chained
+ * events table. WAL journal, synchronous=FULL, schema versioned by PRAGMA user_version.
+ * SQL only through prepared statements with bound parameters.
+ *
+ * Invariant: events.hash = SHA-256(prev hash || content of the row), and rows are never
+ * updated or deleted by protokol (triggers refuse it).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "protokol/i18n.h"
+#include "protokol/store.h"
+
+struct store {
+	sqlite3 *db;
+	char path[1024];
+	enum store_mode mode;
+	sqlite3_stmt *ins;
+	unsigned char head[32];
+	int64_t last_seq;
+};
+
+#define SCHEMA_VERSION 1
+
+static int db_fail(struct store *st, struct pk_err *err, const char *what)
+{
+	pk_strlcpy(err->file, st->path, sizeof err->file);
+	pk_err_set(err, "%s: %s", what, st->db ? sqlite3_errmsg(st->db) : _("no database"));
+	return -1;
+}
+
+static int exec(struct store *st, const char *sql, struct pk_err *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		pk_strlcpy(err->file, st->path, sizeof err->file);
+		pk_err_set(err, "%s", msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int migrate_to_v1(struct store *st, struct pk_err *err)
+{
+	static const char *sql =
+		"CREATE TABLE events ("
+		" seq INTEGER PRIMARY KEY,"
+		" at TEXT NOT NULL,"
+		" verb TEXT NOT NULL,"
+		" line TEXT NOT NULL,"
+		" result TEXT NOT NULL,"
+		" attachment TEXT,"
+		" retracts INTEGER,"
+		" meeting INTEGER NOT NULL,"
+		" prev BLOB NOT NULL,"
+		" hash BLOB NOT NULL);"
+		"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+		" BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
+		"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+		" BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
+		"PRAGMA user_version = 1;";
+	return exec(st, sql, err);
+}
+
+static int migrate(struct store *st, struct pk_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	int version = 0;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+		return db_fail(st, err, _("cannot read the schema version"));
+	if (sqlite3_step(q) == SQLITE_ROW)
+		version = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	if (version > SCHEMA_VERSION) {
+		pk_strlcpy(err->file, st->path, sizeof err->file);
+		pk_err_set(err, _("the database has schema version %d; this protokol knows up to %d"),
+			   version, SCHEMA_VERSION);
+		return -1;
+	}
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (st->mode == STORE_READ) {
+		pk_strlcpy(err->file, st->path, sizeof err->file);
+		pk_err_set(err, _("the database is not a protokol database or is empty"));
+		return -1;
+	}
+	if (exec(st, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	if (version < 1 && migrate_to_v1(st, err) < 0) {
+		exec(st, "ROLLBACK", err);
+		return -1;
+	}
+	return exec(st, "COMMIT", err);
+}
+
+static void hash_event(const unsigned char prev[32], const struct event *ev, unsigned char out[32])
+{
+	crypto_hash_sha256_state h;
+	crypto_hash_sha256_init(&h);
+	crypto_hash_sha256_update(&h, prev, 32);
+	char num[64];
+	const char *parts[6] = {ev->at, ev->verb, ev->line, ev->result,
+				ev->attachment ? ev->attachment : ""};
+	snprintf(num, sizeof num, "%lld|%lld|%d|%d", (long long)ev->seq,
+		 (long long)ev->retracts, ev->meeting, ev->attachment != NULL);
+	parts[5] = num;
+	for (int i = 0; i < 6; i++) {
+		const char *p = parts[i] ? parts[i] : "";
+		uint64_t n = strlen(p);
+		unsigned char len[8];
+		for (int k = 0; k < 8; k++)
+			len[k] = (unsigned char)(n >> (8 * k));
+		crypto_hash_sha256_update(&h, len, 8);
+		crypto_hash_sha256_update(&h, (const unsigned char *)p, n);
+	}
+	crypto_hash_sha256_final(&h, out);
+}
+
+static int load_head(struct store *st, struct pk_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	memset(st->head, 0, 32);
+	st->last_seq = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_fail(st, err, _("cannot read the protocol"));
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		st->last_seq = sqlite3_column_int64(q, 0);
+		if (sqlite3_column_bytes(q, 1) == 32)
+			memcpy(st->head, sqlite3_column_blob(q, 1), 32);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, err, _("cannot read the protocol"));
+	return 0;
+}
+
+int store_open(const char *path, enum store_mode mode, struct store **out, struct pk_err *err)
+{
+	*out = NULL;
+	if (sodium_init() < 0) {
+		pk_err_set(err, _("the cryptographic library could not start"));
+		return -1;
+	}
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		pk_strlcpy(err->file, path, sizeof err->file);
+		pk_err_set(err, _("is a directory, not a database file"));
+		return -1;
+	}
+	if (mode == STORE_WRITE && stat(path, &sb) != 0) {
+		/* create it readable and writable by its owner only */
+		int fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			pk_strlcpy(err->file, path, sizeof err->file);
+			pk_err_set(err, _("cannot create the database: %s"), strerror(errno));
+			return -1;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	struct store *st = pk_xcalloc(1, sizeof *st);
+	pk_strlcpy(st->path, path, sizeof st->path);
+	st->mode = mode;
+	int flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		db_fail(st, err, _("cannot open the database"));
+		store_close(&st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 2000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (mode == STORE_WRITE) {
+		if (exec(st, "PRAGMA journal_mode=WAL", err) < 0 ||
+		    exec(st, "PRAGMA synchronous=FULL", err) < 0) {
+			store_close(&st);
+			return -1;
+		}
+	}
+	if (exec(st, "PRAGMA foreign_keys=ON", err) < 0 || migrate(st, err) < 0 ||
+	    load_head(st, err) < 0) {
+		store_close(&st);
+		return -1;
+	}
+	if (mode == STORE_WRITE &&
+	    sqlite3_prepare_v2(st->db,
+			       "INSERT INTO events (seq, at, verb, line, result, attachment,"
+			       " retracts, meeting, prev, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+			       -1, &st->ins, NULL) != SQLITE_OK) {
+		db_fail(st, err, _("cannot prepare the protocol"));
+		store_close(&st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store **stp)
+{
+	struct store *st = *stp;
+	if (!st)
+		return;
+	sqlite3_finalize(st->ins);
+	sqlite3_close(st->db);
+	free(st);
+	*stp = NULL;
+}
+
+int store_append(struct store *st, struct event *ev, struct pk_err *err)
+{
+	if (st->mode != STORE_WRITE) {
+		pk_err_set(err, _("the database is open read-only"));
+		return -1;
+	}
+	if (exec(st, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	/* another writer may have appended: take the head inside the transaction */
+	if (load_head(st, err) < 0)
+		goto fail;
+	ev->seq = st->last_seq + 1;
+	hash_event(st->head, ev, ev->hash);
+	sqlite3_stmt *q = st->ins;
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	sqlite3_bind_int64(q, 1, ev->seq);
+	sqlite3_bind_text(q, 2, ev->at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, ev->verb, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, ev->line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, ev->result, -1, SQLITE_STATIC);
+	if (ev->attachment)
+		sqlite3_bind_text(q, 6, ev->attachment, -1, SQLITE_STATIC);
+	if (ev->retracts)
+		sqlite3_bind_int64(q, 7, ev->retracts);
+	sqlite3_bind_int(q, 8, ev->meeting);
+	sqlite3_bind_blob(q, 9, st->head, 32, SQLITE_STATIC);
+	sqlite3_bind_blob(q, 10, ev->hash, 32, SQLITE_STATIC);
+	if (sqlite3_step(q) != SQLITE_DONE) {
+		db_fail(st, err, _("cannot record the action"));
+		sqlite3_reset(q);
+		goto fail;
+	}
+	sqlite3_reset(q);
+	if (exec(st, "COMMIT", err) < 0)
+		goto fail;
+	memcpy(st->head, ev->hash, 32);
+	st->last_seq = ev->seq;
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	load_head(st, &(struct pk_err){0});
+	return -1;
+}
+
+static char *col_text(sqlite3_stmt *q, int i)
+{
+	const unsigned char *t = sqlite3_column_text(q, i);
+	return t ? pk_xstrdup((const char *)t) : NULL;
+}
+
+int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	*evs = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT seq, at, verb, line, result, attachment, retracts, meeting,"
+			       " hash FROM events ORDER BY seq",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_fail(st, err, _("cannot read the protocol"));
+	int cap = 0, rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			*evs = pk_xrealloc(*evs, (size_t)cap * sizeof **evs);
+		}
+		struct event *e = &(*evs)[(*n)++];
+		memset(e, 0, sizeof *e);
+		e->seq = sqlite3_column_int64(q, 0);
+		e->at = col_text(q, 1);
+		e->verb = col_text(q, 2);
+		e->line = col_text(q, 3);
+		e->result = col_text(q, 4);
+		e->attachment = col_text(q, 5);
+		e->retracts = sqlite3_column_int64(q, 6);
+		e->meeting = sqlite3_column_int(q, 7);
+		if (sqlite3_column_bytes(q, 8) == 32)
+			memcpy(e->hash, sqlite3_column_blob(q, 8), 32);
+		if (!e->at || !e->verb || !e->line || !e->result) {
+			sqlite3_finalize(q);
+			pk_strlcpy(err->file, st->path, sizeof err->file);
+			pk_err_set(err, _("event %lld is incomplete"), (long long)e->seq);
+			return -1;
+		}
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, _("cannot read the protocol"));
+	return 0;
+}
+
+void store_events_free(struct event *evs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(evs[i].at);
+		free(evs[i].verb);
+		free(evs[i].line);
+		free(evs[i].result);
+		free(evs[i].attachment);
+	}
+	free(evs);
+}
+
+int store_verify_chain(struct store *st, struct pk_err *err)
+{
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT seq, at, verb, line, result, attachment, retracts, meeting,"
+			       " prev, hash FROM events ORDER BY seq",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_fail(st, err, _("cannot read the protocol"));
+	unsigned char prev[32] = {0};
+	int64_t expect = 1;
+	int rc, result = 0;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct event e = {0};
+		e.seq = sqlite3_column_int64(q, 0);
+		e.at = (char *)sqlite3_column_text(q, 1);
+		e.verb = (char *)sqlite3_column_text(q, 2);
+		e.line = (char *)sqlite3_column_text(q, 3);
+		e.result = (char *)sqlite3_column_text(q, 4);
+		e.attachment = (char *)sqlite3_column_text(q, 5);
+		e.retracts = sqlite3_column_int64(q, 6);
+		e.meeting = sqlite3_column_int(q, 7);
+		unsigned char h[32];
+		pk_strlcpy(err->file, st->path, sizeof err->file);
+		if (e.seq != expect) {
+			pk_err_set(err, _("event %lld is missing (found %lld next)"),
+				   (long long)expect, (long long)e.seq);
+			result = -1;
+			break;
+		}
+		if (sqlite3_column_bytes(q, 8) != 32 ||
+		    memcmp(sqlite3_column_blob(q, 8), prev, 32) != 0) {
+			pk_err_set(err, _("event %lld does not link to the event before it"),
+				   (long long)e.seq);
+			result = -1;
+			break;
+		}
+		hash_event(prev, &e, h);
+		if (sqlite3_column_bytes(q, 9) != 32 || memcmp(sqlite3_column_blob(q, 9), h, 32)) {
+			pk_err_set(err, _("event %lld has been changed: its hash does not match"),
+				   (long long)e.seq);
+			result = -1;
+			break;
+		}
+		memcpy(prev, h, 32);
+		expect++;
+	}
+	sqlite3_finalize(q);
+	if (result == 0 && rc != SQLITE_DONE)
+		return db_fail(st, err, _("cannot read the protocol"));
+	return result;
+}
+
+void store_head(struct store *st, char hex[65])
+{
+	sodium_bin2hex(hex, 65, st->head, 32);
+}
