@@ -6,6 +6,7 @@
  * 3 database or I/O failure.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "config.h"
 #include "protokol/app.h"
+#include "protokol/assets.h"
 #include "protokol/i18n.h"
 #include "protokol/script.h"
 
@@ -153,6 +155,70 @@ static int cmd_verify(const char *db)
 	return 0;
 }
 
+/* Runs one demo script into the open database; every line must be accepted. */
+static int demo_script(struct app *a, const char *rel)
+{
+	char path[1024];
+	if (asset_path(rel, path, sizeof path) < 0) {
+		fprintf(stderr, _("protokol: the demo script %s is not installed\n"), rel);
+		return EXIT_IO;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, _("protokol: %s: %s\n"), path, strerror(errno));
+		return EXIT_IO;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int lineno = 0, rc = 0;
+	struct sb out = {0};
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		sb_clear(&out);
+		enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
+		if (r != AR_OK && r != AR_EMPTY) {
+			fprintf(stderr, "protokol: %s:%d: %s\n", path, lineno, sb_str(&out));
+			rc = r == AR_IO ? EXIT_IO : EXIT_REFUSED;
+			break;
+		}
+	}
+	sb_free(&out);
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+/* Builds the demo database (a council meeting and a KKR meeting) if it is new. */
+static int cmd_demo(const char *db)
+{
+	struct stat sb;
+	bool fresh = stat(db, &sb) != 0;
+	struct app *a;
+	struct pk_err err = {0};
+	if (app_open(db, false, &a, &err) < 0)
+		return report_err(&err);
+	int rc = 0;
+	if (fresh) {
+		rc = demo_script(a, "demo/council.txt");
+		if (rc == 0)
+			rc = demo_script(a, "demo/kkr.txt");
+	}
+	if (rc == 0) {
+		struct sb out = {0};
+		const char *sel = "body \"Lolland Kommune\"";
+		app_exec(a, sel, strlen(sel), 0, &out);
+		sb_clear(&out);
+		engine_status(app_state(a), &out);
+		printf(_("demo database: %s\n%s"), db, sb_str(&out));
+		sb_free(&out);
+	}
+	app_close(&a);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -162,6 +228,7 @@ int main(int argc, char **argv)
 #endif
 	const char *db = NULL;
 	char dbbuf[1024];
+	bool demo = false;
 	int i = 1;
 	for (; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -180,11 +247,28 @@ int main(int argc, char **argv)
 			db = argv[++i];
 			continue;
 		}
+		if (!strcmp(argv[i], "--demo")) {
+			demo = true;
+			continue;
+		}
 		if (!strncmp(argv[i], "--db=", 5)) {
 			db = argv[i] + 5;
 			continue;
 		}
 		break;
+	}
+	if (demo) {
+		if (!db) {
+			const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+			if (xdg && xdg[0])
+				snprintf(dbbuf, sizeof dbbuf, "%s/protokol/demo.db", xdg);
+			else
+				snprintf(dbbuf, sizeof dbbuf, "%s/.local/share/protokol/demo.db",
+					 home ? home : ".");
+			mkdirs(dbbuf);
+			db = dbbuf;
+		}
+		return cmd_demo(db);
 	}
 	if (i >= argc) {
 		fprintf(stderr, _("protokol: the terminal UI is not available in this build\n"));
