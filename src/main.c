@@ -139,18 +139,31 @@ static int cmd_verify(const char *db)
 		fprintf(stderr, _("protokol: %s: no such database\n"), db);
 		return EXIT_IO;
 	}
+	/* the chain first: a changed event is named as such, not as a replay failure */
+	struct store *st;
+	if (store_open(db, STORE_READ, &st, &err) < 0)
+		return report_err(&err);
+	int chain = store_verify_chain(st, &err);
+	store_close(&st);
+	if (chain < 0) {
+		report_err(&err);
+		return EXIT_REFUSED;
+	}
 	if (app_open(db, true, &a, &err) < 0) {
 		report_err(&err);
 		return EXIT_REFUSED;
 	}
-	if (store_verify_chain(app_store(a), &err) < 0) {
+	struct sb rep = {0};
+	if (app_verify(a, &rep, &err) < 0) {
 		report_err(&err);
+		sb_free(&rep);
 		app_close(&a);
 		return EXIT_REFUSED;
 	}
 	char head[65];
 	store_head(app_store(a), head);
-	printf(_("ok: the record is intact; chain head %s\n"), head);
+	printf(_("ok: the record is intact: %s; chain head %s\n"), sb_str(&rep), head);
+	sb_free(&rep);
 	app_close(&a);
 	return 0;
 }

@@ -40,6 +40,13 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
 const struct pk_state *app_state(const struct app *a);
 struct store *app_store(struct app *a);
 
+/*
+ * Checks the record: the hash chain, the replay, and every derived table against the
+ * replayed state. Returns 0 with a summary in report, or -1 with err naming the first
+ * event or row that does not match.
+ */
+int app_verify(struct app *a, struct sb *report, struct pk_err *err);
+
 /* Re-reads the record if another process appended to it; true if the state changed. */
 bool app_refresh(struct app *a, struct pk_err *err);
 

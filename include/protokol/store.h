@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "protokol/rows.h"
 #include "protokol/util.h"
 
 struct store;
@@ -41,8 +42,21 @@ enum store_status { ST_OK = 0, ST_IO = 3 };
 int store_open(const char *path, enum store_mode mode, struct store **out, struct pk_err *err);
 void store_close(struct store **st);
 
-/* Appends ev (seq, hash filled in) in one committed transaction. 0 or -1 with err. */
-int store_append(struct store *st, struct event *ev, struct pk_err *err);
+/* A change to a derived table: the row to insert or replace, or (del) to delete by key. */
+struct dt_change {
+	const struct dt_row *row;
+	bool del;
+};
+
+/*
+ * Appends ev (seq, hash filled in) and applies the changes to the derived tables, all in
+ * one committed transaction. 0 or -1 with err (then nothing was written).
+ */
+int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+		 struct pk_err *err);
+
+/* Reads every row of a derived table (appended to out). 0 or -1 with err. */
+int store_load_rows(struct store *st, enum dt_table t, struct dt_rows *out, struct pk_err *err);
 
 /* Loads all events in order into a newly allocated array (free with store_events_free). */
 int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err);

@@ -14,6 +14,7 @@
 #include "protokol/app.h"
 #include "protokol/i18n.h"
 #include "protokol/profile.h"
+#include "protokol/rows.h"
 #include "protokol/script.h"
 
 struct app {
@@ -102,8 +103,9 @@ static int replay_one(struct app *a, const struct event *e, struct pk_err *err)
 	return rc;
 }
 
-/* Rebuilds the state from the record, leaving out retracted events. */
-static int rebuild(struct app *a, struct pk_err *err)
+/* Rebuilds the state from the record, leaving out retracted events (and also the event
+ * numbered exclude, when it is not 0). */
+static int rebuild_excluding(struct app *a, int64_t exclude, struct pk_err *err)
 {
 	struct event *evs;
 	int n;
@@ -118,7 +120,7 @@ static int rebuild(struct app *a, struct pk_err *err)
 			retracted[evs[i].retracts] = 1;
 	int rc = 0;
 	for (int i = 0; i < n && rc == 0; i++) {
-		if (evs[i].retracts > 0 || retracted[evs[i].seq])
+		if (evs[i].retracts > 0 || retracted[evs[i].seq] || evs[i].seq == exclude)
 			continue;
 		rc = replay_one(a, &evs[i], err);
 	}
@@ -126,6 +128,46 @@ static int rebuild(struct app *a, struct pk_err *err)
 	free(retracted);
 	store_events_free(evs, n);
 	return rc;
+}
+
+static int rebuild(struct app *a, struct pk_err *err)
+{
+	return rebuild_excluding(a, 0, err);
+}
+
+/* The rows of the scopes an action can change: the current body's members and the
+ * current meeting. */
+static void scope_rows(const struct pk_state *s, int body, int meeting, struct dt_rows *out)
+{
+	dt_rows_body(s, body, out);
+	dt_rows_meeting(s, meeting, out);
+}
+
+/* Changes that turn the rows before into the rows after (both are sorted here). The
+ * changes point into after and before, which must outlive them. */
+static struct dt_change *diff_rows(struct dt_rows *before, struct dt_rows *after, int *n)
+{
+	dt_rows_sort(before);
+	dt_rows_sort(after);
+	struct dt_change *ch = pk_xcalloc((size_t)(before->n + after->n) + 1, sizeof *ch);
+	int i = 0, j = 0, k = 0;
+	while (i < before->n || j < after->n) {
+		int c = i >= before->n	  ? 1
+			: j >= after->n	  ? -1
+					  : dt_row_keycmp(&before->rows[i], &after->rows[j]);
+		if (c < 0) {
+			ch[k++] = (struct dt_change){&before->rows[i++], true};
+		} else if (c > 0) {
+			ch[k++] = (struct dt_change){&after->rows[j++], false};
+		} else {
+			if (!dt_row_equal(&before->rows[i], &after->rows[j]))
+				ch[k++] = (struct dt_change){&after->rows[j], false};
+			i++;
+			j++;
+		}
+	}
+	*n = k;
+	return ch;
 }
 
 int app_open(const char *path, bool read_only, struct app **out, struct pk_err *err)
@@ -170,7 +212,7 @@ bool app_refresh(struct app *a, struct pk_err *err)
 
 static enum app_result record(struct app *a, const struct action *act, const char *at,
 			      const char *result, const char *attachment, int64_t retracts,
-			      struct sb *out)
+			      const struct dt_change *ch, int nch, struct sb *out)
 {
 	struct event ev = {0};
 	ev.at = (char *)at;
@@ -181,7 +223,7 @@ static enum app_result record(struct app *a, const struct action *act, const cha
 	ev.retracts = retracts;
 	ev.meeting = a->s->cur_meeting + 1;
 	struct pk_err err = {0};
-	if (store_append(a->st, &ev, &err) < 0) {
+	if (store_append(a->st, &ev, ch, nch, &err) < 0) {
 		char buf[1024];
 		pk_err_format(&err, buf, sizeof buf);
 		sb_addf(out, _("error: the action was not recorded: %s"), buf);
@@ -237,15 +279,24 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
 	struct sb res = {0};
 	sb_addf(&res, _("retracted %lld: %s"), (long long)seq, evs[target].line);
 	store_events_free(evs, n);
-	enum app_result r = record(a, act, at, sb_str(&res), NULL, seq, out);
-	if (r == AR_OK) {
-		if (rebuild(a, &err) < 0) {
-			sb_addf(out, _("error: %s"), err.msg);
-			sb_free(&res);
-			return AR_IO;
-		}
-		sb_addf(out, "ok: %s", sb_str(&res));
+	struct dt_rows before = {0}, after = {0};
+	dt_rows_all(a->s, &before);
+	enum app_result r;
+	if (rebuild_excluding(a, seq, &err) < 0) {
+		sb_addf(out, _("error: the record cannot be replayed without it: %s"), err.msg);
+		rebuild(a, &err);
+		r = AR_IO;
+	} else {
+		dt_rows_all(a->s, &after);
+		int nch;
+		struct dt_change *ch = diff_rows(&before, &after, &nch);
+		r = record(a, act, at, sb_str(&res), NULL, seq, ch, nch, out);
+		free(ch);
+		if (r == AR_OK)
+			sb_addf(out, "ok: %s", sb_str(&res));
 	}
+	dt_rows_free(&before);
+	dt_rows_free(&after);
 	sb_free(&res);
 	sb_free(&why);
 	return r;
@@ -324,9 +375,18 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
 	}
 	struct engine_input in = {.action = &act, .time = at, .profile = prof};
 	struct sb msg = {0};
+	struct dt_rows before = {0}, after = {0};
+	int body0 = a->s->cur_body, meeting0 = a->s->cur_meeting;
+	scope_rows(a->s, body0, meeting0, &before);
 	enum pk_result er = engine_apply(a->s, &in, &msg);
 	if (er == PK_OK) {
-		r = record(a, &act, at, sb_str(&msg), prof_text, 0, out);
+		scope_rows(a->s, body0, meeting0, &after);
+		if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0)
+			scope_rows(a->s, a->s->cur_body, a->s->cur_meeting, &after);
+		int nch;
+		struct dt_change *ch = diff_rows(&before, &after, &nch);
+		r = record(a, &act, at, sb_str(&msg), prof_text, 0, ch, nch, out);
+		free(ch);
 		if (r == AR_OK)
 			sb_addf(out, "ok: %s", sb_str(&msg));
 	} else if (er == PK_DENIED) {
@@ -337,6 +397,8 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
 		r = AR_ERROR;
 	}
 	sb_free(&msg);
+	dt_rows_free(&before);
+	dt_rows_free(&after);
 	free(prof);
 	free(prof_text);
 done:

@@ -24,6 +24,7 @@ struct store {
 	char path[1024];
 	enum store_mode mode;
 	sqlite3_stmt *ins;
+	sqlite3_stmt *put[DT__COUNT], *del[DT__COUNT];
 	unsigned char head[32];
 	int64_t last_seq;
 };
@@ -49,8 +50,82 @@ static int exec(struct store *st, const char *sql, struct pk_err *err)
 	return 0;
 }
 
+/* The derived tables' DDL, from the constant table descriptions (never from data). */
+static int create_derived(struct store *st, struct pk_err *err)
+{
+	for (int t = 0; t < DT__COUNT; t++) {
+		const struct dt_desc *d = &dt_tables[t];
+		struct sb q = {0};
+		sb_addf(&q, "CREATE TABLE %s (", d->name);
+		for (int i = 0; i < d->ncols; i++)
+			sb_addf(&q, "%s%s %s", i ? ", " : "", d->cols[i],
+				d->types[i] == 'i' ? "INTEGER" : "TEXT");
+		sb_add(&q, ", PRIMARY KEY (");
+		for (int i = 0; i < d->nkeys; i++)
+			sb_addf(&q, "%s%s", i ? ", " : "", d->cols[i]);
+		sb_add(&q, ")) WITHOUT ROWID;");
+		int rc = exec(st, sb_str(&q), err);
+		sb_free(&q);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int prepare_derived(struct store *st, struct pk_err *err)
+{
+	for (int t = 0; t < DT__COUNT; t++) {
+		const struct dt_desc *d = &dt_tables[t];
+		struct sb q = {0};
+		sb_addf(&q, "INSERT OR REPLACE INTO %s (", d->name);
+		for (int i = 0; i < d->ncols; i++)
+			sb_addf(&q, "%s%s", i ? ", " : "", d->cols[i]);
+		sb_add(&q, ") VALUES (");
+		for (int i = 0; i < d->ncols; i++)
+			sb_add(&q, i ? ", ?" : "?");
+		sb_add(&q, ")");
+		int rc = sqlite3_prepare_v2(st->db, sb_str(&q), -1, &st->put[t], NULL);
+		sb_clear(&q);
+		sb_addf(&q, "DELETE FROM %s WHERE ", d->name);
+		for (int i = 0; i < d->nkeys; i++)
+			sb_addf(&q, "%s%s = ?", i ? " AND " : "", d->cols[i]);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_prepare_v2(st->db, sb_str(&q), -1, &st->del[t], NULL);
+		sb_free(&q);
+		if (rc != SQLITE_OK)
+			return db_fail(st, err, _("cannot prepare the derived tables"));
+	}
+	return 0;
+}
+
+static void bind_val(sqlite3_stmt *q, int idx, char type, const char *v)
+{
+	if (!v)
+		sqlite3_bind_null(q, idx);
+	else if (type == 'i')
+		sqlite3_bind_int64(q, idx, strtoll(v, NULL, 10));
+	else
+		sqlite3_bind_text(q, idx, v, -1, SQLITE_STATIC);
+}
+
+static int apply_change(struct store *st, const struct dt_change *c)
+{
+	const struct dt_desc *d = &dt_tables[c->row->table];
+	sqlite3_stmt *q = c->del ? st->del[c->row->table] : st->put[c->row->table];
+	int n = c->del ? d->nkeys : d->ncols;
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	for (int i = 0; i < n; i++)
+		bind_val(q, i + 1, d->types[i], c->row->vals[i]);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int migrate_to_v1(struct store *st, struct pk_err *err)
 {
+	if (create_derived(st, err) < 0)
+		return -1;
 	static const char *sql =
 		"CREATE TABLE events ("
 		" seq INTEGER PRIMARY KEY,"
@@ -192,6 +267,10 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 		store_close(&st);
 		return -1;
 	}
+	if (mode == STORE_WRITE && prepare_derived(st, err) < 0) {
+		store_close(&st);
+		return -1;
+	}
 	if (mode == STORE_WRITE &&
 	    sqlite3_prepare_v2(st->db,
 			       "INSERT INTO events (seq, at, verb, line, result, attachment,"
@@ -211,12 +290,17 @@ void store_close(struct store **stp)
 	if (!st)
 		return;
 	sqlite3_finalize(st->ins);
+	for (int t = 0; t < DT__COUNT; t++) {
+		sqlite3_finalize(st->put[t]);
+		sqlite3_finalize(st->del[t]);
+	}
 	sqlite3_close(st->db);
 	free(st);
 	*stp = NULL;
 }
 
-int store_append(struct store *st, struct event *ev, struct pk_err *err)
+int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+		 struct pk_err *err)
 {
 	if (st->mode != STORE_WRITE) {
 		pk_err_set(err, _("the database is open read-only"));
@@ -250,6 +334,11 @@ int store_append(struct store *st, struct event *ev, struct pk_err *err)
 		goto fail;
 	}
 	sqlite3_reset(q);
+	for (int i = 0; i < nch; i++)
+		if (apply_change(st, &ch[i]) < 0) {
+			db_fail(st, err, _("cannot update the derived tables"));
+			goto fail;
+		}
 	if (exec(st, "COMMIT", err) < 0)
 		goto fail;
 	memcpy(st->head, ev->hash, 32);
@@ -370,6 +459,36 @@ int store_verify_chain(struct store *st, struct pk_err *err)
 	if (result == 0 && rc != SQLITE_DONE)
 		return db_fail(st, err, _("cannot read the protocol"));
 	return result;
+}
+
+int store_load_rows(struct store *st, enum dt_table t, struct dt_rows *out, struct pk_err *err)
+{
+	const struct dt_desc *d = &dt_tables[t];
+	struct sb q = {0};
+	sb_add(&q, "SELECT ");
+	for (int i = 0; i < d->ncols; i++)
+		sb_addf(&q, "%s%s", i ? ", " : "", d->cols[i]);
+	sb_addf(&q, " FROM %s", d->name);
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sb_str(&q), -1, &s, NULL);
+	sb_free(&q);
+	if (rc != SQLITE_OK)
+		return db_fail(st, err, _("cannot read a derived table"));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 256;
+			out->rows = pk_xrealloc(out->rows, (size_t)out->cap * sizeof *out->rows);
+		}
+		struct dt_row *r = &out->rows[out->n++];
+		memset(r, 0, sizeof *r);
+		r->table = t;
+		for (int i = 0; i < d->ncols; i++)
+			r->vals[i] = col_text(s, i);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, _("cannot read a derived table"));
+	return 0;
 }
 
 void store_head(struct store *st, char hex[65])
