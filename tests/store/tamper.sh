@@ -1,0 +1,68 @@
+#!/bin/sh
+# Tamper test: records a meeting, then changes, deletes and adds single rows anywhere in the
+# database with the sqlite3 shell, and checks that `protokol verify` catches every one
+# (exit status 1 and a message naming the event or row) while the untouched file verifies.
+# Usage: tamper.sh PROTOKOL SCRIPT
+set -u
+bin=$1
+script=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C PROTOKOL_NOW=2027-01-21T16:00:00
+"$bin" --db "$tmp/good.db" run "$script" >/dev/null
+if ! "$bin" --db "$tmp/good.db" verify >"$tmp/out" 2>&1; then
+	echo "the untouched record does not verify:"; cat "$tmp/out"; exit 1
+fi
+fails=0
+checks=0
+# expect_caught LABEL SQL: apply SQL to a copy; verify must exit 1 naming something
+expect_caught() {
+	cp "$tmp/good.db" "$tmp/bad.db"
+	sqlite3 "$tmp/bad.db" "DROP TRIGGER IF EXISTS events_no_update;
+		DROP TRIGGER IF EXISTS events_no_delete; $2" 2>"$tmp/sqlerr"
+	if [ -s "$tmp/sqlerr" ]; then
+		echo "setup failed for $1: $(cat "$tmp/sqlerr")"; fails=$((fails + 1)); return
+	fi
+	checks=$((checks + 1))
+	"$bin" --db "$tmp/bad.db" verify >"$tmp/out" 2>&1
+	rc=$?
+	if [ $rc -ne 1 ] || ! grep -q "event\|(meeting=\|(body=" "$tmp/out"; then
+		echo "NOT CAUGHT ($rc): $1"; cat "$tmp/out"; fails=$((fails + 1))
+	fi
+}
+mutate() { # SQL expression that changes column $1 whatever its type
+	echo "CASE WHEN typeof($1)='integer' THEN $1+1 WHEN $1 IS NULL THEN 'x' ELSE $1||'x' END"
+}
+nev=$(sqlite3 "$tmp/good.db" "SELECT count(*) FROM events")
+i=1
+while [ "$i" -le "$nev" ]; do
+	for col in at verb line result meeting; do
+		expect_caught "events $i $col" "UPDATE events SET $col = $(mutate $col) WHERE seq = $i"
+	done
+	expect_caught "delete event $i" "DELETE FROM events WHERE seq = $i"
+	i=$((i + 1))
+done
+expect_caught "event added" "INSERT INTO events SELECT seq+1000, at, verb, line, result,
+	attachment, retracts, meeting, prev, hash FROM events WHERE seq = $nev"
+# derived tables: name, key columns, a value column
+for spec in "meetings:meeting:state" "members:body,name:party" "items:meeting,number:status" \
+	"subjects:meeting,item,id:status" "ballots:meeting,ballot:votes_for" \
+	"member_votes:meeting,ballot,member:vote" "decisions:meeting,item:text" \
+	"attendance:meeting,member:status" "signatures:meeting,member:signed_at" \
+	"dissents:meeting,item,member:text"; do
+	t=${spec%%:*}; rest=${spec#*:}; keys=${rest%%:*}; col=${rest#*:}
+	n=$(sqlite3 "$tmp/good.db" "SELECT count(*) FROM $t")
+	if [ "$n" -eq 0 ]; then echo "table $t is empty in the test record"; fails=$((fails + 1)); fi
+	k=0
+	while [ "$k" -lt "$n" ]; do
+		sel="($keys) IN (SELECT $keys FROM $t LIMIT 1 OFFSET $k)"
+		expect_caught "$t row $k changed" "UPDATE $t SET $col = $(mutate $col) WHERE $sel"
+		expect_caught "$t row $k deleted" "DELETE FROM $t WHERE $sel"
+		k=$((k + 1))
+	done
+	first=${keys%%,*}
+	expect_caught "$t row added" "CREATE TEMP TABLE x AS SELECT * FROM $t LIMIT 1;
+		UPDATE x SET $first = $(mutate $first); INSERT INTO $t SELECT * FROM x"
+done
+echo "$checks tamperings tried, $fails not caught"
+[ "$fails" -eq 0 ]
