@@ -70,7 +70,7 @@ static int report_err(const struct pk_err *e)
 	char buf[1200];
 	pk_err_format(e, buf, sizeof buf);
 	fprintf(stderr, "protokol: %s\n", buf);
-	return EXIT_IO;
+	return e->exit_code ? e->exit_code : EXIT_IO;
 }
 
 /* Runs a script, one result line per command, flushed after each commit. */

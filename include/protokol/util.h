@@ -18,6 +18,7 @@ struct pk_err {
 	int column;      /* 1-based column, 0 if unknown */
 	char field[64];  /* key, column or field name, or "" */
 	char msg[512];   /* the message itself, without location */
+	int exit_code;   /* the exit status this failure calls for, or 0 for the caller's default */
 };
 
 void pk_err_clear(struct pk_err *e);

@@ -27,7 +27,47 @@ struct store {
 	sqlite3_stmt *put[DT__COUNT], *del[DT__COUNT];
 	unsigned char head[32];
 	int64_t last_seq;
+	int lockfd; /* the writer's lock on PATH.lock, or -1 */
 };
+
+/*
+ * One writer at a time: a write lock (fcntl) on PATH.lock, holding the writer's pid. The
+ * kernel drops the lock when the process ends, however it ends.
+ */
+static int take_lock(struct store *st, struct pk_err *err)
+{
+	char lp[1100];
+	snprintf(lp, sizeof lp, "%s.lock", st->path);
+	int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		pk_strlcpy(err->file, st->path, sizeof err->file);
+		pk_err_set(err, _("cannot create the lock file %s: %s"), lp, strerror(errno));
+		return -1;
+	}
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	if (fcntl(fd, F_SETLK, &fl) < 0) {
+		char buf[32] = "";
+		ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+		buf[n > 0 ? n : 0] = '\0';
+		struct flock who = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+		long pid = fcntl(fd, F_GETLK, &who) == 0 && who.l_type != F_UNLCK ? (long)who.l_pid
+										  : atol(buf);
+		close(fd);
+		pk_strlcpy(err->file, st->path, sizeof err->file);
+		pk_err_set(err,
+			   _("the database is being written by another protokol (process %ld); "
+			     "follow it read-only with --follow"),
+			   pid);
+		return -1;
+	}
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) < 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
+		/* the pid is a courtesy for the message; the lock itself holds */
+	}
+	st->lockfd = fd;
+	return 0;
+}
 
 #define SCHEMA_VERSION 1
 
@@ -233,20 +273,28 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 		pk_err_set(err, _("is a directory, not a database file"));
 		return -1;
 	}
+	struct store *st = pk_xcalloc(1, sizeof *st);
+	pk_strlcpy(st->path, path, sizeof st->path);
+	st->mode = mode;
+	st->lockfd = -1;
+	if (mode == STORE_WRITE && take_lock(st, err) < 0) {
+		err->exit_code = 1;
+		free(st);
+		return -1;
+	}
 	if (mode == STORE_WRITE && stat(path, &sb) != 0) {
 		/* create it readable and writable by its owner only */
 		int fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0600);
 		if (fd < 0 && errno != EEXIST) {
 			pk_strlcpy(err->file, path, sizeof err->file);
 			pk_err_set(err, _("cannot create the database: %s"), strerror(errno));
+			store_close(&st);
 			return -1;
 		}
 		if (fd >= 0)
 			close(fd);
 	}
-	struct store *st = pk_xcalloc(1, sizeof *st);
-	pk_strlcpy(st->path, path, sizeof st->path);
-	st->mode = mode;
+
 	int flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		db_fail(st, err, _("cannot open the database"));
@@ -295,6 +343,8 @@ void store_close(struct store **stp)
 		sqlite3_finalize(st->del[t]);
 	}
 	sqlite3_close(st->db);
+	if (st->lockfd >= 0)
+		close(st->lockfd);
 	free(st);
 	*stp = NULL;
 }
