@@ -11,12 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "protokol/app.h"
 #include "protokol/assets.h"
 #include "protokol/i18n.h"
+#include "protokol/minutes.h"
 #include "protokol/script.h"
 
 enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
@@ -28,7 +31,11 @@ static void usage(FILE *f)
 		  "  protokol [--db FILE]                      open the live terminal UI\n"
 		  "  protokol --demo                           build the demo database and open it\n"
 		  "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
-		  "  protokol [--db FILE] verify               check the record's hash chain\n"
+		  "  protokol [--db FILE] verify               check the record (chain, replay, tables)\n"
+		  "  protokol [--db FILE] export minutes --meeting ID [--format md|html|txt]\n"
+		  "                                  [--public] [-o FILE]\n"
+		  "  protokol [--db FILE] export votes|member-votes|attendance --meeting ID\n"
+		  "                                  [--public] [-o FILE]\n"
 		  "  protokol --help | --version\n"
 		  "\n"
 		  "The default database is $XDG_DATA_HOME/protokol/protokol.db.\n"
@@ -232,6 +239,105 @@ static int cmd_demo(const char *db)
 	return rc;
 }
 
+/* Writes text to path atomically (a temporary file renamed over it), or to stdout. */
+static int write_out(const char *path, const char *text, size_t len, mode_t mode)
+{
+	if (!path || !strcmp(path, "-")) {
+		fwrite(text, 1, len, stdout);
+		return fflush(stdout) == 0 ? 0 : EXIT_IO;
+	}
+	char tmp[1100];
+	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
+	if (fd < 0) {
+		fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
+		return EXIT_IO;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+		if (w < 0) {
+			fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
+			close(fd);
+			unlink(tmp);
+			return EXIT_IO;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {
+		fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
+		unlink(tmp);
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+/* protokol export minutes|votes|member-votes|attendance --meeting ID [--format F] [--public] [-o FILE] */
+static int cmd_export(const char *db, int argc, char **argv)
+{
+	if (argc < 1) {
+		fprintf(stderr, _("protokol: export needs what to export\n"));
+		return EXIT_USAGE;
+	}
+	const char *what = argv[0], *out = NULL, *fmt = "md";
+	int meeting = 0;
+	bool public_ = false;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--meeting") && i + 1 < argc) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+			if (*end || v < 1 || v > 1000000) {
+				fprintf(stderr, _("protokol: --meeting: \"%s\" is not a meeting number\n"),
+					argv[i]);
+				return EXIT_USAGE;
+			}
+			meeting = (int)v;
+		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+			fmt = argv[++i];
+		} else if (!strcmp(argv[i], "--public")) {
+			public_ = true;
+		} else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+			out = argv[++i];
+		} else {
+			fprintf(stderr, _("protokol: export: unknown argument \"%s\"\n"), argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (!meeting) {
+		fprintf(stderr, _("protokol: export needs --meeting ID\n"));
+		return EXIT_USAGE;
+	}
+	struct stat sb;
+	if (stat(db, &sb) != 0) {
+		fprintf(stderr, _("protokol: %s: no such database\n"), db);
+		return EXIT_IO;
+	}
+	struct app *a;
+	struct pk_err err = {0};
+	if (app_open(db, true, &a, &err) < 0)
+		return report_err(&err);
+	struct sb text = {0};
+	int rc;
+	if (!strcmp(what, "minutes")) {
+		enum minutes_format f;
+		if (!minutes_format_parse(fmt, &f)) {
+			fprintf(stderr, _("protokol: --format: \"%s\" is not md, txt or html\n"), fmt);
+			app_close(&a);
+			return EXIT_USAGE;
+		}
+		rc = app_export_minutes(a, meeting, (int)f, public_, &text, &err);
+	} else {
+		rc = app_export_csv(a, meeting, what, public_, &text, &err);
+	}
+	if (rc < 0)
+		rc = report_err(&err);
+	else
+		rc = write_out(out, sb_str(&text), text.len, public_ ? 0644 : 0600);
+	sb_free(&text);
+	app_close(&a);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -300,6 +406,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "verify"))
 		return cmd_verify(db);
+	if (!strcmp(cmd, "export"))
+		return cmd_export(db, argc - i - 1, argv + i + 1);
 	fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
 	usage(stderr);
 	return EXIT_USAGE;

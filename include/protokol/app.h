@@ -47,6 +47,16 @@ struct store *app_store(struct app *a);
  */
 int app_verify(struct app *a, struct sb *report, struct pk_err *err);
 
+/*
+ * Renders the minutes of meeting (1-based) with the record's corrections and chain head.
+ * format: 0 md, 1 txt, 2 html (enum minutes_format). Returns 0, or -1 with err set.
+ */
+int app_export_minutes(struct app *a, int meeting, int format, bool public_, struct sb *out,
+		       struct pk_err *err);
+/* Writes the CSV export named what (votes, member-votes, attendance) of meeting. */
+int app_export_csv(struct app *a, int meeting, const char *what, bool public_, struct sb *out,
+		   struct pk_err *err);
+
 /* Re-reads the record if another process appended to it; true if the state changed. */
 bool app_refresh(struct app *a, struct pk_err *err);
 

@@ -79,6 +79,7 @@ enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
 struct ballot {
 	int subject;  /* index into meeting's subjects */
 	int item;     /* item index or -1 */
+	int room;     /* the item under treatment when it was opened (for disqualifications), or -1 */
 	bool open;
 	bool named;   /* member votes recorded */
 	int nfor, nagainst, nabstain;

@@ -356,7 +356,8 @@ static bool order_allows(const struct pk_state *s, const struct meeting *m, int 
 			}
 		}
 	}
-	if (sj->kind != SK_PROC && !is_immediate(sj->kind)) {
+	bool council_order = !strcmp(p->rules[R_VOTING_ORDER].sval, "sub-amendments-first");
+	if (sj->kind != SK_PROC && !is_immediate(sj->kind) && profile_int(p, R_PROCEDURAL_FIRST)) {
 		int k = first_open(m, SK_PROC, -1);
 		if (k >= 0) {
 			eng_why(why, p, R_PROCEDURAL_FIRST,
@@ -371,6 +372,8 @@ static bool order_allows(const struct pk_state *s, const struct meeting *m, int 
 			_("at the 1st reading only the passing to the 2nd reading is voted"));
 		return false;
 	}
+	if (!council_order)
+		return true; /* the chair formulates the voting themes and their order */
 	if (sj->kind == SK_AMEND) {
 		int sub = first_open(m, SK_SUB, idx);
 		if (sub >= 0) {
@@ -482,6 +485,9 @@ static int target_item(const struct meeting *m)
 	return m->current >= 0 ? m->current : m->last_item;
 }
 
+/* Set while checking `ballot ID`: the subject is given, so no "next" one is needed. */
+static bool ballot_with_id;
+
 bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
 {
 	const struct meeting *m = engine_current_meeting(s);
@@ -555,6 +561,13 @@ bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
 	case V_TAKE:
 		if (!need_open(s, why) || !need_no_ballot(s, why))
 			return false;
+		for (int i = 0; i < m->nsubjects; i++)
+			if (m->subjects[i].kind == SK_ORDER && m->subjects[i].status == SS_OPEN) {
+				eng_why(why, p, R_ORDER_DEMAND,
+					_("the vote on the order of items (%s) is taken first"),
+					m->subjects[i].id);
+				return false;
+			}
 		if (m->current >= 0) {
 			sb_addf(why,
 				_("item %d is still under treatment: end it with done, postpone, "
@@ -632,6 +645,8 @@ bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
 	case V_BALLOT: {
 		if (!need_open(s, why) || !need_no_ballot(s, why) || !quorate(s, m, why))
 			return false;
+		if (ballot_with_id)
+			return true;
 		struct sb tmp = {0};
 		int k = engine_next_subject(s, m, &tmp);
 		if (k < 0)
@@ -1062,6 +1077,9 @@ static enum pk_result h_item(struct ctx *c)
 		return deny(c, R_TWO_READINGS, _("this body's rules have no two readings"));
 	if (kind == IK_BUDGET && !reading && profile_int(p, R_TWO_READINGS))
 		return deny(c, R_TWO_READINGS, _("the budget is always given two readings"));
+	if (kind == IK_BYLAWS && !reading && profile_int(p, R_READING_BYLAWS_DAYS))
+		return deny(c, R_READING_BYLAWS_DAYS,
+			    _("the bylaws (styrelsesvedtægt) are always given two readings"));
 	char first_buf[24] = "";
 	if (reading == 2) {
 		pk_day fd = 0;
@@ -1531,7 +1549,7 @@ static enum pk_result h_order_vote(struct ctx *c)
 	struct sb t = {0};
 	sb_add(&t, _("the order of items: "));
 	order_text(m, m->order, &t);
-	struct subject *sj = add_subject(m, SK_ORDER, m->current, id, sb_str(&t), NULL);
+	struct subject *sj = add_subject(m, SK_ORDER, -1, id, sb_str(&t), NULL);
 	sj->order = pk_xmalloc((size_t)m->nitems * sizeof(int));
 	memcpy(sj->order, m->order, (size_t)m->nitems * sizeof(int));
 	sj->norder = m->nitems;
@@ -1699,7 +1717,7 @@ static enum pk_result h_deny_floor(struct ctx *c)
 	snprintf(id, sizeof id, "D%d", ++m->next_deny);
 	snprintf(text, sizeof text, _("deny \"%s\" the floor for the rest of the meeting"),
 		 pos(c, 0));
-	struct subject *sj = add_subject(m, SK_DENY, m->current, id, text, NULL);
+	struct subject *sj = add_subject(m, SK_DENY, -1, id, text, NULL);
 	sj->target = k;
 	sb_addf(c->msg, _("%s tabled: %s"), id, text);
 	return PK_OK;
@@ -1798,6 +1816,8 @@ static enum pk_result h_procedural(struct ctx *c)
 	const char *by = action_opt(c->a, "by");
 	if (kind && strcmp(kind, "refer") && strcmp(kind, "postpone"))
 		return err(c, _("kind: \"%s\" is not refer or postpone"), kind);
+	if (it->voting_begun && profile_int(c->p, R_PROCEDURAL_FIRST))
+		return deny(c, R_PROCEDURAL_FIRST, _("voting has begun"));
 	if (by && find_member(c->s, m->body, by) < 0)
 		return err(c, _("no member named \"%s\""), by);
 	char id[16];
@@ -1881,6 +1901,7 @@ static enum pk_result h_ballot(struct ctx *c)
 	memset(b, 0, sizeof *b);
 	b->subject = k;
 	b->item = sj->item;
+	b->room = m->current;
 	b->open = true;
 	b->opened_at = dup_or_null(c->in->time);
 	m->open_ballot = m->nballots++;
@@ -1898,7 +1919,7 @@ static int vote_group(struct ctx *c, const struct opt *o, enum vote_choice choic
 {
 	const struct pk_state *s = c->s;
 	const struct meeting *m = c->m;
-	int item = m->ballots[m->open_ballot].item;
+	int item = m->ballots[m->open_ballot].room;
 	if (!o)
 		return 0;
 	for (int i = 0; i < o->nvals; i++) {
@@ -1950,7 +1971,7 @@ static int vote_group(struct ctx *c, const struct opt *o, enum vote_choice choic
 		if (eng_inhabil(m, item, k)) {
 			eng_why(why, c->p, R_DISQUALIFICATION,
 				_("\"%s\" is disqualified for this item and cannot vote"), t->text);
-			return -1;
+			return -2;
 		}
 		if (votes[k] != VC_NONE) {
 			sb_addf(why, _("\"%s\" is named twice"), t->text);
@@ -1966,7 +1987,7 @@ static int party_pass(struct ctx *c, const struct opt *o, enum vote_choice choic
 {
 	const struct pk_state *s = c->s;
 	const struct meeting *m = c->m;
-	int item = m->ballots[m->open_ballot].item;
+	int item = m->ballots[m->open_ballot].room;
 	if (!o)
 		return 0;
 	for (int i = 0; i < o->nvals; i++) {
@@ -2013,10 +2034,11 @@ static enum pk_result h_vote(struct ctx *c)
 	int rest = VC_NONE;
 	struct sb why = {0};
 	enum pk_result r = PK_OK;
-	for (int i = 0; i < 3 && r == PK_OK; i++)
-		if (vote_group(c, o[i], ch[i], votes, &counts[i], &named, &counted, &rest, &why) <
-		    0)
-			r = PK_ERROR;
+	for (int i = 0; i < 3 && r == PK_OK; i++) {
+		int g = vote_group(c, o[i], ch[i], votes, &counts[i], &named, &counted, &rest, &why);
+		if (g < 0)
+			r = g == -2 ? PK_DENIED : PK_ERROR;
+	}
 	for (int k = 0; k < s->nmembers; k++)
 		explicit_[k] = votes[k] != VC_NONE;
 	for (int i = 0; i < 3 && r == PK_OK; i++)
@@ -2025,13 +2047,13 @@ static enum pk_result h_vote(struct ctx *c)
 	int voters = 0;
 	for (int k = 0; k < s->nmembers; k++)
 		if (s->members[k].body == m->body && eng_seated(s, m, k) &&
-		    !eng_inhabil(m, b->item, k))
+		    !eng_inhabil(m, b->room, k))
 			voters++;
 	if (r == PK_OK && named) {
 		counts[0] = counts[1] = counts[2] = 0;
 		for (int k = 0; k < s->nmembers; k++) {
 			if (s->members[k].body != m->body || !eng_seated(s, m, k) ||
-			    eng_inhabil(m, b->item, k))
+			    eng_inhabil(m, b->room, k))
 				continue;
 			if (votes[k] == VC_NONE)
 				votes[k] = rest != VC_NONE ? (enum vote_choice)rest : VC_ABSTAIN;
@@ -2347,6 +2369,19 @@ static enum pk_result h_ruling(struct ctx *c)
 	return PK_OK;
 }
 
+/* Who approves the minutes where the chair alone does: the chair if present at the meeting,
+ * else the vice-chair (who led in the chair's absence), else a mayor or deputy. */
+static int signing_chair(const struct pk_state *s, const struct meeting *m)
+{
+	static const enum role pref[] = {ROLE_CHAIR, ROLE_MAYOR, ROLE_VICE_CHAIR, ROLE_DEPUTY};
+	for (size_t r = 0; r < sizeof pref / sizeof pref[0]; r++)
+		for (int i = 0; i < s->nmembers; i++)
+			if (s->members[i].body == m->body && s->members[i].role == pref[r] &&
+			    catt(m, i)->attended)
+				return i;
+	return -1;
+}
+
 static enum pk_result h_sign(struct ctx *c)
 {
 	struct meeting *m = c->m;
@@ -2359,11 +2394,8 @@ static enum pk_result h_sign(struct ctx *c)
 		return deny(c, R_SIGNING, _("\"%s\" did not attend the meeting"), pos(c, 0));
 	if (a->signed_at)
 		return deny(c, NO_RULE, _("\"%s\" has already signed"), pos(c, 0));
-	if (chair_only) {
-		enum role r = c->s->members[k].role;
-		if (r != ROLE_CHAIR && r != ROLE_VICE_CHAIR && r != ROLE_MAYOR)
-			return deny(c, R_SIGNING, _("the chair approves the minutes"));
-	}
+	if (chair_only && k != signing_chair(c->s, m))
+		return deny(c, R_SIGNING, _("the chair approves the minutes"));
 	set_str(&att(m, k)->signed_at, c->in->time ? c->in->time : "");
 	int total = 0, done = 0;
 	for (int i = 0; i < m->natt; i++)
@@ -2396,7 +2428,10 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
 		return PK_ERROR;
 	}
 	struct sb why = {0};
-	if (!eng_verb_possible(s, v, &why)) {
+	ballot_with_id = v == V_BALLOT && in->action->npos > 0;
+	bool possible = eng_verb_possible(s, v, &why);
+	ballot_with_id = false;
+	if (!possible) {
 		sb_add(msg, sb_str(&why));
 		sb_free(&why);
 		return PK_DENIED;
