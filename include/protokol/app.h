@@ -36,6 +36,14 @@ void app_close(struct app **a);
  */
 enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno, struct sb *out);
 
+/*
+ * Executes n lines as one unit: every line is accepted and all are committed in one
+ * transaction, or nothing is recorded and out holds the first line's refusal (named by
+ * linenos[i]). status, allowed and undo cannot be part of a batch.
+ */
+enum app_result app_exec_batch(struct app *a, const char *const *lines, const int *linenos,
+			       int n, struct sb *out);
+
 /* The state as it stands (read-only for callers). */
 const struct pk_state *app_state(const struct app *a);
 struct store *app_store(struct app *a);

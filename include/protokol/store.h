@@ -55,6 +55,16 @@ struct dt_change {
 int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
 		 struct pk_err *err);
 
+/*
+ * The same in steps, for several events in one transaction: begin, add each (seq and hash
+ * filled in), then commit; on any failure roll back (nothing is written).
+ */
+int store_begin(struct store *st, struct pk_err *err);
+int store_add(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+	      struct pk_err *err);
+int store_commit(struct store *st, struct pk_err *err);
+void store_rollback(struct store *st);
+
 /* Reads every row of a derived table (appended to out). 0 or -1 with err. */
 int store_load_rows(struct store *st, enum dt_table t, struct dt_rows *out, struct pk_err *err);
 

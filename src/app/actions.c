@@ -302,6 +302,129 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
 	return r;
 }
 
+/* An action the engine accepted, waiting to be recorded. */
+struct pending {
+	struct action act;
+	char at[32];
+	struct sb msg;
+	char *prof_text;
+	struct dt_rows before, after;
+	struct dt_change *ch;
+	int nch;
+};
+
+static void pending_free(struct pending *p)
+{
+	action_free(&p->act);
+	sb_free(&p->msg);
+	free(p->prof_text);
+	dt_rows_free(&p->before);
+	dt_rows_free(&p->after);
+	free(p->ch);
+	memset(p, 0, sizeof *p);
+}
+
+/* Loads the profile a new body names. Returns 0 (prof NULL when none is needed) or -1. */
+static int load_body_profile(struct app *a, const struct action *act, struct profile **prof,
+			     char **prof_text, struct pk_err *e)
+{
+	*prof = NULL;
+	*prof_text = NULL;
+	const char *pname = action_opt(act, "profile");
+	if (act->verb != V_BODY || !pname)
+		return 0;
+	for (int i = 0; i < a->s->nbodies; i++)
+		if (!strcmp(a->s->bodies[i].name, act->pos[0].text))
+			return 0;
+	char path[1024];
+	*prof = pk_xmalloc(sizeof **prof);
+	if (profile_locate(pname, path, sizeof path, e) < 0 || !(*prof_text = read_file(path, e)) ||
+	    profile_parse(*prof_text, path, *prof, e) < 0)
+		goto fail;
+	if (!strchr(pname, '/') && strcmp((*prof)->name, pname) != 0) {
+		pk_strlcpy(e->file, path, sizeof e->file);
+		pk_err_set(e, _("the profile file declares the name \"%s\""), (*prof)->name);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(*prof);
+	free(*prof_text);
+	*prof = NULL;
+	*prof_text = NULL;
+	return -1;
+}
+
+/*
+ * Lets the engine judge a parsed action (taking ownership of act). On AR_OK the state has
+ * changed and *p holds what must be recorded; otherwise out holds the refusal and the
+ * state is unchanged.
+ */
+static enum app_result apply(struct app *a, struct action *act, int lineno, struct pending *p,
+			     struct sb *out)
+{
+	memset(p, 0, sizeof *p);
+	p->act = *act;
+	memset(act, 0, sizeof *act);
+	now_iso(p->at);
+	struct profile *prof = NULL;
+	struct pk_err e = {0};
+	if (load_body_profile(a, &p->act, &prof, &p->prof_text, &e) < 0) {
+		char buf[1024];
+		pk_err_format(&e, buf, sizeof buf);
+		sb_addf(out, _("error: line %d: %s"), lineno, buf);
+		pending_free(p);
+		return AR_ERROR;
+	}
+	struct engine_input in = {.action = &p->act, .time = p->at, .profile = prof};
+	int body0 = a->s->cur_body, meeting0 = a->s->cur_meeting;
+	scope_rows(a->s, body0, meeting0, &p->before);
+	enum pk_result er = engine_apply(a->s, &in, &p->msg);
+	free(prof);
+	if (er != PK_OK) {
+		if (er == PK_DENIED)
+			sb_addf(out, "denied: %s", sb_str(&p->msg));
+		else
+			sb_addf(out, _("error: line %d: %s"), lineno, sb_str(&p->msg));
+		pending_free(p);
+		return er == PK_DENIED ? AR_DENIED : AR_ERROR;
+	}
+	scope_rows(a->s, body0, meeting0, &p->after);
+	if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0)
+		scope_rows(a->s, a->s->cur_body, a->s->cur_meeting, &p->after);
+	p->ch = diff_rows(&p->before, &p->after, &p->nch);
+	return AR_OK;
+}
+
+static struct event pending_event(const struct app *a, const struct pending *p)
+{
+	struct event ev = {0};
+	ev.at = (char *)p->at;
+	ev.verb = (char *)pk_verb_info[p->act.verb].name;
+	ev.line = p->act.text;
+	ev.result = (char *)sb_str(&p->msg);
+	ev.attachment = p->prof_text;
+	ev.meeting = a->s->cur_meeting + 1;
+	return ev;
+}
+
+/* Answers status and allowed; true if the action was one of them. */
+static bool query(struct app *a, const struct action *act, struct sb *out)
+{
+	if (act->verb != V_STATUS && act->verb != V_ALLOWED)
+		return false;
+	struct sb s = {0};
+	if (act->verb == V_STATUS)
+		engine_status(a->s, &s);
+	else
+		engine_allowed(a->s, false, &s);
+	if (s.len && s.s[s.len - 1] == '\n')
+		s.s[--s.len] = '\0';
+	sb_add(out, sb_str(&s));
+	sb_free(&s);
+	return true;
+}
+
 enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno, struct sb *out)
 {
 	struct action act;
@@ -314,94 +437,95 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
 		return AR_ERROR;
 	}
 	enum app_result r = AR_OK;
-	if (act.verb == V_STATUS) {
-		struct sb s = {0};
-		engine_status(a->s, &s);
-		if (s.len && s.s[s.len - 1] == '\n')
-			s.s[--s.len] = '\0';
-		sb_add(out, sb_str(&s));
-		sb_free(&s);
+	if (query(a, &act, out))
 		goto done;
-	}
-	if (act.verb == V_ALLOWED) {
-		struct sb s = {0};
-		engine_allowed(a->s, false, &s);
-		if (s.len && s.s[s.len - 1] == '\n')
-			s.s[--s.len] = '\0';
-		sb_add(out, sb_str(&s));
-		sb_free(&s);
-		goto done;
-	}
 	if (a->read_only) {
 		sb_add(out, _("denied: the database is open read-only (a follower)"));
 		r = AR_DENIED;
 		goto done;
 	}
-	char at[32];
-	now_iso(at);
 	if (act.verb == V_UNDO) {
+		char at[32];
+		now_iso(at);
 		r = do_undo(a, &act, at, out);
 		goto done;
 	}
-	/* a new body's profile is loaded here (I/O) and recorded with the action */
-	struct profile *prof = NULL;
-	char *prof_text = NULL;
-	const char *pname = action_opt(&act, "profile");
-	if (act.verb == V_BODY && pname) {
-		bool exists = false;
-		for (int i = 0; i < a->s->nbodies; i++)
-			if (!strcmp(a->s->bodies[i].name, act.pos[0].text))
-				exists = true;
-		if (!exists) {
-			char path[1024];
-			struct pk_err e = {0};
-			prof = pk_xmalloc(sizeof *prof);
-			if (profile_locate(pname, path, sizeof path, &e) < 0 ||
-			    !(prof_text = read_file(path, &e)) ||
-			    profile_parse(prof_text, path, prof, &e) < 0 ||
-			    (!strchr(pname, '/') && strcmp(prof->name, pname) != 0 &&
-			     (pk_err_set(&e, _("the profile file declares the name \"%s\""),
-					 prof->name),
-			      true))) {
-				char buf[1024];
-				pk_err_format(&e, buf, sizeof buf);
-				sb_addf(out, _("error: line %d: %s"), lineno, buf);
-				free(prof);
-				free(prof_text);
-				r = AR_ERROR;
-				goto done;
-			}
-		}
-	}
-	struct engine_input in = {.action = &act, .time = at, .profile = prof};
-	struct sb msg = {0};
-	struct dt_rows before = {0}, after = {0};
-	int body0 = a->s->cur_body, meeting0 = a->s->cur_meeting;
-	scope_rows(a->s, body0, meeting0, &before);
-	enum pk_result er = engine_apply(a->s, &in, &msg);
-	if (er == PK_OK) {
-		scope_rows(a->s, body0, meeting0, &after);
-		if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0)
-			scope_rows(a->s, a->s->cur_body, a->s->cur_meeting, &after);
-		int nch;
-		struct dt_change *ch = diff_rows(&before, &after, &nch);
-		r = record(a, &act, at, sb_str(&msg), prof_text, 0, ch, nch, out);
-		free(ch);
+	struct pending p;
+	r = apply(a, &act, lineno, &p, out);
+	if (r == AR_OK) {
+		r = record(a, &p.act, p.at, sb_str(&p.msg), p.prof_text, 0, p.ch, p.nch, out);
 		if (r == AR_OK)
-			sb_addf(out, "ok: %s", sb_str(&msg));
-	} else if (er == PK_DENIED) {
-		sb_addf(out, "denied: %s", sb_str(&msg));
-		r = AR_DENIED;
-	} else {
-		sb_addf(out, _("error: line %d: %s"), lineno, sb_str(&msg));
-		r = AR_ERROR;
+			sb_addf(out, "ok: %s", sb_str(&p.msg));
+		pending_free(&p);
 	}
-	sb_free(&msg);
-	dt_rows_free(&before);
-	dt_rows_free(&after);
-	free(prof);
-	free(prof_text);
 done:
 	action_free(&act);
+	return r;
+}
+
+enum app_result app_exec_batch(struct app *a, const char *const *lines, const int *linenos,
+			       int n, struct sb *out)
+{
+	if (a->read_only) {
+		sb_add(out, _("denied: the database is open read-only (a follower)"));
+		return AR_DENIED;
+	}
+	struct pending *ps = pk_xcalloc((size_t)n + 1, sizeof *ps);
+	int np = 0;
+	enum app_result r = AR_OK;
+	for (int i = 0; i < n && r == AR_OK; i++) {
+		struct action act;
+		struct pk_err perr = {0};
+		enum script_parse sp = script_parse_line(lines[i], strlen(lines[i]), &act, &perr);
+		if (sp == SP_EMPTY)
+			continue;
+		if (sp == SP_ERROR) {
+			sb_addf(out, _("error: line %d: %s"), linenos[i], perr.msg);
+			r = AR_ERROR;
+			break;
+		}
+		if (!pk_verb_info[act.verb].records || act.verb == V_UNDO) {
+			sb_addf(out, _("error: line %d: %s cannot be part of an import"), linenos[i],
+				pk_verb_info[act.verb].name);
+			action_free(&act);
+			r = AR_ERROR;
+			break;
+		}
+		r = apply(a, &act, linenos[i], &ps[np], out);
+		if (r == AR_OK)
+			np++;
+		action_free(&act);
+	}
+	struct pk_err err = {0};
+	if (r == AR_OK && store_begin(a->st, &err) == 0) {
+		for (int i = 0; i < np && r == AR_OK; i++) {
+			struct event ev = pending_event(a, &ps[i]);
+			if (store_add(a->st, &ev, ps[i].ch, ps[i].nch, &err) < 0)
+				r = AR_IO;
+			else
+				a->seen = ev.seq;
+		}
+		if (r == AR_OK && store_commit(a->st, &err) < 0)
+			r = AR_IO;
+		else if (r != AR_OK)
+			store_rollback(a->st);
+	} else if (r == AR_OK) {
+		r = AR_IO;
+	}
+	if (r == AR_IO) {
+		char buf[1024];
+		pk_err_format(&err, buf, sizeof buf);
+		sb_addf(out, _("error: nothing was recorded: %s"), buf);
+	}
+	if (r != AR_OK) {
+		/* nothing was recorded: the state goes back to what the record says */
+		struct pk_err e2 = {0};
+		rebuild(a, &e2);
+	} else {
+		sb_addf(out, _("ok: %d actions recorded"), np);
+	}
+	for (int i = 0; i < np; i++)
+		pending_free(&ps[i]);
+	free(ps);
 	return r;
 }

@@ -349,8 +349,7 @@ void store_close(struct store **stp)
 	*stp = NULL;
 }
 
-int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
-		 struct pk_err *err)
+int store_begin(struct store *st, struct pk_err *err)
 {
 	if (st->mode != STORE_WRITE) {
 		pk_err_set(err, _("the database is open read-only"));
@@ -359,8 +358,22 @@ int store_append(struct store *st, struct event *ev, const struct dt_change *ch,
 	if (exec(st, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
 	/* another writer may have appended: take the head inside the transaction */
-	if (load_head(st, err) < 0)
-		goto fail;
+	if (load_head(st, err) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	load_head(st, &(struct pk_err){0});
+}
+
+int store_add(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+	      struct pk_err *err)
+{
 	ev->seq = st->last_seq + 1;
 	hash_event(st->head, ev, ev->hash);
 	sqlite3_stmt *q = st->ins;
@@ -381,23 +394,36 @@ int store_append(struct store *st, struct event *ev, const struct dt_change *ch,
 	if (sqlite3_step(q) != SQLITE_DONE) {
 		db_fail(st, err, _("cannot record the action"));
 		sqlite3_reset(q);
-		goto fail;
+		return -1;
 	}
 	sqlite3_reset(q);
 	for (int i = 0; i < nch; i++)
-		if (apply_change(st, &ch[i]) < 0) {
-			db_fail(st, err, _("cannot update the derived tables"));
-			goto fail;
-		}
-	if (exec(st, "COMMIT", err) < 0)
-		goto fail;
+		if (apply_change(st, &ch[i]) < 0)
+			return db_fail(st, err, _("cannot update the derived tables"));
 	memcpy(st->head, ev->hash, 32);
 	st->last_seq = ev->seq;
 	return 0;
-fail:
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	load_head(st, &(struct pk_err){0});
-	return -1;
+}
+
+int store_commit(struct store *st, struct pk_err *err)
+{
+	if (exec(st, "COMMIT", err) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+		 struct pk_err *err)
+{
+	if (store_begin(st, err) < 0)
+		return -1;
+	if (store_add(st, ev, ch, nch, err) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, err);
 }
 
 static char *col_text(sqlite3_stmt *q, int i)
