@@ -26,6 +26,8 @@
 	  N_("register a member (and a personal substitute)"))                                     \
 	X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true,                            \
 	  N_("create a meeting; it becomes current"))                                              \
+	X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true,                                 \
+	  N_("plan a meeting of the current body (it does not become current)"))                   \
 	X(V_ITEM, "item", "S",                                                                     \
 	  "public-title=S,category=W,reading=N,case=W,kind=W,proposer=S,submitted=D,"              \
 	  "first-reading=D",                                                                       \

@@ -497,6 +497,8 @@ bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
 	case V_STATUS:
 	case V_ALLOWED:
 		return true;
+	case V_PLAN:
+		return need_body(s, why);
 	case V_MEMBER:
 	case V_MEETING:
 		if (!need_body(s, why))
@@ -874,11 +876,23 @@ static enum pk_result h_body(struct ctx *c)
 				   s->bodies[i].seats);
 		s->cur_body = i;
 		s->cur_meeting = -1;
-		for (int k = s->nmeetings - 1; k >= 0; k--)
-			if (s->meetings[k].body == i) {
+		/* the body's running meeting, else its latest held one, else its latest planned */
+		int held = -1, planned = -1;
+		for (int k = s->nmeetings - 1; k >= 0; k--) {
+			const struct meeting *o = &s->meetings[k];
+			if (o->body != i)
+				continue;
+			if (o->state == MS_OPEN || o->state == MS_SUSPENDED) {
 				s->cur_meeting = k;
 				break;
 			}
+			if (o->state != MS_PLANNED && held < 0)
+				held = k;
+			if (planned < 0)
+				planned = k;
+		}
+		if (s->cur_meeting < 0)
+			s->cur_meeting = held >= 0 ? held : planned;
 		sb_addf(c->msg, _("body \"%s\" selected"), name);
 		return PK_OK;
 	}
@@ -965,6 +979,23 @@ static enum pk_result h_meeting(struct ctx *c)
 		return err(c, _("\"%s\" is not a valid date (YYYY-MM-DD)"), pos(c, 0));
 	const char *t = pos(c, 1);
 	int hh = (t[0] - '0') * 10 + (t[1] - '0'), mm = (t[3] - '0') * 10 + (t[4] - '0');
+	bool plan = c->a->verb == V_PLAN;
+	for (int i = 0; i < s->nmeetings; i++) {
+		const struct meeting *o = &s->meetings[i];
+		if (o->body != s->cur_body || o->date != d || o->minute != hh * 60 + mm)
+			continue;
+		if (plan || o->state != MS_PLANNED)
+			return deny(c, NO_RULE, _("meeting %d is already on %s %s"), i + 1, pos(c, 0),
+				    t);
+		if (action_opt(c->a, "kind") || action_opt(c->a, "place") ||
+		    action_flag(c->a, "virtual"))
+			return err(c, _("meeting %d is planned on %s %s: select it without options"),
+				   i + 1, pos(c, 0), t);
+		s->cur_meeting = i;
+		sb_addf(c->msg, _("meeting %d on %s %s selected (%s)"), i + 1, pos(c, 0), t,
+			s->bodies[s->cur_body].name);
+		return PK_OK;
+	}
 	const char *kind = action_opt(c->a, "kind");
 	enum meeting_kind k = MK_ORDINARY;
 	if (kind && !strcmp(kind, "extraordinary"))
@@ -987,9 +1018,11 @@ static enum pk_result h_meeting(struct ctx *c)
 	m->last_item = -1;
 	m->open_ballot = -1;
 	m->doors_closed = !profile_int(&s->bodies[s->cur_body].profile, R_MEETINGS_PUBLIC);
-	s->cur_meeting = s->nmeetings++;
-	sb_addf(c->msg, _("meeting %d on %s %s created (%s)"), s->cur_meeting + 1, pos(c, 0), t,
-		s->bodies[s->cur_body].name);
+	int idx = s->nmeetings++;
+	if (!plan)
+		s->cur_meeting = idx;
+	sb_addf(c->msg, plan ? _("meeting %d on %s %s planned (%s)") : _("meeting %d on %s %s created (%s)"),
+		idx + 1, pos(c, 0), t, s->bodies[s->cur_body].name);
 	return PK_OK;
 }
 
@@ -1164,6 +1197,23 @@ static enum pk_result h_item(struct ctx *c)
 		sb_addf(c->msg, _("; proposal submitted %s, after the deadline %s: not entitled to "
 				  "this meeting"),
 			a, b);
+		int next = -1;
+		for (int i = 0; i < c->s->nmeetings; i++) {
+			const struct meeting *o = &c->s->meetings[i];
+			pk_day odl;
+			if (o->body != m->body || o->date <= m->date || o->kind != MK_ORDINARY ||
+			    !deadline(p, R_PROPOSAL_DEADLINE, o->date, &odl) || odl < sub_day)
+				continue;
+			if (next < 0 || o->date < c->s->meetings[next].date)
+				next = i;
+		}
+		if (next >= 0) {
+			char nd[11];
+			cal_format(c->s->meetings[next].date, nd);
+			sb_addf(c->msg, _("; entitled to meeting %d on %s"), next + 1, nd);
+		} else {
+			sb_add(c->msg, _("; entitled to the next ordinary meeting"));
+		}
 		const char *ct = p->rules[R_PROPOSAL_DEADLINE].cite;
 		if (ct[0] && strcmp(ct, "-"))
 			sb_addf(c->msg, " (%s)", ct);
@@ -2443,6 +2493,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
 	case V_MEMBER:
 		return h_member(&c);
 	case V_MEETING:
+	case V_PLAN:
 		return h_meeting(&c);
 	case V_ITEM:
 		return h_item(&c);
