@@ -1197,6 +1197,9 @@ static enum pk_result h_item(struct ctx *c)
 		sb_addf(c->msg, _("; proposal submitted %s, after the deadline %s: not entitled to "
 				  "this meeting"),
 			a, b);
+		const char *ct = p->rules[R_PROPOSAL_DEADLINE].cite;
+		if (ct[0] && strcmp(ct, "-"))
+			sb_addf(c->msg, " (%s)", ct);
 		int next = -1;
 		for (int i = 0; i < c->s->nmeetings; i++) {
 			const struct meeting *o = &c->s->meetings[i];
@@ -1214,9 +1217,6 @@ static enum pk_result h_item(struct ctx *c)
 		} else {
 			sb_add(c->msg, _("; entitled to the next ordinary meeting"));
 		}
-		const char *ct = p->rules[R_PROPOSAL_DEADLINE].cite;
-		if (ct[0] && strcmp(ct, "-"))
-			sb_addf(c->msg, " (%s)", ct);
 	}
 	return PK_OK;
 }
