@@ -27,6 +27,12 @@ enum app_result {
  * record. read_only opens it as a follower. Returns 0, or -1 with err set.
  */
 int app_open(const char *path, bool read_only, struct app **out, struct pk_err *err);
+/*
+ * The same, but replaying every event: app_open leaves out the inner events of signed and
+ * locked meetings (they cannot change), so such a meeting is marked partial; exports of it
+ * and verify need the full replay.
+ */
+int app_open_full(const char *path, bool read_only, struct app **out, struct pk_err *err);
 void app_close(struct app **a);
 
 /*

@@ -174,6 +174,7 @@ struct meeting {
 	struct ruling *rulings;
 	int nrulings;
 	int next_deny, next_order;
+	bool partial;       /* a locked meeting opened for resuming only: its details are not loaded */
 };
 
 struct pk_state {

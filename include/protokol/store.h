@@ -73,6 +73,18 @@ int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
 void store_events_free(struct event *evs, int n);
 
 /*
+ * Loads only what is needed to resume: every event except the inner events of meetings
+ * that are signed and locked (their creation, the bodies, members and plans, undos and
+ * first-reading items are kept). *locked receives the numbers of the locked meetings
+ * (free it). 0 or -1 with err.
+ */
+int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, int *nlocked,
+		    struct pk_err *err);
+
+/* The number of the last event in the file (re-read, so another writer's appends count). */
+int64_t store_last_seq(struct store *st);
+
+/*
  * Recomputes the hash chain. Returns 0 if intact; otherwise -1 with err naming the first
  * event that does not match.
  */

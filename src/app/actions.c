@@ -22,6 +22,7 @@ struct app {
 	struct pk_state *s;
 	int64_t seen;      /* last event seq applied */
 	bool read_only;
+	bool full;         /* replay every event (for exports and verify), not only what resuming needs */
 };
 
 const struct pk_state *app_state(const struct app *a)
@@ -108,8 +109,9 @@ static int replay_one(struct app *a, const struct event *e, struct pk_err *err)
 static int rebuild_excluding(struct app *a, int64_t exclude, struct pk_err *err)
 {
 	struct event *evs;
-	int n;
-	if (store_load(a->st, &evs, &n, err) < 0)
+	int n, *locked = NULL, nlocked = 0;
+	if ((a->full ? store_load(a->st, &evs, &n, err)
+		     : store_load_lazy(a->st, &evs, &n, &locked, &nlocked, err)) < 0)
 		return -1;
 	engine_free(&a->s);
 	a->s = engine_new();
@@ -124,7 +126,15 @@ static int rebuild_excluding(struct app *a, int64_t exclude, struct pk_err *err)
 			continue;
 		rc = replay_one(a, &evs[i], err);
 	}
-	a->seen = maxseq;
+	/* a locked meeting replayed lazily holds only its creation (and first readings) */
+	for (int i = 0; i < nlocked; i++)
+		if (locked[i] >= 1 && locked[i] <= a->s->nmeetings) {
+			struct meeting *m = &a->s->meetings[locked[i] - 1];
+			m->state = MS_LOCKED;
+			m->partial = true;
+		}
+	free(locked);
+	a->seen = store_last_seq(a->st);
 	free(retracted);
 	store_events_free(evs, n);
 	return rc;
@@ -134,6 +144,9 @@ static int rebuild(struct app *a, struct pk_err *err)
 {
 	return rebuild_excluding(a, 0, err);
 }
+
+static int app_open_mode(const char *path, bool read_only, bool full, struct app **out,
+			 struct pk_err *err);
 
 /* The rows of the scopes an action can change: the current body's members and the
  * current meeting. */
@@ -172,8 +185,20 @@ static struct dt_change *diff_rows(struct dt_rows *before, struct dt_rows *after
 
 int app_open(const char *path, bool read_only, struct app **out, struct pk_err *err)
 {
+	return app_open_mode(path, read_only, false, out, err);
+}
+
+int app_open_full(const char *path, bool read_only, struct app **out, struct pk_err *err)
+{
+	return app_open_mode(path, read_only, true, out, err);
+}
+
+static int app_open_mode(const char *path, bool read_only, bool full, struct app **out,
+			 struct pk_err *err)
+{
 	struct app *a = pk_xcalloc(1, sizeof *a);
 	a->read_only = read_only;
+	a->full = full;
 	if (store_open(path, read_only ? STORE_READ : STORE_WRITE, &a->st, err) < 0) {
 		free(a);
 		return -1;
@@ -199,13 +224,7 @@ void app_close(struct app **ap)
 
 bool app_refresh(struct app *a, struct pk_err *err)
 {
-	struct event *evs;
-	int n;
-	if (store_load(a->st, &evs, &n, err) < 0)
-		return false;
-	int64_t last = n ? evs[n - 1].seq : 0;
-	store_events_free(evs, n);
-	if (last == a->seen)
+	if (store_last_seq(a->st) == a->seen)
 		return false;
 	return rebuild(a, err) == 0;
 }
@@ -413,6 +432,16 @@ static bool query(struct app *a, const struct action *act, struct sb *out)
 {
 	if (act->verb != V_STATUS && act->verb != V_ALLOWED)
 		return false;
+	const struct meeting *m = engine_current_meeting(a->s);
+	if (m && m->partial && !a->full) {
+		/* the current meeting is locked and was not loaded: load everything once */
+		struct pk_err e = {0};
+		a->full = true;
+		if (rebuild(a, &e) < 0) {
+			sb_addf(out, _("error: %s"), e.msg);
+			return true;
+		}
+	}
 	struct sb s = {0};
 	if (act->verb == V_STATUS)
 		engine_status(a->s, &s);

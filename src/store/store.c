@@ -178,6 +178,8 @@ static int migrate_to_v1(struct store *st, struct pk_err *err)
 		" meeting INTEGER NOT NULL,"
 		" prev BLOB NOT NULL,"
 		" hash BLOB NOT NULL);"
+		"CREATE INDEX events_meeting ON events (meeting, seq);"
+		"CREATE INDEX events_verb ON events (verb, seq);"
 		"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
 		" BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
 		"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
@@ -432,15 +434,58 @@ static char *col_text(sqlite3_stmt *q, int i)
 	return t ? pk_xstrdup((const char *)t) : NULL;
 }
 
+#define EVENT_COLS "seq, at, verb, line, result, attachment, retracts, meeting, hash"
+
+static int load_query(struct store *st, const char *sql, struct event **evs, int *n,
+		      struct pk_err *err);
+
 int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
+{
+	return load_query(st, "SELECT " EVENT_COLS " FROM events ORDER BY seq", evs, n, err);
+}
+
+int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, int *nlocked,
+		    struct pk_err *err)
+{
+	*locked = NULL;
+	*nlocked = 0;
+	sqlite3_stmt *q = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT meeting FROM meetings WHERE state = 'locked'", -1,
+			       &q, NULL) != SQLITE_OK)
+		return db_fail(st, err, _("cannot read the protocol"));
+	int cap = 0, rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*nlocked == cap) {
+			cap = cap ? cap * 2 : 64;
+			*locked = pk_xrealloc(*locked, (size_t)cap * sizeof **locked);
+		}
+		(*locked)[(*nlocked)++] = sqlite3_column_int(q, 0);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, err, _("cannot read the protocol"));
+	return load_query(st,
+			  "SELECT " EVENT_COLS " FROM events WHERE meeting NOT IN"
+			  " (SELECT meeting FROM meetings WHERE state = 'locked')"
+			  " OR verb IN ('body', 'member', 'meeting', 'plan', 'undo')"
+			  " OR (verb = 'item' AND instr(line, 'reading=1') > 0) ORDER BY seq",
+			  evs, n, err);
+}
+
+int64_t store_last_seq(struct store *st)
+{
+	struct pk_err e = {0};
+	load_head(st, &e);
+	return st->last_seq;
+}
+
+static int load_query(struct store *st, const char *sql, struct event **evs, int *n,
+		      struct pk_err *err)
 {
 	sqlite3_stmt *q = NULL;
 	*evs = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT seq, at, verb, line, result, attachment, retracts, meeting,"
-			       " hash FROM events ORDER BY seq",
-			       -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
 		return db_fail(st, err, _("cannot read the protocol"));
 	int cap = 0, rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
