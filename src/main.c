@@ -156,7 +156,7 @@ static int cmd_verify(const char *db)
 		report_err(&err);
 		return EXIT_REFUSED;
 	}
-	if (app_open(db, true, &a, &err) < 0) {
+	if (app_open_full(db, true, &a, &err) < 0) {
 		report_err(&err);
 		return EXIT_REFUSED;
 	}
@@ -314,7 +314,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 	}
 	struct app *a;
 	struct pk_err err = {0};
-	if (app_open(db, true, &a, &err) < 0)
+	if (app_open_full(db, true, &a, &err) < 0)
 		return report_err(&err);
 	struct sb text = {0};
 	int rc;
