@@ -24,6 +24,7 @@ struct minutes_opts {
 	enum minutes_format format;
 	bool public_;             /* the public version */
 	const char *chain_head;   /* the record's chain head (64 hex digits), or NULL */
+	long long chain_seq;      /* the number of the event the chain head belongs to */
 	const struct correction *corrections;
 	int ncorrections;
 };

@@ -55,6 +55,7 @@ int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct s
 	struct minutes_opts o = {.format = (enum minutes_format)f,
 				 .public_ = public_,
 				 .chain_head = head,
+				 .chain_seq = (long long)store_last_seq(app_store(a)),
 				 .corrections = corr,
 				 .ncorrections = nc};
 	minutes_render(app_state(a), meeting - 1, &o, out);

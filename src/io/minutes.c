@@ -424,7 +424,8 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
 	}
 	if (o->chain_head) {
 		sb_clear(&line);
-		sb_addf(&line, _("Record chain head (SHA-256): %s"), o->chain_head);
+		sb_addf(&line, _("Record chain head after event %lld (SHA-256): %s"), o->chain_seq,
+			o->chain_head);
 		if (o->format == MF_HTML) {
 			sb_add(out, "<p class=\"head\">");
 			text(&d, sb_str(&line));

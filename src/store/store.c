@@ -612,6 +612,22 @@ int store_load_rows(struct store *st, enum dt_table t, struct dt_rows *out, stru
 	return 0;
 }
 
+int store_event_hash(struct store *st, int64_t seq, char hex[65])
+{
+	sqlite3_stmt *q = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(st->db, "SELECT hash FROM events WHERE seq = ?", -1, &q, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(q, 1, seq);
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 32) {
+		sodium_bin2hex(hex, 65, sqlite3_column_blob(q, 0), 32);
+		rc = 0;
+	}
+	sqlite3_finalize(q);
+	return rc;
+}
+
 void store_head(struct store *st, char hex[65])
 {
 	sodium_bin2hex(hex, 65, st->head, 32);
