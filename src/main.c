@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,7 +32,8 @@ static void usage(FILE *f)
 		  "  protokol [--db FILE]                      open the live terminal UI\n"
 		  "  protokol --demo                           build the demo database and open it\n"
 		  "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
-		  "  protokol [--db FILE] verify               check the record (chain, replay, tables)\n"
+		  "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
+		  "                                  tables), and a chain head printed in minutes\n"
 		  "  protokol [--db FILE] export minutes --meeting ID [--format md|html|txt]\n"
 		  "                                  [--public] [-o FILE]\n"
 		  "  protokol [--db FILE] export votes|member-votes|attendance --meeting ID\n"
@@ -137,8 +139,25 @@ static int cmd_run(const char *db, const char *script)
 	return status;
 }
 
-static int cmd_verify(const char *db)
+/* protokol verify [--head N:HEX]: the record, and optionally that event N still has the
+ * hash printed in earlier minutes. */
+static int cmd_verify(const char *db, int argc, char **argv)
 {
+	long long head_seq = 0;
+	char head_hex[65] = "";
+	if (argc == 2 && !strcmp(argv[0], "--head")) {
+		char *colon = strchr(argv[1], ':');
+		char *end = NULL;
+		head_seq = colon ? strtoll(argv[1], &end, 10) : 0;
+		if (!colon || end != colon || head_seq < 1 || strlen(colon + 1) != 64) {
+			fprintf(stderr, _("protokol: --head: write N:HASH as printed in the minutes\n"));
+			return EXIT_USAGE;
+		}
+		pk_strlcpy(head_hex, colon + 1, sizeof head_hex);
+	} else if (argc != 0) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
 	struct app *a;
 	struct pk_err err = {0};
 	struct stat sb;
@@ -169,7 +188,21 @@ static int cmd_verify(const char *db)
 	}
 	char head[65];
 	store_head(app_store(a), head);
-	printf(_("ok: the record is intact: %s; chain head %s\n"), sb_str(&rep), head);
+	if (head_seq) {
+		char at[65];
+		if (store_event_hash(app_store(a), head_seq, at) < 0 || strcasecmp(at, head_hex)) {
+			fprintf(stderr,
+				_("protokol: %s: event %lld does not have the hash printed in the "
+				  "minutes: the record has been rewritten\n"),
+				db, head_seq);
+			sb_free(&rep);
+			app_close(&a);
+			return EXIT_REFUSED;
+		}
+		printf(_("ok: event %lld has the hash printed in the minutes\n"), head_seq);
+	}
+	printf(_("ok: the record is intact: %s; chain head after event %lld: %s\n"), sb_str(&rep),
+	       (long long)store_last_seq(app_store(a)), head);
 	sb_free(&rep);
 	app_close(&a);
 	return 0;
@@ -405,7 +438,7 @@ int main(int argc, char **argv)
 		return cmd_run(db, i + 1 < argc ? argv[i + 1] : "-");
 	}
 	if (!strcmp(cmd, "verify"))
-		return cmd_verify(db);
+		return cmd_verify(db, argc - i - 1, argv + i + 1);
 	if (!strcmp(cmd, "export"))
 		return cmd_export(db, argc - i - 1, argv + i + 1);
 	fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
