@@ -58,6 +58,7 @@ static int take_lock(struct store *st, struct pk_err *err)
 			   _("the database is being written by another protokol (process %ld); "
 			     "follow it read-only with --follow"),
 			   pid);
+		err->exit_code = 1;
 		return -1;
 	}
 	char buf[32];
@@ -194,9 +195,12 @@ static int migrate(struct store *st, struct pk_err *err)
 	int version = 0;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
 		return db_fail(st, err, _("cannot read the schema version"));
-	if (sqlite3_step(q) == SQLITE_ROW)
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
 		version = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW)
+		return db_fail(st, err, _("cannot read the schema version"));
 	if (version > SCHEMA_VERSION) {
 		pk_strlcpy(err->file, st->path, sizeof err->file);
 		pk_err_set(err, _("the database has schema version %d; this protokol knows up to %d"),
@@ -279,8 +283,15 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 	pk_strlcpy(st->path, path, sizeof st->path);
 	st->mode = mode;
 	st->lockfd = -1;
+	if (mode == STORE_WRITE && stat(path, &sb) == 0 && access(path, W_OK) != 0) {
+		pk_strlcpy(err->file, path, sizeof err->file);
+		pk_err_set(err, _("the database file is read-only (%s); it can be read with --follow, "
+				  "verify and export"),
+			   strerror(errno));
+		free(st);
+		return -1;
+	}
 	if (mode == STORE_WRITE && take_lock(st, err) < 0) {
-		err->exit_code = 1;
 		free(st);
 		return -1;
 	}
@@ -302,6 +313,30 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 		db_fail(st, err, _("cannot open the database"));
 		store_close(&st);
 		return -1;
+	}
+	if (mode == STORE_READ && sqlite3_exec(st->db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL,
+					       NULL, NULL) != SQLITE_OK &&
+	    ((sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_CANTOPEN ||
+	     (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_READONLY)) {
+		/* a WAL database in a directory we cannot write: read it as immutable */
+		sqlite3_close(st->db);
+		st->db = NULL;
+		struct sb uri = {0};
+		sb_add(&uri, "file:");
+		for (const char *c = path; *c; c++) {
+			if (*c == '%' || *c == '?' || *c == '#')
+				sb_addf(&uri, "%%%02X", (unsigned char)*c);
+			else
+				sb_addn(&uri, c, 1);
+		}
+		sb_add(&uri, "?immutable=1");
+		int orc = sqlite3_open_v2(sb_str(&uri), &st->db, flags | SQLITE_OPEN_URI, NULL);
+		sb_free(&uri);
+		if (orc != SQLITE_OK) {
+			db_fail(st, err, _("cannot open the database"));
+			store_close(&st);
+			return -1;
+		}
 	}
 	sqlite3_busy_timeout(st->db, 2000);
 	sqlite3_extended_result_codes(st->db, 1);

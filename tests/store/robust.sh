@@ -54,6 +54,26 @@ echo status | "$bin" --db "$tmp/d.db" run - >/dev/null 2>"$tmp/err"
 [ $? -eq 3 ] || fail "directory: exit status"
 grep -q "is a directory" "$tmp/err" || fail "directory message: $(cat "$tmp/err")"
 
+# a read-only file (as an unprivileged user, since root may write anyway): a clear message,
+# exit status 3, the file unchanged; reading it (verify, export) still works
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	chmod 0711 "$tmp"
+	mkdir "$tmp/ro" && chmod 0777 "$tmp/ro"
+	"$bin" --db "$tmp/ro/r.db" run "$script" >/dev/null
+	chown -R 65534:65534 "$tmp/ro" && chmod 0444 "$tmp/ro/r.db" && chmod 0555 "$tmp/ro"
+	sum1=$(md5sum <"$tmp/ro/r.db")
+	as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	echo 'ruling "x"' | as_nobody "$bin" --db "$tmp/ro/r.db" run - >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ $rc -eq 3 ] || fail "read-only file: exit status $rc: $(cat "$tmp/err")"
+	grep -qi "r.db.*\(read-only\|readonly\|permission\|cannot\)" "$tmp/err" || fail "read-only file message: $(cat "$tmp/err")"
+	[ "$(md5sum <"$tmp/ro/r.db")" = "$sum1" ] || fail "the read-only file was changed"
+	as_nobody "$bin" --db "$tmp/ro/r.db" verify >/dev/null 2>"$tmp/err" || fail "verify of a read-only file: $(cat "$tmp/err")"
+	chmod 0777 "$tmp/ro"
+else
+	echo "skipped the read-only file case: needs root and setpriv to act as another user"
+fi
+
 # a full disk: writes beyond 200 KiB fail; every ok line is in the record, nothing partial
 "$bin" --db "$tmp/e.db" run "$script" >/dev/null
 i=0
