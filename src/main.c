@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,11 @@
 #include "config.h"
 #include "protokol/app.h"
 #include "protokol/assets.h"
+#include "protokol/cli.h"
 #include "protokol/i18n.h"
 #include "protokol/minutes.h"
 #include "protokol/script.h"
+#include "protokol/tui.h"
 
 enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
@@ -31,6 +34,7 @@ static void usage(FILE *f)
 		_("usage:\n"
 		  "  protokol [--db FILE]                      open the live terminal UI\n"
 		  "  protokol --demo                           build the demo database and open it\n"
+		  "  protokol [--db FILE] --follow             follow a live meeting read-only\n"
 		  "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
 		  "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
 		  "                                  tables), and a chain head printed in minutes\n"
@@ -101,7 +105,6 @@ static int cmd_run(const char *db, const char *script)
 		}
 		label = script;
 	}
-	(void)label;
 	struct app *a;
 	struct pk_err err = {0};
 	if (app_open(db, false, &a, &err) < 0) {
@@ -124,6 +127,13 @@ static int cmd_run(const char *db, const char *script)
 			continue;
 		puts(sb_str(&out));
 		fflush(stdout);
+		if (r == AR_ERROR) {
+			/* the message on stderr names the file and line, as for every bad input */
+			const char *msg = sb_str(&out);
+			const char *colon = strstr(msg, ": ");
+			colon = colon ? strstr(colon + 2, ": ") : NULL;
+			fprintf(stderr, "protokol: %s:%d: %s\n", label, lineno, colon ? colon + 2 : msg);
+		}
 		if (r == AR_IO) {
 			status = EXIT_IO;
 			break;
@@ -265,10 +275,14 @@ static int cmd_demo(const char *db)
 		app_exec(a, sel, strlen(sel), 0, &out);
 		sb_clear(&out);
 		engine_status(app_state(a), &out);
-		printf(_("demo database: %s\n%s"), db, sb_str(&out));
+		/* scripted use (stdout not a terminal) gets the status; a person gets the UI */
+		if (!isatty(1) && !getenv("PROTOKOL_TUI_KEYS"))
+			printf(_("demo database: %s\n%s"), db, sb_str(&out));
 		sb_free(&out);
 	}
 	app_close(&a);
+	if (rc == 0 && (isatty(1) || getenv("PROTOKOL_TUI_KEYS")))
+		return tui_run(db, false);
 	return rc;
 }
 
@@ -371,16 +385,43 @@ static int cmd_export(const char *db, int argc, char **argv)
 	return rc;
 }
 
+static const char *translate(const char *msgid)
+{
+	return gettext(msgid);
+}
+
+/* The message catalogues: next to the binary in the build tree (build/po), else installed. */
+static const char *locale_dir(void)
+{
+	static char dir[1100];
+	char exe[1024];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(dir, sizeof dir, "%s/po/da/LC_MESSAGES/protokol.mo", exe);
+			struct stat sb;
+			if (stat(dir, &sb) == 0) {
+				snprintf(dir, sizeof dir, "%s/po", exe);
+				return dir;
+			}
+		}
+	}
+	return PROTOKOL_LOCALEDIR;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	bindtextdomain(GETTEXT_PACKAGE, PROTOKOL_LOCALEDIR);
+	bindtextdomain(GETTEXT_PACKAGE, locale_dir());
+	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
 	textdomain(GETTEXT_PACKAGE);
-#endif
+	pk_set_translator(translate);
 	const char *db = NULL;
 	char dbbuf[1024];
-	bool demo = false;
+	bool demo = false, follow = false;
 	int i = 1;
 	for (; i < argc; i++) {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -403,6 +444,10 @@ int main(int argc, char **argv)
 			demo = true;
 			continue;
 		}
+		if (!strcmp(argv[i], "--follow")) {
+			follow = true;
+			continue;
+		}
 		if (!strncmp(argv[i], "--db=", 5)) {
 			db = argv[i] + 5;
 			continue;
@@ -422,13 +467,10 @@ int main(int argc, char **argv)
 		}
 		return cmd_demo(db);
 	}
-	if (i >= argc) {
-		fprintf(stderr, _("protokol: the terminal UI is not available in this build\n"));
-		usage(stderr);
-		return EXIT_USAGE;
-	}
 	if (!db)
 		db = default_db(dbbuf, sizeof dbbuf);
+	if (i >= argc)
+		return tui_run(db, follow);
 	const char *cmd = argv[i];
 	if (!strcmp(cmd, "run")) {
 		if (argc - i > 2) {
@@ -439,8 +481,16 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "verify"))
 		return cmd_verify(db, argc - i - 1, argv + i + 1);
+	if (!strcmp(cmd, "export") && i + 1 < argc && !strcmp(argv[i + 1], "calendar"))
+		return cli_export_calendar(db, argc - i - 2, argv + i + 2);
 	if (!strcmp(cmd, "export"))
 		return cmd_export(db, argc - i - 1, argv + i + 1);
+	if (!strcmp(cmd, "import"))
+		return cli_import(db, argc - i - 1, argv + i + 1);
+	if (!strcmp(cmd, "deadlines"))
+		return cli_deadlines(db, argc - i - 1, argv + i + 1);
+	if (!strcmp(cmd, "elect"))
+		return cli_elect(argc - i - 1, argv + i + 1);
 	fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
 	usage(stderr);
 	return EXIT_USAGE;

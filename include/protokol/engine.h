@@ -67,6 +67,7 @@ struct subject {
 	char *by;      /* who tabled it, or NULL */
 	int item;      /* item index, or -1 for the meeting */
 	int parent;    /* SK_SUB: index of its amendment */
+	int room;      /* the item under treatment when it was tabled, or -1 */
 	int rank;      /* chair's order among siblings (lower first) */
 	int target;    /* SK_DENY: member index */
 	char *proc_kind; /* SK_PROC: "refer" or "postpone" */
@@ -130,6 +131,7 @@ struct item {
 	char *public_decision;
 	char *referred_to;
 	char *urgent;        /* reason it could not wait (late agenda) */
+	bool closed_during;  /* the doors were closed while it was treated */
 	struct dissent *dissents;
 	int ndissents;
 	int next_amend, next_proc, next_closure;

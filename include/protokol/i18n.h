@@ -1,16 +1,24 @@
 /*
- * i18n.h - message translation. Every user-visible string goes through _()
- * (or N_() where it is only marked, in a table, and translated at use).
+ * i18n.h - message translation. Every user-visible string goes through _() (or N_() where it
+ * is only marked, in a table, and translated where it is used).
+ *
+ * _() calls a translator the program installs at start (gettext in protokol's main); until
+ * then, and in the pure engine's tests, it returns the English text. The engine thereby
+ * needs no message catalogue of its own and does no I/O. Text the engine stores in the
+ * record (subjects it words itself) is marked N_() and stays English, so that replaying a
+ * record gives the same state in any locale.
  */
 #ifndef PROTOKOL_I18N_H
 #define PROTOKOL_I18N_H
 
-#ifdef ENABLE_NLS
-#include <libintl.h>
-#define _(s) gettext(s)
-#else
-#define _(s) (s)
-#endif
+typedef const char *(*pk_translator)(const char *msgid);
+
+/* Installs the translator (NULL: none). */
+void pk_set_translator(pk_translator t);
+/* The translation of msgid, or msgid itself. */
+const char *pk_tr(const char *msgid);
+
+#define _(s) pk_tr(s)
 #define N_(s) (s)
 
 #endif

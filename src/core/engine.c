@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "engine_int.h"
+#include "protokol/deadlines.h"
 #include "protokol/i18n.h"
 
 /* ---------- small helpers ---------- */
@@ -254,6 +255,7 @@ static struct subject *add_subject(struct meeting *m, enum subject_kind k, int i
 	sj->text = dup_or_null(text);
 	sj->by = dup_or_null(by);
 	sj->parent = -1;
+	sj->room = m->current;
 	sj->target = -1;
 	sj->rank = m->nsubjects;
 	m->nsubjects++;
@@ -485,10 +487,13 @@ static int target_item(const struct meeting *m)
 	return m->current >= 0 ? m->current : m->last_item;
 }
 
-/* Set while checking `ballot ID`: the subject is given, so no "next" one is needed. */
-static bool ballot_with_id;
-
 bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
+{
+	return eng_verb_check(s, v, false, why);
+}
+
+bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_id,
+		    struct sb *why)
 {
 	const struct meeting *m = engine_current_meeting(s);
 	const struct profile *p = m ? eng_profile(s, m) : NULL;
@@ -1026,25 +1031,6 @@ static enum pk_result h_meeting(struct ctx *c)
 	return PK_OK;
 }
 
-/* Deadline day for a rule relative to the meeting day; false when the rule sets none. */
-static bool deadline(const struct profile *p, enum rule_id r, pk_day meeting, pk_day *out)
-{
-	const struct rule *ru = &p->rules[r];
-	struct cal_rules cr = cal_rules_default();
-	cr.grundlovsdag_off = !p->grundlovsdag_working;
-	cr.juleaftensdag_off = !p->juleaftensdag_working;
-	cr.nytaarsaftensdag_off = !p->nytaarsaftensdag_working;
-	if (ru->unit == DL_DAYS) {
-		*out = meeting - ru->ival;
-		return true;
-	}
-	if (ru->unit == DL_WORKING_DAYS) {
-		*out = cal_working_days_before(meeting, ru->ival, &cr);
-		return true;
-	}
-	return false;
-}
-
 /* Finds the first reading of a case in an earlier meeting of the body. */
 static bool find_first_reading(const struct pk_state *s, int body, const char *case_id,
 			       pk_day *day, int *minute)
@@ -1160,7 +1146,7 @@ static enum pk_result h_item(struct ctx *c)
 	if (submitted) {
 		if (!cal_parse(submitted, &sub_day))
 			return err(c, _("submitted: \"%s\" is not a valid date"), submitted);
-		if (deadline(p, R_PROPOSAL_DEADLINE, m->date, &dl) && sub_day > dl)
+		if (deadline_of_rule(p, R_PROPOSAL_DEADLINE, m->date, &dl) && sub_day > dl)
 			late = true;
 	}
 	m->items = pk_xrealloc(m->items, (size_t)(m->nitems + 1) * sizeof *m->items);
@@ -1205,7 +1191,7 @@ static enum pk_result h_item(struct ctx *c)
 			const struct meeting *o = &c->s->meetings[i];
 			pk_day odl;
 			if (o->body != m->body || o->date <= m->date || o->kind != MK_ORDINARY ||
-			    !deadline(p, R_PROPOSAL_DEADLINE, o->date, &odl) || odl < sub_day)
+			    !deadline_of_rule(p, R_PROPOSAL_DEADLINE, o->date, &odl) || odl < sub_day)
 				continue;
 			if (next < 0 || o->date < c->s->meetings[next].date)
 				next = i;
@@ -1233,7 +1219,7 @@ static enum pk_result h_dispatched(struct ctx *c)
 			   pos(c, 0));
 	bool late = false;
 	char dls[11] = "";
-	if (deadline(p, R_AGENDA_DEADLINE, m->date, &dl)) {
+	if (deadline_of_rule(p, R_AGENDA_DEADLINE, m->date, &dl)) {
 		cal_format(dl, dls);
 		late = d > dl;
 	}
@@ -1261,7 +1247,7 @@ static enum pk_result h_dispatched(struct ctx *c)
 			sb_addf(c->msg, _("; allowed in special cases (%s)"), lc);
 	}
 	pk_day md;
-	if (deadline(p, R_MATERIAL_DEADLINE, m->date, &md)) {
+	if (deadline_of_rule(p, R_MATERIAL_DEADLINE, m->date, &md)) {
 		char b[11];
 		cal_format(md, b);
 		sb_addf(c->msg, _("; material due %s"), b);
@@ -1272,6 +1258,9 @@ static enum pk_result h_dispatched(struct ctx *c)
 static enum pk_result h_urgent(struct ctx *c)
 {
 	struct item *it = &c->m->items[c->m->current];
+	if (!c->m->dispatch_late)
+		return deny(c, R_LATE_AGENDA,
+			    _("the agenda was not dispatched late: no reason is needed"));
 	set_str(&it->urgent, pos(c, 0));
 	sb_addf(c->msg, _("item %d: reason it cannot wait recorded"), it->number);
 	return PK_OK;
@@ -1515,7 +1504,7 @@ static enum pk_result h_take(struct ctx *c)
 	else if (profile_int(c->p, R_MEETINGS_PUBLIC))
 		m->doors_closed = false;
 	if (it->reading == 1 && find_subject(m, i, "R") < 0)
-		add_subject(m, SK_READING, i, "R", _("the case passes to the 2nd reading"), NULL);
+		add_subject(m, SK_READING, i, "R", N_("the case passes to the 2nd reading"), NULL);
 	sb_addf(c->msg, _("item %d \"%s\" under treatment"), it->number, it->title);
 	if (it->reading)
 		sb_addf(c->msg, _(" (reading %d)"), it->reading);
@@ -1597,7 +1586,7 @@ static enum pk_result h_order_vote(struct ctx *c)
 	char id[16];
 	snprintf(id, sizeof id, "O%d", ++m->next_order);
 	struct sb t = {0};
-	sb_add(&t, _("the order of items: "));
+	sb_add(&t, N_("the order of items: "));
 	order_text(m, m->order, &t);
 	struct subject *sj = add_subject(m, SK_ORDER, -1, id, sb_str(&t), NULL);
 	sj->order = pk_xmalloc((size_t)m->nitems * sizeof(int));
@@ -1624,8 +1613,16 @@ static enum pk_result h_doors(struct ctx *c)
 				    _("items of category %s must be treated behind closed doors"),
 				    it->category);
 	}
+	bool was_closed = m->doors_closed;
 	m->doors_closed = close;
 	sb_add(c->msg, close ? _("doors closed") : _("doors open"));
+	if (close && !was_closed && m->current >= 0 && !m->items[m->current].closed) {
+		/* what follows is closed-door treatment: the item is shown publicly as closed */
+		m->items[m->current].closed = true;
+		m->items[m->current].closed_during = true;
+		sb_addf(c->msg, _("; item %d is now treated behind closed doors"),
+			m->items[m->current].number);
+	}
 	return PK_OK;
 }
 
@@ -1765,7 +1762,7 @@ static enum pk_result h_deny_floor(struct ctx *c)
 			    pos(c, 0), a->calls, limit);
 	char id[16], text[256];
 	snprintf(id, sizeof id, "D%d", ++m->next_deny);
-	snprintf(text, sizeof text, _("deny \"%s\" the floor for the rest of the meeting"),
+	snprintf(text, sizeof text, N_("deny \"%s\" the floor for the rest of the meeting"),
 		 pos(c, 0));
 	struct subject *sj = add_subject(m, SK_DENY, -1, id, text, NULL);
 	sj->target = k;
@@ -1798,7 +1795,7 @@ static enum pk_result h_closure(struct ctx *c)
 		return PK_DENIED;
 	char id[16];
 	snprintf(id, sizeof id, "C%d", ++it->next_closure);
-	add_subject(m, SK_CLOSURE, m->current, id, _("close the debate"), NULL);
+	add_subject(m, SK_CLOSURE, m->current, id, N_("close the debate"), NULL);
 	sb_addf(c->msg, _("%s tabled: closure of the debate, voted now"), id);
 	return PK_OK;
 }
@@ -2201,8 +2198,6 @@ static enum pk_result h_vote(struct ctx *c)
 		if (adopted && it) {
 			bool refer = sj->proc_kind && !strcmp(sj->proc_kind, "refer");
 			it->status = refer ? IS_REFERRED : IS_POSTPONED;
-			if (refer)
-				set_str(&it->referred_to, sj->text);
 			for (int i = 0; i < m->nsubjects; i++)
 				if (m->subjects[i].item == sj->item &&
 				    m->subjects[i].status == SS_OPEN && !is_immediate(m->subjects[i].kind))
@@ -2478,10 +2473,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
 		return PK_ERROR;
 	}
 	struct sb why = {0};
-	ballot_with_id = v == V_BALLOT && in->action->npos > 0;
-	bool possible = eng_verb_possible(s, v, &why);
-	ballot_with_id = false;
-	if (!possible) {
+	if (!eng_verb_check(s, v, v == V_BALLOT && in->action->npos > 0, &why)) {
 		sb_add(msg, sb_str(&why));
 		sb_free(&why);
 		return PK_DENIED;

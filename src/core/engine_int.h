@@ -15,6 +15,9 @@ void eng_why(struct sb *why, const struct profile *p, enum rule_id rule, const c
 /* Generic precondition of a verb, independent of its arguments. Returns true if the verb
  * may be used now; otherwise writes the reason into why. */
 bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why);
+/* The same; ballot_with_id: `ballot ID` names its subject, so no "next" one is needed. */
+bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_id,
+		    struct sb *why);
 bool eng_seated(const struct pk_state *s, const struct meeting *m, int member);
 bool eng_inhabil(const struct meeting *m, int item, int member);
 int eng_leader(const struct pk_state *s, const struct meeting *m);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protokol/i18n.h"
 #include "protokol/util.h"
 
 void pk_err_clear(struct pk_err *e)
@@ -200,4 +201,16 @@ size_t pk_utf8_len(const char *s)
 		if (((unsigned char)*s & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+static pk_translator translator;
+
+void pk_set_translator(pk_translator t)
+{
+	translator = t;
+}
+
+const char *pk_tr(const char *msgid)
+{
+	return translator ? translator(msgid) : msgid;
 }

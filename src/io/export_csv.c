@@ -27,6 +27,15 @@ static void row(struct sb *out, int n, const char *const *v)
 	sb_add(out, "\r\n");
 }
 
+/* The item a ballot belongs to, or "" for a vote on the meeting (order, floor). */
+static void item_number(const struct meeting *m, const struct ballot *b, char *buf, size_t n)
+{
+	if (b->item >= 0)
+		snprintf(buf, n, "%d", m->items[b->item].number);
+	else
+		buf[0] = '\0';
+}
+
 bool csv_export_parse(const char *s, enum csv_export *out)
 {
 	if (!strcmp(s, "votes"))
@@ -47,9 +56,11 @@ static const char *kind_word(enum subject_kind k)
 	return n[k];
 }
 
-static bool hidden(const struct meeting *m, int item, bool public_)
+/* Left out of a public export: anything of, or decided during, a closed-door item. */
+static bool hidden(const struct meeting *m, const struct ballot *b, bool public_)
 {
-	return public_ && item >= 0 && m->items[item].closed;
+	int it = b->item >= 0 ? b->item : b->room;
+	return public_ && it >= 0 && m->items[it].closed;
 }
 
 void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool public_,
@@ -61,13 +72,14 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
 		static const char *h[] = {"item", "ballot", "subject", "kind", "text",
 					  "for",  "against", "abstain", "result"};
 		row(out, 9, h);
+		int shown = 0;
 		for (int k = 0; k < m->nballots; k++) {
 			const struct ballot *bl = &m->ballots[k];
-			if (bl->open || hidden(m, bl->item, public_))
+			if (bl->open || hidden(m, bl, public_))
 				continue;
 			const struct subject *sj = &m->subjects[bl->subject];
-			snprintf(a, sizeof a, "%d", bl->item >= 0 ? m->items[bl->item].number : 0);
-			snprintf(b, sizeof b, "%d", k + 1);
+			item_number(m, bl, a, sizeof a);
+			snprintf(b, sizeof b, "%d", public_ ? ++shown : k + 1);
 			snprintf(c, sizeof c, "%d", bl->nfor);
 			snprintf(d, sizeof d, "%d", bl->nagainst);
 			snprintf(e, sizeof e, "%d", bl->nabstain);
@@ -80,21 +92,22 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
 	if (what == CE_MEMBER_VOTES) {
 		static const char *h[] = {"item", "ballot", "subject", "member", "party", "vote"};
 		row(out, 6, h);
+		int shown = 0;
 		for (int k = 0; k < m->nballots; k++) {
 			const struct ballot *bl = &m->ballots[k];
-			if (bl->open || !bl->named || hidden(m, bl->item, public_))
+			if (bl->open || !bl->named || hidden(m, bl, public_))
 				continue;
 			const struct subject *sj = &m->subjects[bl->subject];
-			snprintf(a, sizeof a, "%d", bl->item >= 0 ? m->items[bl->item].number : 0);
-			snprintf(b, sizeof b, "%d", k + 1);
+			item_number(m, bl, a, sizeof a);
+			snprintf(b, sizeof b, "%d", public_ ? ++shown : k + 1);
 			for (int i = 0; i < s->nmembers; i++) {
 				const struct member *mb = &s->members[i];
 				if (mb->body != m->body)
 					continue;
 				const char *vote;
 				enum vote_choice vc = i < bl->nvotes ? bl->votes[i] : VC_NONE;
-				bool inh = bl->item >= 0 && i < m->items[bl->item].ninhabil &&
-					   m->items[bl->item].inhabil[i];
+				bool inh = bl->room >= 0 && i < m->items[bl->room].ninhabil &&
+					   m->items[bl->room].inhabil[i];
 				if (vc == VC_FOR)
 					vote = "for";
 				else if (vc == VC_AGAINST)
@@ -131,7 +144,7 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
 				   mb->party,
 				   roles[mb->role],
 				   status,
-				   at && !at->attended ? at->reason : NULL,
+				   at && !at->attended && !public_ ? at->reason : NULL,
 				   at ? at->arrived : NULL,
 				   at ? at->left : NULL,
 				   at && at->seat_of >= 0 ? s->members[at->seat_of].name : NULL};

@@ -20,8 +20,17 @@ struct doc {
 /* Writes text escaped for the format. */
 static void text(struct doc *d, const char *s)
 {
-	if (d->f != MF_HTML) {
+	if (d->f == MF_TXT) {
 		sb_add(d->out, s);
+		return;
+	}
+	if (d->f == MF_MD) {
+		/* characters Markdown would read as markup are escaped */
+		for (; *s; s++) {
+			if (strchr("\\`*_[]<>#|~", *s))
+				sb_add(d->out, "\\");
+			sb_addn(d->out, s, 1);
+		}
 		return;
 	}
 	for (; *s; s++) {
@@ -62,7 +71,9 @@ static void heading(struct doc *d, int level, const char *s)
 	} else if (d->f == MF_MD) {
 		for (int i = 0; i < level; i++)
 			sb_add(d->out, "#");
-		sb_addf(d->out, " %s\n\n", s);
+		sb_add(d->out, " ");
+		text(d, s);
+		sb_add(d->out, "\n\n");
 	} else {
 		sb_addf(d->out, "%s\n", s);
 		size_t n = pk_utf8_len(s);
@@ -80,7 +91,8 @@ static void para(struct doc *d, const char *s)
 		text(d, s);
 		sb_add(d->out, "</p>\n");
 	} else {
-		sb_addf(d->out, "%s\n\n", s);
+		text(d, s);
+		sb_add(d->out, "\n\n");
 	}
 }
 
@@ -96,7 +108,9 @@ static void item(struct doc *d, const char *s)
 		text(d, s);
 		sb_add(d->out, "</li>\n");
 	} else {
-		sb_addf(d->out, d->f == MF_MD ? "- %s\n" : "  * %s\n", s);
+		sb_add(d->out, d->f == MF_MD ? "- " : "  * ");
+		text(d, s);
+		sb_add(d->out, "\n");
 	}
 }
 
@@ -200,12 +214,14 @@ static void attendance_section(struct doc *d, const struct pk_state *s, const st
 }
 
 static void ballot_lines(struct doc *d, const struct pk_state *s, const struct meeting *m,
-			 int item_index)
+			 int item_index, bool public_)
 {
 	struct sb line = {0};
 	for (int k = 0; k < m->nballots; k++) {
 		const struct ballot *b = &m->ballots[k];
 		if (b->item != item_index || b->open)
+			continue;
+		if (public_ && b->room >= 0 && m->items[b->room].closed)
 			continue;
 		const struct subject *sj = &m->subjects[b->subject];
 		sb_clear(&line);
@@ -223,7 +239,7 @@ static void ballot_lines(struct doc *d, const struct pk_state *s, const struct m
 			int n = 0;
 			for (int i = 0; i < b->nvotes; i++)
 				if (b->votes[i] == (enum vote_choice)v)
-					sb_addf(&line, "%s%s", n++ ? ", " : "", s->members[i].name);
+					sb_addf(&line, "%s%s", n++ ? "; " : "", s->members[i].name);
 			if (!n)
 				continue;
 			struct sb l2 = {0};
@@ -289,7 +305,7 @@ static void item_section(struct doc *d, const struct pk_state *s, const struct m
 		sb_addf(&line, "): %s — %s", sj->text ? sj->text : "", subject_status_word(sj->status));
 		item(d, sb_str(&line));
 	}
-	ballot_lines(d, s, m, ii);
+	ballot_lines(d, s, m, ii, public_);
 	if (it->declared && it->decided_without_vote)
 		item(d, _("Decided without a vote: the outcome was beyond doubt"));
 	end_list(d);
@@ -369,7 +385,7 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
 		const struct subject *sj = &m->subjects[k];
 		if (sj->kind != SK_ORDER && sj->kind != SK_DENY)
 			continue;
-		if (sj->item >= 0 && m->items[sj->item].closed && o->public_)
+		if (sj->room >= 0 && m->items[sj->room].closed && o->public_)
 			continue;
 		if (!any)
 			heading(&d, 2, _("Order of the meeting"));
@@ -379,7 +395,7 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
 		item(&d, sb_str(&line));
 	}
 	if (any)
-		ballot_lines(&d, s, m, -1);
+		ballot_lines(&d, s, m, -1, o->public_);
 	any = false;
 	for (int k = 0; k < m->nrulings; k++) {
 		const struct ruling *r = &m->rulings[k];
@@ -404,11 +420,12 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
 	}
 
 	if (!o->public_) {
-		heading(&d, 2, _("Signatures"));
+		bool chair_only = !strcmp(b->profile.rules[R_SIGNING].sval, "chair");
+		heading(&d, 2, chair_only ? _("Approval") : _("Signatures"));
 		int n = 0;
 		for (int i = 0; i < m->natt && i < s->nmembers; i++) {
 			const struct attendance *a = &m->att[i];
-			if (!a->attended)
+			if (!a->attended || (chair_only && !a->signed_at))
 				continue;
 			sb_clear(&line);
 			if (a->signed_at)
@@ -419,7 +436,8 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
 			n++;
 		}
 		if (!n)
-			para(&d, _("No one has signed."));
+			para(&d, chair_only ? _("The chair has not approved the minutes yet.")
+					    : _("No one has signed."));
 		end_list(&d);
 	}
 	if (o->chain_head) {

@@ -28,6 +28,7 @@ struct store {
 	unsigned char head[32];
 	int64_t last_seq;
 	int lockfd; /* the writer's lock on PATH.lock, or -1 */
+	bool empty; /* read-only, and the file holds no schema yet: a record with no events */
 };
 
 /*
@@ -210,8 +211,21 @@ static int migrate(struct store *st, struct pk_err *err)
 	if (version == SCHEMA_VERSION)
 		return 0;
 	if (st->mode == STORE_READ) {
+		/* a file created but never written to (e.g. a writer killed at once) is an empty
+		 * record; anything else without our schema is not ours */
+		int tables = -1;
+		if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &q, NULL) ==
+		    SQLITE_OK) {
+			if (sqlite3_step(q) == SQLITE_ROW)
+				tables = sqlite3_column_int(q, 0);
+			sqlite3_finalize(q);
+		}
+		if (version == 0 && tables == 0) {
+			st->empty = true;
+			return 0;
+		}
 		pk_strlcpy(err->file, st->path, sizeof err->file);
-		pk_err_set(err, _("the database is not a protokol database or is empty"));
+		pk_err_set(err, _("the database is not a protokol database"));
 		return -1;
 	}
 	if (exec(st, "BEGIN IMMEDIATE", err) < 0)
@@ -251,6 +265,8 @@ static int load_head(struct store *st, struct pk_err *err)
 	sqlite3_stmt *q = NULL;
 	memset(st->head, 0, 32);
 	st->last_seq = 0;
+	if (st->empty)
+		return 0;
 	if (sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
 			       -1, &q, NULL) != SQLITE_OK)
 		return db_fail(st, err, _("cannot read the protocol"));
@@ -484,6 +500,10 @@ int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, 
 {
 	*locked = NULL;
 	*nlocked = 0;
+	*evs = NULL;
+	*n = 0;
+	if (st->empty)
+		return 0;
 	sqlite3_stmt *q = NULL;
 	if (sqlite3_prepare_v2(st->db, "SELECT meeting FROM meetings WHERE state = 'locked'", -1,
 			       &q, NULL) != SQLITE_OK)
@@ -520,6 +540,8 @@ static int load_query(struct store *st, const char *sql, struct event **evs, int
 	sqlite3_stmt *q = NULL;
 	*evs = NULL;
 	*n = 0;
+	if (st->empty)
+		return 0;
 	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
 		return db_fail(st, err, _("cannot read the protocol"));
 	int cap = 0, rc;
@@ -567,6 +589,8 @@ void store_events_free(struct event *evs, int n)
 
 int store_verify_chain(struct store *st, struct pk_err *err)
 {
+	if (st->empty)
+		return 0;
 	sqlite3_stmt *q = NULL;
 	if (sqlite3_prepare_v2(st->db,
 			       "SELECT seq, at, verb, line, result, attachment, retracts, meeting,"
@@ -619,6 +643,8 @@ int store_verify_chain(struct store *st, struct pk_err *err)
 
 int store_load_rows(struct store *st, enum dt_table t, struct dt_rows *out, struct pk_err *err)
 {
+	if (st->empty)
+		return 0;
 	const struct dt_desc *d = &dt_tables[t];
 	struct sb q = {0};
 	sb_add(&q, "SELECT ");
@@ -651,6 +677,8 @@ int store_event_hash(struct store *st, int64_t seq, char hex[65])
 {
 	sqlite3_stmt *q = NULL;
 	int rc = -1;
+	if (st->empty)
+		return -1;
 	if (sqlite3_prepare_v2(st->db, "SELECT hash FROM events WHERE seq = ?", -1, &q, NULL) !=
 	    SQLITE_OK)
 		return -1;

@@ -1,0 +1,957 @@
+/*
+ * tui.c - the terminal UI's one main loop: read a key, look it up (the focused pane's
+ * bindings, then the global ones), dispatch it, redraw. A resize only sets a flag; the
+ * loop lays the windows out again before the next draw. A follower polls the record
+ * about twice a second.
+ *
+ * Every change goes through tui_exec(): a script line handed to the action layer, so it
+ * is recorded, undoable and in the protocol exactly as from `protokol run`. A refusal
+ * shows the engine's reason and citation on the message line and changes nothing.
+ *
+ * The test seam: with PROTOKOL_TUI_KEYS=FILE the keys come from FILE (see keys.c), the
+ * screen goes to /dev/null through newterm(), and <Dump FILE> writes the screen's text.
+ */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "protokol/i18n.h"
+#include "protokol/store.h"
+#include "protokol/tui.h"
+#include "tui_int.h"
+
+/* ---------- services to the panes ---------- */
+
+const struct meeting *tui_meeting(const struct tui *t)
+{
+        return engine_current_meeting(app_state(t->app));
+}
+
+int tui_body(const struct tui *t)
+{
+        const struct meeting *m = tui_meeting(t);
+        return m ? m->body : app_state(t->app)->cur_body;
+}
+
+void tui_message(struct tui *t, enum msg_kind k, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+        va_end(ap);
+        t->msg_kind = k;
+}
+
+/* A follower changes nothing: every action says so. */
+static void read_only(struct tui *t)
+{
+        tui_message(t, MK_DENIED, "%s", _("a follower is read-only: nothing is changed here"));
+}
+
+static void refresh_allowed(struct tui *t)
+{
+        struct sb out = {0};
+        memset(t->allowed, 0, sizeof t->allowed);
+        engine_allowed(app_state(t->app), false, &out);
+        const char *s = sb_str(&out);
+        while ((s = strstr(s, "allowed: "))) {
+                char verb[64];
+                if (sscanf(s + 9, "%63s", verb) == 1) {
+                        enum pk_verb v = verb_lookup(verb);
+                        if (v < V__COUNT)
+                                t->allowed[v] = true;
+                }
+                s += 9;
+        }
+        sb_free(&out);
+}
+
+static void log_push(struct tui *t, const char *at, const char *text, bool retracted,
+                     bool correction)
+{
+        enum { KEEP = 1000 };
+        if (t->nlog == KEEP) {
+                free(t->log[0].text);
+                memmove(t->log, t->log + 1, (KEEP - 1) * sizeof *t->log);
+                t->nlog--;
+        }
+        t->log = pk_xrealloc(t->log, (size_t)(t->nlog + 1) * sizeof *t->log);
+        struct log_line *l = &t->log[t->nlog++];
+        snprintf(l->at, sizeof l->at, "%s", at);
+        l->text = pk_xstrdup(text);
+        l->retracted = retracted;
+        l->correction = correction;
+}
+
+static void log_clear(struct tui *t)
+{
+        for (int i = 0; i < t->nlog; i++)
+                free(t->log[i].text);
+        free(t->log);
+        t->log = NULL;
+        t->nlog = 0;
+}
+
+void tui_log_reload(struct tui *t)
+{
+        log_clear(t);
+        struct event *evs;
+        int n;
+        struct pk_err err = {0};
+        if (store_load(app_store(t->app), &evs, &n, &err) < 0) {
+                tui_message(t, MK_ERROR, _("error: the protocol cannot be read: %s"), err.msg);
+                return;
+        }
+        int mnum = app_state(t->app)->cur_meeting + 1;
+        int64_t maxseq = n ? evs[n - 1].seq : 0;
+        char *retracted = pk_xcalloc((size_t)maxseq + 2, 1);
+        for (int i = 0; i < n; i++)
+                if (evs[i].retracts > 0 && evs[i].retracts <= maxseq)
+                        retracted[evs[i].retracts] = 1;
+        for (int i = 0; i < n; i++) {
+                if (mnum > 0 && evs[i].meeting != mnum)
+                        continue;
+                char at[6] = "";
+                if (evs[i].at && strlen(evs[i].at) >= 16)
+                        snprintf(at, sizeof at, "%.5s", evs[i].at + 11);
+                log_push(t, at, evs[i].result ? evs[i].result : evs[i].line,
+                         retracted[evs[i].seq] != 0, evs[i].retracts > 0);
+        }
+        free(retracted);
+        store_events_free(evs, n);
+        t->panes[P_PROTOCOL].at_bottom = true;
+}
+
+void tui_log_add(struct tui *t, const char *text)
+{
+        char at[6];
+        const char *fixed = getenv("PROTOKOL_NOW");
+        if (fixed && strlen(fixed) == 19) {
+                snprintf(at, sizeof at, "%.5s", fixed + 11);
+        } else {
+                time_t now = time(NULL);
+                struct tm tm;
+                localtime_r(&now, &tm);
+                strftime(at, sizeof at, "%H:%M", &tm);
+        }
+        log_push(t, at, text, false, false);
+        t->panes[P_PROTOCOL].at_bottom = true;
+}
+
+enum app_result tui_exec(struct tui *t, const char *line)
+{
+        if (t->follow) {
+                read_only(t);
+                return AR_DENIED;
+        }
+        struct sb out = {0};
+        int meeting0 = app_state(t->app)->cur_meeting;
+        enum app_result r = app_exec(t->app, line, strlen(line), 0, &out);
+        const char *o = sb_str(&out);
+        /* a line typed here has no line number: drop "line 0: " */
+        struct sb msg = {0};
+        if (!strncmp(o, "error: line 0: ", 15)) {
+                sb_add(&msg, "error: ");
+                sb_add(&msg, o + 15);
+        } else {
+                sb_add(&msg, o);
+        }
+        const char *m = sb_str(&msg);
+        if (r == AR_EMPTY) {
+                t->msg[0] = '\0';
+        } else if (strchr(m, '\n')) {
+                /* status, allowed: shown whole in a view */
+                free(t->text_view);
+                t->text_view = pk_xstrdup(m);
+                snprintf(t->text_title, sizeof t->text_title, "%s", line);
+                t->overlay = OV_HELP;
+                t->need_layout = true;
+                tui_message(t, MK_INFO, "%s", _("Esc closes this view"));
+        } else {
+                tui_message(t, r == AR_OK ? MK_OK : r == AR_DENIED ? MK_DENIED : MK_ERROR, "%s", m);
+                if (r == AR_OK && !strncmp(m, "ok: ", 4)) {
+                        const struct pk_state *s = app_state(t->app);
+                        if (s->cur_meeting != meeting0 || !strncmp(line, "undo", 4))
+                                tui_log_reload(t);
+                        else
+                                tui_log_add(t, m + 4);
+                }
+        }
+        sb_free(&msg);
+        sb_free(&out);
+        refresh_allowed(t);
+        return r;
+}
+
+void tui_prompt(struct tui *t, const char *label, const char *init,
+                void (*done)(struct tui *t, const char *text), const char *ctx)
+{
+        struct prompt *pr = &t->prompt;
+        memset(pr, 0, sizeof *pr);
+        pr->active = true;
+        snprintf(pr->label, sizeof pr->label, "%s", label);
+        size_t n = mbstowcs(pr->buf, init ? init : "", sizeof pr->buf / sizeof pr->buf[0] - 1);
+        pr->len = pr->pos = n == (size_t)-1 ? 0 : (int)n;
+        pr->done = done;
+        snprintf(pr->ctx, sizeof pr->ctx, "%s", ctx ? ctx : "");
+}
+
+static void ask(struct tui *t, const char *question, void (*done)(struct tui *t, const char *text),
+                const char *ctx)
+{
+        tui_prompt(t, question, "", done, ctx);
+        t->prompt.yesno = true;
+}
+
+int tui_cursor_member(struct tui *t)
+{
+        struct pane *p = &t->panes[P_ATTEND];
+        if (p->cursor < 0 || p->cursor >= p->rows.n)
+                return -1;
+        int k = p->rows.v[p->cursor].payload;
+        return k >= 0 && k < app_state(t->app)->nmembers ? k : -1;
+}
+
+void tui_member_action(struct tui *t, enum tui_action a)
+{
+        if (t->follow) {
+                read_only(t);
+                return;
+        }
+        if (t->focus != P_ATTEND || !t->panes[P_ATTEND].visible) {
+                bool any = false;
+                for (int i = 0; i < t->panes[P_ATTEND].rows.n; i++)
+                        any = any || t->panes[P_ATTEND].rows.v[i].payload >= 0;
+                if (!any || !t->panes[P_ATTEND].visible) {
+                        tui_message(t, MK_ERROR, "%s", _("there is no member to choose"));
+                        return;
+                }
+                /* pick the member in the attendance pane first */
+                t->pick = a;
+                t->pick_from = t->focus;
+                t->focus = P_ATTEND;
+                tui_message(t, MK_INFO, _("%s: choose the member with ↑/↓ and press Enter"),
+                            tui_actions[a].name);
+                return;
+        }
+        int k = tui_cursor_member(t);
+        if (k < 0) {
+                tui_message(t, MK_ERROR, "%s", _("select a member (not a party) first"));
+                return;
+        }
+        struct sb line = {0};
+        tui_member_line(&line, pk_verb_info[tui_actions[a].verb].name, app_state(t->app), k);
+        tui_exec(t, sb_str(&line));
+        sb_free(&line);
+        if (t->pick != TA_NONE) {
+                t->pick = TA_NONE;
+                t->focus = t->pick_from;
+        }
+}
+
+void tui_vote_begin(struct tui *t)
+{
+        const struct meeting *m = tui_meeting(t);
+        if (!m || m->open_ballot < 0)
+                return;
+        int subject = m->ballots[m->open_ballot].subject;
+        /* back to the same ballot (after Esc, or after undoing its vote): the draft stays */
+        if (!t->vote.choice || t->vote.ballot != m->open_ballot || t->vote.subject != subject) {
+                free(t->vote.choice);
+                t->vote.n = app_state(t->app)->nmembers;
+                t->vote.choice = pk_xcalloc((size_t)t->vote.n + 1, sizeof *t->vote.choice);
+        }
+        t->vote.ballot = m->open_ballot;
+        t->vote.subject = subject;
+        t->vote.warned = false;
+        t->vote_mode = true;
+        t->pick = TA_NONE;
+        t->focus = P_VOTE;
+        t->panes[P_VOTE].cursor = 0;
+        t->panes[P_VOTE].top = 0;
+        t->need_layout = true;
+}
+
+void tui_vote_end(struct tui *t)
+{
+        t->vote_mode = false;
+        t->focus = P_ITEM;
+        t->need_layout = true;
+}
+
+/* ---------- prompts' continuations ---------- */
+
+static bool empty(struct tui *t, const char *text)
+{
+        if (text[strspn(text, " ")])
+                return false;
+        tui_message(t, MK_INFO, "%s", _("nothing entered: cancelled"));
+        return true;
+}
+
+/* Runs VERB "TEXT" [extra]. */
+static void exec_text(struct tui *t, const char *verb, const char *text, const char *extra)
+{
+        if (empty(t, text))
+                return;
+        struct sb line = {0};
+        sb_addf(&line, "%s ", verb);
+        tui_quote(&line, text);
+        if (extra && extra[0])
+                sb_addf(&line, " %s", extra);
+        tui_exec(t, sb_str(&line));
+        sb_free(&line);
+}
+
+static void cmd_done(struct tui *t, const char *text)
+{
+        if (!empty(t, text))
+                tui_exec(t, text);
+}
+
+static void take_done(struct tui *t, const char *text)
+{
+        if (empty(t, text))
+                return;
+        char line[64];
+        snprintf(line, sizeof line, "take %d", atoi(text));
+        tui_exec(t, line);
+}
+
+static void motion_done(struct tui *t, const char *text)
+{
+        exec_text(t, "motion", text, NULL);
+}
+
+static void amend_done(struct tui *t, const char *text)
+{
+        char extra[64] = "";
+        if (t->prompt.ctx[0])
+                snprintf(extra, sizeof extra, "to=%.40s", t->prompt.ctx);
+        exec_text(t, "amend", text, extra);
+}
+
+static void proc_kind_done(struct tui *t, const char *text)
+{
+        char extra[64] = "";
+        if (text[0])
+                snprintf(extra, sizeof extra, "kind=%.40s", text);
+        exec_text(t, "procedural", t->prompt.ctx, extra);
+}
+
+static void proc_done(struct tui *t, const char *text)
+{
+        if (empty(t, text))
+                return;
+        tui_prompt(t, _("Kind (refer or postpone): "), "refer", proc_kind_done, text);
+}
+
+static void declare_done(struct tui *t, const char *text)
+{
+        exec_text(t, "declare", text, NULL);
+}
+
+static void ruling_done(struct tui *t, const char *text)
+{
+        exec_text(t, "ruling", text, NULL);
+}
+
+static void decision_public_done(struct tui *t, const char *text)
+{
+        struct sb extra = {0};
+        if (text[strspn(text, " ")]) {
+                sb_add(&extra, "public=");
+                tui_quote(&extra, text);
+        }
+        exec_text(t, "decision", t->prompt.ctx, sb_str(&extra));
+        sb_free(&extra);
+}
+
+static void decision_done(struct tui *t, const char *text)
+{
+        if (empty(t, text))
+                return;
+        const struct meeting *m = tui_meeting(t);
+        int k = m ? (m->current >= 0 ? m->current : m->last_item) : -1;
+        if (k >= 0 && m->items[k].closed)
+                tui_prompt(t, _("Public wording (Enter: none): "), "", decision_public_done, text);
+        else
+                exec_text(t, "decision", text, NULL);
+}
+
+static void ballot_done(struct tui *t, const char *text)
+{
+        if (empty(t, text))
+                return;
+        char line[64];
+        snprintf(line, sizeof line, "ballot %.40s", text);
+        if (tui_exec(t, line) == AR_OK)
+                tui_vote_begin(t);
+}
+
+static void undo_done(struct tui *t, const char *text)
+{
+        (void)text;
+        tui_exec(t, "undo");
+}
+
+/* The line the next undo would retract, into buf; false if there is none. */
+static bool undo_target(struct tui *t, char *buf, size_t n)
+{
+        struct event *evs;
+        int ne;
+        struct pk_err err = {0};
+        if (store_load(app_store(t->app), &evs, &ne, &err) < 0)
+                return false;
+        int64_t maxseq = ne ? evs[ne - 1].seq : 0;
+        char *gone = pk_xcalloc((size_t)maxseq + 2, 1);
+        for (int i = 0; i < ne; i++)
+                if (evs[i].retracts > 0 && evs[i].retracts <= maxseq)
+                        gone[evs[i].retracts] = 1;
+        bool found = false;
+        for (int i = ne - 1; i >= 0 && !found; i--)
+                if (evs[i].retracts == 0 && !gone[evs[i].seq]) {
+                        snprintf(buf, n, "%s", evs[i].line);
+                        found = true;
+                }
+        free(gone);
+        store_events_free(evs, ne);
+        return found;
+}
+
+/* ---------- dispatch ---------- */
+
+static const char *next_pending(const struct meeting *m, char *buf, size_t n)
+{
+        buf[0] = '\0';
+        for (int i = 0; m && i < m->nitems; i++) {
+                int k = m->order ? m->order[i] : i;
+                if (m->items[k].status == IS_PENDING) {
+                        snprintf(buf, n, "%d", m->items[k].number);
+                        break;
+                }
+        }
+        return buf;
+}
+
+/* The subject under the item pane's cursor when it has the focus, or -1. */
+static int cursor_subject(struct tui *t)
+{
+        struct pane *p = &t->panes[P_ITEM];
+        if (t->focus != P_ITEM || p->cursor < 0 || p->cursor >= p->rows.n)
+                return -1;
+        return p->rows.v[p->cursor].payload;
+}
+
+static void focus_step(struct tui *t, int dir)
+{
+        static const enum pane_id ring[] = {P_AGENDA, P_ATTEND, P_VOTE, P_ITEM, P_PROTOCOL};
+        int n = (int)(sizeof ring / sizeof ring[0]), at = 0;
+        for (int i = 0; i < n; i++)
+                if (ring[i] == t->focus)
+                        at = i;
+        for (int i = 1; i <= n; i++) {
+                enum pane_id p = ring[(at + dir * i + 2 * n) % n];
+                if (t->panes[p].visible) {
+                        t->focus = p;
+                        return;
+                }
+        }
+}
+
+static bool is_member_action(enum tui_action a)
+{
+        return a == TA_SPEAKER || a == TA_ARRIVE || a == TA_LEAVE || a == TA_INHABIL ||
+               a == TA_CALL || a == TA_DENY || a == TA_DEMAND;
+}
+
+static void global_action(struct tui *t, enum tui_action a)
+{
+        const struct meeting *m = tui_meeting(t);
+        char buf[1200];
+        if (t->follow && tui_actions[a].verb != V__COUNT) {
+                read_only(t);
+                return;
+        }
+        if (t->vote_mode && (tui_actions[a].verb != V__COUNT && a != TA_UNDO)) {
+                tui_message(t, MK_INFO, "%s",
+                            _("in the vote: Enter records it, Esc leaves it (the ballot stays "
+                              "open)"));
+                return;
+        }
+        if (is_member_action(a)) {
+                tui_member_action(t, a);
+                return;
+        }
+        switch (a) {
+        case TA_QUIT:
+                t->quit = true;
+                break;
+        case TA_HELP:
+        case TA_RULINGS:
+                free(t->text_view);
+                t->text_view = NULL;
+                t->overlay = a == TA_HELP ? OV_HELP : OV_RULINGS;
+                t->panes[a == TA_HELP ? P_HELP : P_RULINGS].top = 0;
+                t->need_layout = true;
+                break;
+        case TA_COMMAND:
+                if (t->follow) {
+                        read_only(t);
+                        break;
+                }
+                tui_prompt(t, ":", "", cmd_done, NULL);
+                break;
+        case TA_UNDO:
+                if (!undo_target(t, buf, sizeof buf)) {
+                        tui_message(t, MK_DENIED, "%s", _("denied: there is nothing to undo"));
+                        break;
+                }
+                {
+                        char q[1300];
+                        snprintf(q, sizeof q, _("Undo «%s»?"), buf);
+                        ask(t, q, undo_done, NULL);
+                }
+                break;
+        case TA_FOCUS_NEXT:
+        case TA_FOCUS_PREV:
+                focus_step(t, a == TA_FOCUS_NEXT ? 1 : -1);
+                break;
+        case TA_REDRAW:
+                clearok(curscr, TRUE);
+                t->need_layout = true;
+                break;
+        case TA_CANCEL:
+                t->msg[0] = '\0';
+                break;
+        case TA_SELECT:
+                tui_message(t, MK_INFO, "%s",
+                            _("Enter acts in the agenda, the attendance and the current item "
+                              "(Tab moves between them)"));
+                break;
+        case TA_TAKE:
+                tui_prompt(t, _("Take item: "), next_pending(m, buf, sizeof buf), take_done, NULL);
+                break;
+        case TA_DONE:
+                tui_exec(t, "done");
+                break;
+        case TA_POSTPONE:
+                tui_exec(t, "postpone");
+                break;
+        case TA_MOTION:
+                tui_prompt(t, _("Main proposal (M): "), "", motion_done, NULL);
+                break;
+        case TA_AMEND:
+                tui_prompt(t, _("Amendment: "), "", amend_done, NULL);
+                break;
+        case TA_SUBAMEND: {
+                int k = cursor_subject(t);
+                if (!m || k < 0 || k >= m->nsubjects || m->subjects[k].kind != SK_AMEND ||
+                    m->subjects[k].status != SS_OPEN) {
+                        k = -1;
+                        for (int i = 0; m && i < m->nsubjects; i++)
+                                if (m->subjects[i].kind == SK_AMEND &&
+                                    m->subjects[i].item == m->current &&
+                                    m->subjects[i].status == SS_OPEN)
+                                        k = i;
+                }
+                if (k < 0) {
+                        tui_message(t, MK_DENIED, "%s",
+                                    _("there is no open amendment to amend: table one with e"));
+                        break;
+                }
+                char label[128];
+                snprintf(label, sizeof label, _("Sub-amendment to %s: "), m->subjects[k].id);
+                tui_prompt(t, label, "", amend_done, m->subjects[k].id);
+                break;
+        }
+        case TA_PROCEDURAL:
+                tui_prompt(t, _("Procedural proposal: "), "", proc_done, NULL);
+                break;
+        case TA_VOTE:
+                if (m && m->open_ballot >= 0)
+                        tui_vote_begin(t);
+                else if (tui_exec(t, "ballot") == AR_OK)
+                        tui_vote_begin(t);
+                break;
+        case TA_BALLOT: {
+                int k = cursor_subject(t);
+                int next = m ? engine_next_subject(app_state(t->app), m, NULL) : -1;
+                const char *id = k >= 0 && m && k < m->nsubjects ? m->subjects[k].id
+                                 : next >= 0 && m                ? m->subjects[next].id
+                                                                 : "";
+                tui_prompt(t, _("Ballot on subject: "), id, ballot_done, NULL);
+                break;
+        }
+        case TA_NEXT:
+                tui_exec(t, "next");
+                break;
+        case TA_CLOSURE:
+                tui_exec(t, "closure");
+                break;
+        case TA_DECLARE:
+                tui_prompt(t, _("The chair declares: "), "", declare_done, NULL);
+                break;
+        case TA_DECIDE:
+                tui_exec(t, "decide");
+                break;
+        case TA_DECISION:
+                tui_prompt(t, _("Decision: "), "", decision_done, NULL);
+                break;
+        case TA_DOORS:
+                tui_exec(t, m && m->doors_closed ? "doors open" : "doors closed");
+                break;
+        case TA_RULING:
+                tui_prompt(t, _("Ruling of the chair: "), "", ruling_done, NULL);
+                break;
+        default:
+                break;
+        }
+}
+
+static bool is_move(enum tui_action a)
+{
+        return a == TA_UP || a == TA_DOWN || a == TA_PGUP || a == TA_PGDN || a == TA_HOME ||
+               a == TA_END;
+}
+
+static void dispatch(struct tui *t, enum tui_action a)
+{
+        if (t->overlay != OV_NONE) {
+                struct pane *p = &t->panes[t->overlay == OV_RULINGS ? P_RULINGS : P_HELP];
+                if (a == TA_CANCEL) {
+                        t->overlay = OV_NONE;
+                        free(t->text_view);
+                        t->text_view = NULL;
+                        t->need_layout = true;
+                } else if (is_move(a)) {
+                        pane_move(p, a);
+                } else if (a == TA_QUIT || a == TA_HELP || a == TA_RULINGS || a == TA_REDRAW) {
+                        global_action(t, a);
+                } else {
+                        tui_message(t, MK_INFO, "%s", _("Esc closes this view"));
+                }
+                return;
+        }
+        if (t->pick != TA_NONE) {
+                struct pane *p = &t->panes[P_ATTEND];
+                if (a == TA_CANCEL) {
+                        t->pick = TA_NONE;
+                        t->focus = t->pick_from;
+                        tui_message(t, MK_INFO, "%s", _("cancelled"));
+                } else if (is_move(a)) {
+                        pane_move(p, a);
+                } else if (a == TA_SELECT) {
+                        tui_member_action(t, t->pick);
+                } else if (is_member_action(a)) {
+                        t->pick = a; /* changed their mind: another member action */
+                        tui_message(t, MK_INFO, _("%s: choose the member with ↑/↓ and press Enter"),
+                                    tui_actions[a].name);
+                } else {
+                        /* anything else: the pick is dropped and the key does its job */
+                        t->pick = TA_NONE;
+                        t->focus = t->pick_from;
+                        dispatch(t, a);
+                }
+                return;
+        }
+        struct pane *p = &t->panes[t->focus];
+        if (t->follow && a == TA_SELECT)
+                return;
+        if (p->visible && p->ops->key && (p->ops->key(t, p, a) & TH_HANDLED))
+                return;
+        if (is_move(a) && p->visible) {
+                pane_move(p, a);
+                return;
+        }
+        global_action(t, a);
+}
+
+static void prompt_key(struct tui *t, int key)
+{
+        struct prompt *pr = &t->prompt;
+        if (pr->yesno) {
+                pr->active = false;
+                if (key == 'y' || key == 'Y' || key == 'j' || key == 'J')
+                        pr->done(t, "y");
+                else
+                        tui_message(t, MK_INFO, "%s", _("cancelled"));
+                return;
+        }
+        int cap = (int)(sizeof pr->buf / sizeof pr->buf[0]) - 1;
+        switch (key) {
+        case TK_ENTER: {
+                char text[4200];
+                pr->buf[pr->len] = L'\0';
+                size_t r = wcstombs(text, pr->buf, sizeof text - 1);
+                if (r == (size_t)-1)
+                        r = 0;
+                text[r] = '\0';
+                pr->active = false;
+                pr->done(t, text); /* may open the next prompt */
+                return;
+        }
+        case TK_ESC:
+        case 7: /* C-g */
+                pr->active = false;
+                tui_message(t, MK_INFO, "%s", _("cancelled"));
+                return;
+        case TK_FN | KEY_BACKSPACE:
+        case 127:
+        case 8:
+                if (pr->pos > 0) {
+                        memmove(pr->buf + pr->pos - 1, pr->buf + pr->pos,
+                                (size_t)(pr->len - pr->pos) * sizeof(wchar_t));
+                        pr->pos--;
+                        pr->len--;
+                }
+                return;
+        case TK_FN | KEY_DC:
+                if (pr->pos < pr->len) {
+                        memmove(pr->buf + pr->pos, pr->buf + pr->pos + 1,
+                                (size_t)(pr->len - pr->pos - 1) * sizeof(wchar_t));
+                        pr->len--;
+                }
+                return;
+        case TK_FN | KEY_LEFT:
+                if (pr->pos > 0)
+                        pr->pos--;
+                return;
+        case TK_FN | KEY_RIGHT:
+                if (pr->pos < pr->len)
+                        pr->pos++;
+                return;
+        case TK_FN | KEY_HOME:
+        case 1: /* C-a */
+                pr->pos = 0;
+                return;
+        case TK_FN | KEY_END:
+        case 5: /* C-e */
+                pr->pos = pr->len;
+                return;
+        case 21: /* C-u */
+                memmove(pr->buf, pr->buf + pr->pos, (size_t)(pr->len - pr->pos) * sizeof(wchar_t));
+                pr->len -= pr->pos;
+                pr->pos = 0;
+                return;
+        default:
+                break;
+        }
+        if ((key & TK_FN) || key < 32 || pr->len >= cap)
+                return;
+        memmove(pr->buf + pr->pos + 1, pr->buf + pr->pos,
+                (size_t)(pr->len - pr->pos) * sizeof(wchar_t));
+        pr->buf[pr->pos++] = (wchar_t)key;
+        pr->len++;
+}
+
+static void handle_key(struct tui *t, int key)
+{
+        if (t->prompt.active) {
+                prompt_key(t, key);
+                return;
+        }
+        const char *pane = t->overlay == OV_RULINGS             ? "rulings"
+                           : t->overlay == OV_HELP              ? "help"
+                           : t->vote_mode && t->focus == P_VOTE ? "vote"
+                                                                : t->panes[t->focus].ops->name;
+        enum tui_action a = keys_lookup(pane, key);
+        if (t->too_small) {
+                if (a == TA_QUIT)
+                        t->quit = true;
+                return;
+        }
+        if (a == TA_NONE) {
+                char name[32];
+                keys_name(key, name, sizeof name);
+                tui_message(t, MK_INFO, _("%s does nothing here: ? shows the keys"), name);
+                return;
+        }
+        dispatch(t, a);
+}
+
+/* Keeps the UI consistent with the state before each draw. */
+static void sync_state(struct tui *t)
+{
+        const struct meeting *m = tui_meeting(t);
+        if (t->vote_mode) {
+                if (!m || m->open_ballot < 0)
+                        tui_vote_end(t);
+                else if (m->open_ballot != t->vote.ballot)
+                        tui_vote_begin(t);
+        }
+        if (t->need_layout)
+                layout_apply(t);
+        if (!t->too_small && t->overlay == OV_NONE && !t->panes[t->focus].visible)
+                focus_step(t, 1);
+        refresh_allowed(t);
+}
+
+static void poll_follow(struct tui *t)
+{
+        struct pk_err err = {0};
+        if (app_refresh(t->app, &err)) {
+                tui_log_reload(t);
+                refresh_allowed(t);
+        } else if (err.msg[0]) {
+                tui_message(t, MK_ERROR, _("error: the record cannot be read: %s"), err.msg);
+        }
+}
+
+/* Reads the next key from the terminal (or the seam). Returns 0 when there is none yet. */
+static int read_key(struct tui *t)
+{
+        if (t->seam) {
+                int key = 0, w = 0, h = 0;
+                char arg[1024];
+                if (t->follow)
+                        poll_follow(t);
+                switch (keys_seam_next(t->seam, &key, &w, &h, arg, sizeof arg)) {
+                case SEAM_EOF:
+                        t->quit = true;
+                        return 0;
+                case SEAM_RESIZE:
+                        resizeterm(h, w);
+                        t->need_layout = true;
+                        return 0;
+                case SEAM_DUMP:
+                        if (layout_dump(arg) != 0)
+                                fprintf(stderr, _("protokol: cannot write %s\n"), arg);
+                        return 0;
+                case SEAM_KEY:
+                        return key;
+                }
+                return 0;
+        }
+        WINDOW *in = t->prompt.active ? t->msgw : t->keysw;
+        wtimeout(in, t->follow ? 500 : -1);
+        wint_t wc;
+        int r = wget_wch(in, &wc);
+        if (r == ERR) {
+                if (t->follow)
+                        poll_follow(t);
+                return 0;
+        }
+        int key = r == KEY_CODE_YES ? TK_FN | (int)wc : (int)wc;
+        if (key == '\r' || key == (TK_FN | KEY_ENTER))
+                key = TK_ENTER;
+        if (key == 127 || key == 8)
+                key = TK_FN | KEY_BACKSPACE;
+        return key;
+}
+
+static int start_screen(struct tui *t)
+{
+        const char *keys = getenv("PROTOKOL_TUI_KEYS");
+        if (keys && keys[0]) {
+                t->seam = fopen(keys, "r");
+                if (!t->seam) {
+                        fprintf(stderr, _("protokol: %s: cannot read the keys\n"), keys);
+                        return -1;
+                }
+                t->seam_out = fopen("/dev/null", "w");
+                t->seam_in = fopen("/dev/null", "r");
+                const char *term = getenv("PROTOKOL_TUI_TERM");
+                t->screen = newterm(term && term[0] ? term : "xterm", t->seam_out, t->seam_in);
+                if (!t->screen) {
+                        fprintf(stderr, "%s", _("protokol: the test terminal cannot start\n"));
+                        return -1;
+                }
+                set_term(t->screen);
+        } else {
+                if (!isatty(0) || !isatty(1)) {
+                        fprintf(stderr, "%s",
+                                _("protokol: the terminal UI needs a terminal; use `protokol "
+                                  "run` for scripts\n"));
+                        return -1;
+                }
+                if (!initscr())
+                        return -1;
+        }
+        cbreak();
+        noecho();
+        typeahead(-1); /* a refresh is never cut short by pending keys */
+        keypad(stdscr, TRUE);
+        set_escdelay(25);
+        tui_colors_init(!getenv("NO_COLOR"));
+        return 0;
+}
+
+int tui_run(const char *db, bool follow)
+{
+        struct tui t;
+        memset(&t, 0, sizeof t);
+        t.db = db;
+        t.follow = follow;
+        t.pick = TA_NONE;
+        t.vote.ballot = -1;
+        struct pk_err err = {0};
+        if (app_open(db, follow, &t.app, &err) < 0) {
+                char buf[1200];
+                pk_err_format(&err, buf, sizeof buf);
+                fprintf(stderr, "protokol: %s\n", buf);
+                return err.exit_code ? err.exit_code : 3;
+        }
+        if (start_screen(&t) < 0) {
+                if (t.seam)
+                        fclose(t.seam);
+                app_close(&t.app);
+                return 1;
+        }
+        static const struct pane_ops *ops[P__COUNT] = {
+            [P_AGENDA] = &pane_agenda_ops, [P_ATTEND] = &pane_attend_ops,
+            [P_ITEM] = &pane_item_ops,     [P_PROTOCOL] = &pane_protocol_ops,
+            [P_VOTE] = &pane_vote_ops,     [P_RULINGS] = &pane_rulings_ops,
+            [P_HELP] = &pane_help_ops,
+        };
+        for (int i = 0; i < P__COUNT; i++) {
+                t.panes[i].ops = ops[i];
+                t.panes[i].at_bottom = true;
+        }
+        keys_init();
+        tui_log_reload(&t);
+        const struct meeting *m = tui_meeting(&t);
+        t.focus = m && m->current >= 0 ? P_ITEM : P_AGENDA;
+        if (m && m->open_ballot >= 0 && !follow)
+                tui_vote_begin(&t);
+        if (!t.msg[0])
+                tui_message(&t, MK_INFO, "%s",
+                            follow ? _("following the meeting read-only: q quits")
+                                   : _("? shows the keys; : takes any script line"));
+        t.need_layout = true;
+        while (!t.quit) {
+                sync_state(&t);
+                layout_draw(&t);
+                int key = read_key(&t);
+                if (!key)
+                        continue;
+                if (key == (TK_FN | KEY_RESIZE)) {
+                        t.need_layout = true; /* handled in the loop, before the next draw */
+                        continue;
+                }
+                handle_key(&t, key);
+        }
+        endwin();
+        layout_free(&t);
+        if (t.screen)
+                delscreen(t.screen);
+        if (t.seam)
+                fclose(t.seam);
+        if (t.seam_out)
+                fclose(t.seam_out);
+        if (t.seam_in)
+                fclose(t.seam_in);
+        for (int i = 0; i < P__COUNT; i++) {
+                rows_clear(&t.panes[i].rows);
+                free(t.panes[i].rows.v);
+        }
+        log_clear(&t);
+        free(t.vote.choice);
+        free(t.text_view);
+        keys_free();
+        app_close(&t.app);
+        return 0;
+}

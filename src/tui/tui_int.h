@@ -1,0 +1,342 @@
+/*
+ * tui_int.h - what the terminal UI's files share: the UI context, the pane interface,
+ * the actions and key bindings, and the drawing helpers. Private to src/tui/.
+ *
+ * Invariants: the UI never changes engine state; it reads app_state() and sends script
+ * lines through tui_exec(). Drawing happens only in the main loop's redraw step; key
+ * handlers return flags and never draw.
+ */
+#ifndef PROTOKOL_TUI_INT_H
+#define PROTOKOL_TUI_INT_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <wchar.h>
+
+#include "protokol/app.h"
+#include "protokol/engine.h"
+#include "protokol/util.h"
+
+/* ---------- actions (what a key does) ---------- */
+
+/*
+ * X(id, name, verb, help): every action the UI has. name is what a key binding file
+ * uses; verb is the script verb the action performs (V__COUNT for a UI-only action),
+ * used to show only the keys that work now.
+ */
+#define TUI_ACTIONS(X)                                                                             \
+        X(TA_NONE, "none", V__COUNT, "")                                                           \
+        X(TA_QUIT, "quit", V__COUNT, N_("quit (everything is already saved)"))                     \
+        X(TA_HELP, "help", V__COUNT, N_("help: keys and script verbs"))                            \
+        X(TA_RULINGS, "rulings", V__COUNT, N_("rulings: what is allowed now, and why not"))        \
+        X(TA_COMMAND, "command", V__COUNT, N_("command line: type any script line"))               \
+        X(TA_UNDO, "undo", V_UNDO, N_("undo the last action (asks first)"))                        \
+        X(TA_FOCUS_NEXT, "focus-next", V__COUNT, N_("next pane"))                                  \
+        X(TA_FOCUS_PREV, "focus-prev", V__COUNT, N_("previous pane"))                              \
+        X(TA_REDRAW, "redraw", V__COUNT, N_("redraw the screen"))                                  \
+        X(TA_UP, "up", V__COUNT, N_("move up"))                                                    \
+        X(TA_DOWN, "down", V__COUNT, N_("move down"))                                              \
+        X(TA_PGUP, "page-up", V__COUNT, N_("page up"))                                             \
+        X(TA_PGDN, "page-down", V__COUNT, N_("page down"))                                         \
+        X(TA_HOME, "home", V__COUNT, N_("first row"))                                              \
+        X(TA_END, "end", V__COUNT, N_("last row"))                                                 \
+        X(TA_SELECT, "select", V__COUNT, N_("act on the selected row"))                            \
+        X(TA_CANCEL, "cancel", V__COUNT, N_("back, or cancel"))                                    \
+        X(TA_TAKE, "take", V_TAKE, N_("take an item (the next one is proposed)"))                  \
+        X(TA_DONE, "done", V_DONE, N_("the current item is finished"))                             \
+        X(TA_POSTPONE, "postpone", V_POSTPONE, N_("postpone the current item"))                    \
+        X(TA_MOTION, "motion", V_MOTION, N_("table the main proposal"))                            \
+        X(TA_AMEND, "amend", V_AMEND, N_("table an amendment"))                                    \
+        X(TA_SUBAMEND, "sub-amend", V_AMEND,                                                       \
+          N_("table a sub-amendment to the selected (or last) amendment"))                         \
+        X(TA_PROCEDURAL, "procedural", V_PROCEDURAL, N_("table a procedural proposal"))            \
+        X(TA_VOTE, "vote", V_BALLOT, N_("named vote: open the ballot on the next subject"))        \
+        X(TA_BALLOT, "ballot", V_BALLOT, N_("open the ballot on the selected subject"))            \
+        X(TA_SPEAKER, "speaker", V_SPEAKER, N_("a member asks for the floor"))                     \
+        X(TA_NEXT, "next", V_NEXT, N_("the next speaker gets the floor"))                          \
+        X(TA_ARRIVE, "arrive", V_ARRIVE, N_("a member arrives"))                                   \
+        X(TA_LEAVE, "leave", V_LEAVE, N_("a member leaves"))                                       \
+        X(TA_INHABIL, "inhabil", V_INHABIL, N_("a member is disqualified for this item"))          \
+        X(TA_CALL, "call-to-order", V_CALL_TO_ORDER, N_("call a member to order"))                 \
+        X(TA_DENY, "deny-floor", V_DENY_FLOOR, N_("propose denying a member the floor"))           \
+        X(TA_DEMAND, "demand", V_DEMAND, N_("a member demands a vote"))                            \
+        X(TA_CLOSURE, "closure", V_CLOSURE, N_("propose closing the debate"))                      \
+        X(TA_DECLARE, "declare", V_DECLARE, N_("the chair declares an outcome beyond doubt"))      \
+        X(TA_DECIDE, "decide", V_DECIDE, N_("decided without a vote"))                             \
+        X(TA_DECISION, "decision", V_DECISION, N_("record the decision's wording"))                \
+        X(TA_DOORS, "doors", V_DOORS, N_("close or open the doors"))                               \
+        X(TA_RULING, "ruling", V_RULING, N_("record a ruling of the chair"))                       \
+        X(TA_V_FOR, "vote-for", V__COUNT, N_("the selected party or member votes for"))            \
+        X(TA_V_AGAINST, "vote-against", V__COUNT,                                                  \
+          N_("the selected party or member votes against"))                                        \
+        X(TA_V_ABSTAIN, "vote-abstain", V__COUNT, N_("the selected party or member abstains"))     \
+        X(TA_V_CYCLE, "vote-cycle", V__COUNT, N_("cycle the selected row: for, against, abstain")) \
+        X(TA_V_CLEAR, "vote-clear", V__COUNT, N_("clear the selected row's vote"))                 \
+        X(TA_V_REST_FOR, "rest-for", V__COUNT, N_("everyone not yet set votes for"))               \
+        X(TA_V_REST_AGAINST, "rest-against", V__COUNT, N_("everyone not yet set votes against"))   \
+        X(TA_V_REST_ABSTAIN, "rest-abstain", V__COUNT, N_("everyone not yet set abstains"))        \
+        X(TA_V_COUNTS, "vote-counts", V__COUNT, N_("record counts instead of names"))              \
+        X(TA_V_PARTY1, "party-1", V__COUNT, N_("cycle party 1: for, against, abstain"))            \
+        X(TA_V_PARTY2, "party-2", V__COUNT, N_("cycle party 2"))                                   \
+        X(TA_V_PARTY3, "party-3", V__COUNT, N_("cycle party 3"))                                   \
+        X(TA_V_PARTY4, "party-4", V__COUNT, N_("cycle party 4"))                                   \
+        X(TA_V_PARTY5, "party-5", V__COUNT, N_("cycle party 5"))                                   \
+        X(TA_V_PARTY6, "party-6", V__COUNT, N_("cycle party 6"))                                   \
+        X(TA_V_PARTY7, "party-7", V__COUNT, N_("cycle party 7"))                                   \
+        X(TA_V_PARTY8, "party-8", V__COUNT, N_("cycle party 8"))                                   \
+        X(TA_V_PARTY9, "party-9", V__COUNT, N_("cycle party 9"))
+
+enum tui_action {
+#define X(id, name, verb, help) id,
+        TUI_ACTIONS(X)
+#undef X
+            TA__COUNT
+};
+
+struct tui_action_info {
+        const char *name;
+        enum pk_verb verb;
+        const char *help;
+};
+extern const struct tui_action_info tui_actions[TA__COUNT];
+
+/* ---------- keys ---------- */
+
+/* A key: a character (its code point) or a curses function key (TK_FN | KEY_...). */
+#define TK_FN 0x40000000
+#define TK_ENTER '\n'
+#define TK_ESC 27
+#define TK_TAB '\t'
+
+/* Pseudo-keys of the test seam, handled by the main loop. */
+enum seam_cmd { SEAM_KEY, SEAM_RESIZE, SEAM_DUMP, SEAM_EOF };
+
+struct binding {
+        char pane[16]; /* pane name or "global" */
+        int key;
+        enum tui_action action;
+};
+
+/* The binding table: defaults, then the user's file ($XDG_CONFIG_HOME/protokol/keys). */
+void keys_init(void);
+void keys_free(void);
+/* The action bound to key in pane (then globally); TA_NONE if none. */
+enum tui_action keys_lookup(const char *pane, int key);
+/* The action bound to key in pane only. */
+enum tui_action keys_lookup_pane(const char *pane, int key);
+/* The first key bound to action in pane (or globally if pane is NULL); 0 if none. */
+int keys_for(const char *pane, enum tui_action a);
+const struct binding *keys_table(int *n);
+/* Parses "q", "æ", "<Enter>", "<C-l>", "<F1>" into a key; 0 if not a key. */
+int keys_parse(const char *s);
+/* Writes a key's name ("q", "Enter", "C-l", ...) into buf. */
+void keys_name(int key, char *buf, size_t n);
+/* Reads a file's key lines (the test seam): fills *key or the seam command's argument. */
+enum seam_cmd keys_seam_next(FILE *f, int *key, int *w, int *h, char *arg, size_t n);
+
+/* ---------- colours and drawing ---------- */
+
+enum tui_color {
+        TC_NORMAL,
+        TC_HEADER,
+        TC_TITLE,
+        TC_TITLE_FOCUS,
+        TC_CURSOR,
+        TC_OK,
+        TC_DENIED,
+        TC_DIM,
+        TC_WARN,
+        TC_FOR,
+        TC_AGAINST,
+        TC_ABSTAIN,
+        TC_KEY,
+        TC__COUNT
+};
+
+void tui_colors_init(bool use_colors);
+attr_t tui_attr(enum tui_color c);
+/* Terminal columns of a UTF-8 string (wcwidth of each character). */
+int tui_width(const char *s);
+/*
+ * Draws UTF-8 text at (y, x) in at most maxw columns, cutting it with "…" when it does
+ * not fit. Returns the columns drawn.
+ */
+int tui_put(WINDOW *w, int y, int x, const char *s, int maxw, attr_t attr);
+/*
+ * Word-wraps s to width columns, calling add(ctx, line) for each line (a line is at
+ * most width columns; a word longer than the width is cut).
+ */
+void tui_wrap(const char *s, int width, void (*add)(void *ctx, const char *line), void *ctx);
+
+/* ---------- panes ---------- */
+
+enum pane_id { P_AGENDA, P_ATTEND, P_ITEM, P_PROTOCOL, P_VOTE, P_RULINGS, P_HELP, P__COUNT };
+
+/* A row of a list pane: left text, an optional right-aligned part, a payload. */
+struct row {
+        char *left, *right;
+        enum tui_color lcolor, rcolor;
+        bool selectable;
+        int payload;
+};
+struct rows {
+        struct row *v;
+        int n, cap;
+};
+void rows_add(struct rows *r, const char *left, const char *right, enum tui_color lc,
+              enum tui_color rc, bool selectable, int payload);
+void rows_clear(struct rows *r);
+
+struct tui;
+struct pane;
+
+/* Flags a key handler returns. */
+enum { TH_UNHANDLED = 0, TH_HANDLED = 1, TH_REDRAW = 2 };
+
+struct pane_ops {
+        const char *name;  /* in key bindings: "agenda", "attendance", ... */
+        const char *title; /* N_() */
+        /* Fills the rows to show (the main loop draws them, with cursor and scrolling). */
+        void (*build)(struct tui *t, struct pane *p, struct rows *out);
+        /* Handles an action meant for this pane; returns TH_* flags. May be NULL. */
+        unsigned (*key)(struct tui *t, struct pane *p, enum tui_action a);
+        /* Title text shown instead of the static title (into buf), or NULL. */
+        void (*title_text)(struct tui *t, struct pane *p, char *buf, size_t n);
+        bool cursor;       /* has a selection cursor (else scrolls only) */
+        bool stick_bottom; /* shows the newest rows at the bottom */
+};
+
+struct pane {
+        const struct pane_ops *ops;
+        WINDOW *win;
+        int y, x, h, w;
+        bool visible;
+        bool sep;       /* draws a separator in its last column */
+        int cursor;     /* row index, or -1 */
+        int top;        /* first row shown */
+        bool at_bottom; /* follows new rows (stick_bottom panes) */
+        struct rows rows;
+};
+
+extern const struct pane_ops pane_agenda_ops, pane_attend_ops, pane_item_ops, pane_protocol_ops,
+    pane_vote_ops, pane_rulings_ops, pane_help_ops;
+
+/* ---------- the UI context ---------- */
+
+enum overlay { OV_NONE, OV_RULINGS, OV_HELP };
+enum msg_kind { MK_INFO, MK_OK, MK_DENIED, MK_ERROR };
+
+struct prompt {
+        bool active;
+        char label[128];
+        wchar_t buf[1024];
+        int len, pos;
+        /* called with the UTF-8 text when Enter is pressed */
+        void (*done)(struct tui *t, const char *text);
+        char ctx[4200]; /* what the callback needs besides the text */
+        bool yesno;     /* a y/n question: one key answers */
+};
+
+struct log_line {
+        char at[6]; /* HH:MM */
+        char *text;
+        bool retracted;
+        bool correction;
+};
+
+struct vote_draft {
+        int ballot;               /* ballot index the draft is for, or -1 */
+        int subject;              /* and its subject (an index is reused after an undo) */
+        enum vote_choice *choice; /* per member index */
+        int n;
+        bool warned; /* Enter pressed once with members not set */
+};
+
+struct tui {
+        struct app *app;
+        const char *db;
+        bool follow;
+        bool quit;
+        bool need_layout; /* set on resize; the loop re-lays-out before drawing */
+        bool too_small;
+        bool colors;
+        struct pane panes[P__COUNT];
+        enum pane_id focus;
+        enum overlay overlay;
+        bool vote_mode;
+        enum tui_action pick; /* a member action waiting for a member to be picked */
+        enum pane_id pick_from;
+        struct prompt prompt;
+        char msg[1024];
+        enum msg_kind msg_kind;
+        char *text_view; /* multi-line output of a command, shown in the help pane */
+        char text_title[64];
+        struct log_line *log;
+        int nlog;
+        struct vote_draft vote;
+        bool allowed[V__COUNT];
+        WINDOW *hdr, *msgw, *keysw;
+        /* the test seam */
+        FILE *seam;
+        SCREEN *screen;
+        FILE *seam_out, *seam_in;
+};
+
+/* tui.c: the loop's services to the panes */
+/* Executes a script line through the action layer; shows the result. Returns the result. */
+enum app_result tui_exec(struct tui *t, const char *line);
+void tui_message(struct tui *t, enum msg_kind k, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+const struct meeting *tui_meeting(const struct tui *t);
+/* The body whose members are shown: the current meeting's, else the current body; -1. */
+int tui_body(const struct tui *t);
+void tui_prompt(struct tui *t, const char *label, const char *init,
+                void (*done)(struct tui *t, const char *text), const char *ctx);
+/* Starts a member action: on the attendance cursor's member, or asks to pick one. */
+void tui_member_action(struct tui *t, enum tui_action a);
+/* The member under the attendance pane's cursor, or -1. */
+int tui_cursor_member(struct tui *t);
+void tui_vote_begin(struct tui *t);
+void tui_vote_end(struct tui *t);
+/* Reloads the protocol pane from the record (on start and when the record changed). */
+void tui_log_reload(struct tui *t);
+void tui_log_add(struct tui *t, const char *text);
+
+/* layout.c */
+void layout_apply(struct tui *t);
+void layout_draw(struct tui *t);
+void layout_free(struct tui *t);
+/* Moves a pane's cursor or scroll position; TH_* flags. */
+unsigned pane_move(struct pane *p, enum tui_action a);
+/* Writes the screen as text, one line per row (the test seam's <Dump FILE>). */
+int layout_dump(const char *path);
+
+/* compose.c: building script lines (no curses) */
+/* Appends s as a quoted script string: "..." with " and \ escaped. */
+void tui_quote(struct sb *b, const char *s);
+/* Appends `VERB "NAME"` for member k. */
+void tui_member_line(struct sb *b, const char *verb, const struct pk_state *s, int k);
+/* True if member k holds a seat in the room at meeting m (present, or a seated substitute). */
+bool tui_seated(const struct pk_state *s, const struct meeting *m, int k);
+/* True if member k may vote in ballot b (seated, of the body, not disqualified). */
+bool tui_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b, int k);
+/* The parties of body in order of first registration; returns how many (at most max). */
+int tui_parties(const struct pk_state *s, int body, const char **out, int max);
+/*
+ * Builds the `vote` line of a named vote from one choice per member index (VC_NONE is
+ * recorded as abstaining): whole parties as party:X, members who differ from their
+ * party's majority by name. Returns the number of voters.
+ */
+int tui_vote_line(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                  const enum vote_choice *choice, struct sb *out);
+/*
+ * The voting order of the open subjects (indexes into m->subjects), following the
+ * engine's order rules as if each were voted in turn. Returns the count (at most max).
+ */
+int tui_voting_order(const struct pk_state *s, const struct meeting *m, int *out, int max);
+
+#endif
