@@ -10,7 +10,8 @@
  *   T a time HH:MM        N a whole number               W a bare word      w an optional word
  *   '+' after a letter: one or more of it;  '*': zero or more.
  * Option spec: comma-separated key=type with the same letters, where L is a list of names
- * and words ("A","B",party:V,rest or a count). Flags are bare words the verb accepts.
+ * and words ("A","B",party:V,rest or a count); the key "*" (quoted) admits "NAME"=value
+ * options with any quoted name. Flags are bare words the verb accepts.
  */
 #ifndef PROTOKOL_ACTION_H
 #define PROTOKOL_ACTION_H
@@ -77,6 +78,17 @@
 	X(V_WITHDRAW, "withdraw", "", "", "", true, N_("the current item is withdrawn"))           \
 	X(V_DONE, "done", "", "", "", true, N_("the current item is finished"))                    \
 	X(V_RULING, "ruling", "S", "", "", true, N_("record a ruling of the chair on the rules"))  \
+	X(V_ELECTION, "election", "S", "method=W,seats=N", "", true,                              \
+	  N_("start an election under the current item"))                                         \
+	X(V_CANDIDATE, "candidate", "S", "", "", true, N_("a candidate in a majority election"))    \
+	X(V_GROUP, "group", "S", "members=L,votes=N", "reserved", true,                           \
+	  N_("a group declared for a proportional election"))                                      \
+	X(V_ROUND, "round", "", "blank=N,\"*\"=N", "", true,                                        \
+	  N_("the votes of one round of a majority election"))                                     \
+	X(V_ALLOCATE, "allocate", "", "", "", true, N_("share the seats of a proportional election")) \
+	X(V_WAIVE, "waive", "S", "", "", true, N_("a group gives up one of its seats"))            \
+	X(V_LOT, "lot", "", "order=L", "", true,                                                   \
+	  N_("draw the lot the rules require (the order drawn is recorded)"))                      \
 	X(V_SIGN, "sign", "S", "", "", true, N_("a member who attended signs the protocol"))      \
 	X(V_UNDO, "undo", "", "", "", true, N_("retract the last action (kept as a correction)"))  \
 	X(V_STATUS, "status", "", "", "", false, N_("print the state of the meeting"))             \
@@ -104,7 +116,8 @@ struct tok {
 };
 
 struct opt {
-	char key[32];
+	char key[128]; /* an option's name, or for "NAME"=N the quoted name */
+	bool key_quoted;
 	int nvals;
 	struct tok *vals; /* comma-separated values */
 };

@@ -19,6 +19,7 @@
 
 #include "protokol/action.h"
 #include "protokol/calendar.h"
+#include "protokol/elect.h"
 #include "protokol/profile.h"
 #include "protokol/util.h"
 
@@ -139,6 +140,24 @@ struct item {
 	int nsub_counts;
 };
 
+/* An election held under an item (SPEC §5.2): majority by rounds, or proportional. */
+struct election {
+	char *title;
+	int item;
+	bool proportional;
+	int seats;
+	struct elect_majority *maj;     /* majority: candidates, rounds, lots */
+	struct elect_outcome out;       /* majority: where it stands */
+	struct elect_prop *prop;        /* proportional: groups, waivers, lots */
+	struct elect_prop_result *res;  /* proportional: the last allocation */
+	bool allocated;                 /* res is the current allocation */
+	bool done;                      /* elected, or every seat filled */
+	int *member_group;              /* proportional: the group each member declared for, or -1 */
+	int nmember_group;
+	char **log;                     /* what happened, line by line, for the minutes */
+	int nlog;
+};
+
 enum meeting_state { MS_PLANNED, MS_OPEN, MS_SUSPENDED, MS_CLOSED, MS_LOCKED };
 enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT };
 
@@ -175,6 +194,8 @@ struct meeting {
 	int natt;
 	struct ruling *rulings;
 	int nrulings;
+	struct election *elections;
+	int nelections;
 	int next_deny, next_order;
 	bool partial;       /* a locked meeting opened for resuming only: its details are not loaded */
 };
@@ -224,6 +245,12 @@ void engine_status(const struct pk_state *s, struct sb *out);
  * followed by the profile's paraphrase of the rule.
  */
 void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out);
+
+/*
+ * The names among which a lot is due now (in the election under way), or 0 when none is.
+ * names[] points into the state.
+ */
+int engine_lot_pending(const struct pk_state *s, const char **names, int max);
 
 /* Helpers shared with the exports and the UI. */
 const struct meeting *engine_current_meeting(const struct pk_state *s);

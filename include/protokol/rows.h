@@ -25,6 +25,7 @@ enum dt_table {
 	DT_ATTENDANCE,
 	DT_SIGNATURES,
 	DT_RULINGS,
+	DT_ELECTIONS,
 	DT__COUNT
 };
 

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
+#include <stdint.h>
 
 #include "protokol/app.h"
 #include "protokol/i18n.h"
@@ -379,10 +381,77 @@ fail:
  * changed and *p holds what must be recorded; otherwise out holds the refusal and the
  * state is unchanged.
  */
+/* Appends s as a quoted script string. */
+static void add_quoted(struct sb *b, const char *s)
+{
+	sb_add(b, "\"");
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sb_add(b, "\\");
+		sb_addn(b, s, 1);
+	}
+	sb_add(b, "\"");
+}
+
+/*
+ * A `lot` typed without its result is drawn here, from the operating system's randomness,
+ * and rewritten as `lot order="B","A"` so the record holds what was drawn and replays it.
+ * Returns 0, or -1 if the randomness could not be had (then nothing is recorded).
+ */
+static int draw_lot(struct app *a, struct action *act, struct sb *out)
+{
+	if (act->verb != V_LOT || action_optv(act, "order"))
+		return 0;
+	const char *names[256];
+	int n = engine_lot_pending(a->s, names, 256);
+	if (n <= 0 || n > 256)
+		return 0; /* the engine refuses it with its reason */
+	int order[256];
+	for (int i = 0; i < n; i++)
+		order[i] = i;
+	for (int i = n - 1; i > 0; i--) {
+		uint32_t r;
+		if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r) {
+			sb_add(out, _("error: no randomness for the lot could be had"));
+			return -1;
+		}
+		/* rejection sampling keeps every order equally likely */
+		uint32_t bound = (uint32_t)i + 1, lim = UINT32_MAX - UINT32_MAX % bound;
+		while (r >= lim)
+			if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+				return -1;
+		int j = (int)(r % bound), t = order[i];
+		order[i] = order[j];
+		order[j] = t;
+	}
+	struct sb line = {0};
+	sb_add(&line, "lot order=");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_add(&line, ",");
+		add_quoted(&line, names[order[i]]);
+	}
+	struct action drawn;
+	struct pk_err e = {0};
+	if (script_parse_line(sb_str(&line), line.len, &drawn, &e) != SP_ACTION) {
+		sb_addf(out, _("error: the lot could not be recorded: %s"), e.msg);
+		sb_free(&line);
+		return -1;
+	}
+	sb_free(&line);
+	action_free(act);
+	*act = drawn;
+	return 0;
+}
+
 static enum app_result apply(struct app *a, struct action *act, int lineno, struct pending *p,
 			     struct sb *out)
 {
 	memset(p, 0, sizeof *p);
+	if (draw_lot(a, act, out) < 0) {
+		action_free(act);
+		return AR_ERROR;
+	}
 	p->act = *act;
 	memset(act, 0, sizeof *act);
 	now_iso(p->at);

@@ -731,6 +731,16 @@ bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_i
 			return false;
 		}
 		return true;
+	case V_ELECTION:
+	case V_CANDIDATE:
+	case V_GROUP:
+	case V_ROUND:
+	case V_ALLOCATE:
+	case V_WAIVE:
+	case V_LOT:
+		if (!need_item(s, why) || !need_no_ballot(s, why))
+			return false;
+		return eng_election_possible(s, v, why);
 	case V_UNDO:
 		if (m && m->state == MS_LOCKED) {
 			eng_why(why, p, R_SIGNING, _("the protocol is signed and locked"));
@@ -2562,6 +2572,14 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
 		return h_ruling(&c);
 	case V_SIGN:
 		return h_sign(&c);
+	case V_ELECTION:
+	case V_CANDIDATE:
+	case V_GROUP:
+	case V_ROUND:
+	case V_ALLOCATE:
+	case V_WAIVE:
+	case V_LOT:
+		return eng_election_apply(s, in->action, msg);
 	default:
 		break;
 	}
@@ -2627,6 +2645,9 @@ static void free_meeting(struct meeting *m)
 		free(m->rulings[i].at);
 	}
 	free(m->rulings);
+	for (int i = 0; i < m->nelections; i++)
+		eng_election_free(&m->elections[i]);
+	free(m->elections);
 	free(m->order);
 	free(m->agenda_order);
 	free(m->place);

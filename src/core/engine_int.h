@@ -22,4 +22,10 @@ bool eng_seated(const struct pk_state *s, const struct meeting *m, int member);
 bool eng_inhabil(const struct meeting *m, int item, int member);
 int eng_leader(const struct pk_state *s, const struct meeting *m);
 
+/* Elections in a meeting (election.c). */
+struct election *eng_election(struct meeting *m);
+bool eng_election_possible(const struct pk_state *s, enum pk_verb v, struct sb *why);
+enum pk_result eng_election_apply(struct pk_state *s, const struct action *a, struct sb *msg);
+void eng_election_free(struct election *e);
+
 #endif

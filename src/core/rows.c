@@ -34,6 +34,9 @@ const struct dt_desc dt_tables[DT__COUNT] = {
 			    "substitute_for", "attended", "calls", "denied"}},
 	[DT_SIGNATURES] = {"signatures", 3, 2, "itt", {"meeting", "member", "signed_at"}},
 	[DT_RULINGS] = {"rulings", 5, 2, "iiitt", {"meeting", "ruling", "item", "text", "at"}},
+	[DT_ELECTIONS] = {"elections", 8, 2, "iiittiit",
+			  {"meeting", "election", "item", "title", "method", "seats", "done",
+			   "outcome"}},
 };
 
 static char *num(long v)
@@ -239,6 +242,18 @@ void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
 			r->vals[1] = str(s->members[k].name);
 			r->vals[2] = str(a->signed_at);
 		}
+	}
+	for (int k = 0; k < m->nelections; k++) {
+		const struct election *e = &m->elections[k];
+		r = add(out, DT_ELECTIONS);
+		r->vals[0] = num(id);
+		r->vals[1] = num(k + 1);
+		r->vals[2] = num(e->item >= 0 ? m->items[e->item].number : 0);
+		r->vals[3] = str(e->title);
+		r->vals[4] = str(e->proportional ? "proportional" : "majority");
+		r->vals[5] = num(e->seats);
+		r->vals[6] = num(e->done);
+		r->vals[7] = e->nlog ? str(e->log[e->nlog - 1]) : NULL;
 	}
 	for (int k = 0; k < m->nrulings; k++) {
 		r = add(out, DT_RULINGS);

@@ -306,6 +306,21 @@ static void item_section(struct doc *d, const struct pk_state *s, const struct m
 		item(d, sb_str(&line));
 	}
 	ballot_lines(d, s, m, ii, public_);
+	for (int k = 0; k < m->nelections; k++) {
+		const struct election *e = &m->elections[k];
+		if (e->item != ii)
+			continue;
+		sb_clear(&line);
+		sb_addf(&line, e->proportional ? _("Election E%d \"%s\" (proportional, %d seats)")
+					       : _("Election E%d \"%s\" (majority)"),
+			k + 1, e->title, e->seats);
+		item(d, sb_str(&line));
+		for (int l = 0; l < e->nlog; l++) {
+			sb_clear(&line);
+			sb_addf(&line, "  %s", e->log[l]);
+			item(d, sb_str(&line));
+		}
+	}
 	if (it->declared && it->decided_without_vote)
 		item(d, _("Decided without a vote: the outcome was beyond doubt"));
 	end_list(d);

@@ -14,6 +14,7 @@
 
 struct rawtok {
 	char *key;     /* option key, or NULL for a positional token */
+	bool key_quoted; /* "NAME"=value */
 	struct tok *vals;
 	int nvals;
 	int column;
@@ -94,6 +95,22 @@ static bool read_token(struct lexer *lx, struct rawtok *t)
 		char *q;
 		if (!read_quoted(lx, &q))
 			return false;
+		if (lx->i < lx->n && lx->s[lx->i] == '=') {
+			/* "NAME"=value */
+			t->key = q;
+			t->key_quoted = true;
+			lx->i++;
+			if (lx->i >= lx->n || is_end(lx->s[lx->i]))
+				return fail(lx, lx->i, _("a value is missing after '='"));
+			char *v;
+			bool quoted = lx->s[lx->i] == '"';
+			if (quoted ? !read_quoted(lx, &v) : !read_bare(lx, false, &v))
+				return false;
+			push_val(t, v, quoted);
+			if (lx->i < lx->n && !is_end(lx->s[lx->i]))
+				return fail(lx, lx->i, _("a value must be followed by a space"));
+			return true;
+		}
 		push_val(t, q, true);
 		if (lx->i < lx->n && !is_end(lx->s[lx->i]))
 			return fail(lx, lx->i, _("a string must be followed by a space"));
@@ -264,7 +281,9 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
 		end--;
 	bool inq = false;
 	for (size_t i = 0; i < end; i++) {
-		if (line[i] == '"' && !(i > 0 && line[i - 1] == '\\' && inq))
+		if (inq && line[i] == '\\' && i + 1 < end && (line[i + 1] == '"' || line[i + 1] == '\\'))
+			i++; /* an escaped quote or backslash inside a string */
+		else if (line[i] == '"')
 			inq = !inq;
 		else if (line[i] == '#' && !inq) {
 			end = i;
@@ -325,10 +344,22 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
 	for (int i = 1; i < ntoks; i++) {
 		struct rawtok *t = &toks[i];
 		if (t->key) {
-			char type = opt_type(vi->opts, t->key);
+			char type = opt_type(vi->opts, t->key_quoted ? "\"*\"" : t->key);
+			if (!type && t->key_quoted) {
+				err->column = t->column;
+				pk_err_set(err, _("%s: \"NAME\"=value is not an option of this verb"),
+					   vi->name);
+				goto out_pos;
+			}
 			if (!type) {
 				err->column = t->column;
 				pk_err_set(err, _("%s: unknown option \"%s\""), vi->name, t->key);
+				goto out_pos;
+			}
+			if (strlen(t->key) >= sizeof a->opts[0].key) {
+				err->column = t->column;
+				pk_err_set(err, _("%s: the name \"%.40s...\" is too long"), vi->name,
+					   t->key);
 				goto out_pos;
 			}
 			if (action_optv(a, t->key)) {
@@ -351,6 +382,7 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
 			a->opts = pk_xrealloc(a->opts, (size_t)(a->nopts + 1) * sizeof *a->opts);
 			struct opt *o = &a->opts[a->nopts++];
 			pk_strlcpy(o->key, t->key, sizeof o->key);
+			o->key_quoted = t->key_quoted;
 			o->nvals = t->nvals;
 			o->vals = t->vals;
 			t->vals = NULL;
