@@ -275,8 +275,10 @@ static int cmd_demo(const char *db)
 	}
 	if (rc == 0) {
 		struct sb out = {0};
+		/* a new demo opens on the council meeting (once: the selection is recorded) */
 		const char *sel = "body \"Lolland Kommune\"";
-		app_exec(a, sel, strlen(sel), 0, &out);
+		if (fresh)
+			app_exec(a, sel, strlen(sel), 0, &out);
 		sb_clear(&out);
 		engine_status(app_state(a), &out);
 		/* scripted use (stdout not a terminal) gets the status; a person gets the UI */
