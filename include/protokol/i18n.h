@@ -16,7 +16,7 @@ typedef const char *(*pk_translator)(const char *msgid);
 /* Installs the translator (NULL: none). */
 void pk_set_translator(pk_translator t);
 /* The translation of msgid, or msgid itself. */
-const char *pk_tr(const char *msgid);
+const char *pk_tr(const char *msgid) __attribute__((format_arg(1)));
 
 #define _(s) pk_tr(s)
 #define N_(s) (s)

@@ -99,8 +99,8 @@ static void council(struct t *t)
             "member \"Lise Krog\" party=C",
             "meeting 2027-01-21 16:00",
             "item \"Lokalplan for havnen\"",
-            "present \"Karen Holm\" \"Jens \\\"Jensen\\\" Berg\" \"Mette Lund\" \"Ole Friis\" "
-            "\"Sara Kjær\" \"Peter Dam\"",
+            ("present \"Karen Holm\" \"Jens \\\"Jensen\\\" Berg\" \"Mette Lund\" \"Ole Friis\" "
+             "\"Sara Kjær\" \"Peter Dam\""),
             "absent \"Lise Krog\" reason=\"ferie\"",
             "open",
             "take 1",
