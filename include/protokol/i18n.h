@@ -11,12 +11,21 @@
 #ifndef PROTOKOL_I18N_H
 #define PROTOKOL_I18N_H
 
+#include <stdbool.h>
+
 typedef const char *(*pk_translator)(const char *msgid);
 
 /* Installs the translator (NULL: none). */
 void pk_set_translator(pk_translator t);
 /* The translation of msgid, or msgid itself. */
 const char *pk_tr(const char *msgid) __attribute__((format_arg(1)));
+
+/*
+ * Turns translation off (off = true) or back on, returning the previous setting. Text the
+ * engine keeps in the state (an election's log) is written with translation off, so the
+ * state, and the record's tables derived from it, do not depend on the locale.
+ */
+bool pk_tr_off(bool off);
 
 #define _(s) pk_tr(s)
 #define N_(s) (s)

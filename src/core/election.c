@@ -28,6 +28,18 @@ static enum pk_result fail(struct sb *msg, enum pk_result r, const struct profil
 	return r;
 }
 
+/* Appends a line to the election's log. The caller builds it between log_begin() and
+ * log_end(), so it is in English whatever the locale (it is part of the state). */
+static bool log_begin(void)
+{
+	return pk_tr_off(true);
+}
+
+static void log_end(bool was)
+{
+	pk_tr_off(was);
+}
+
 static void log_line(struct election *e, const char *text)
 {
 	e->log = pk_xrealloc(e->log, (size_t)(e->nlog + 1) * sizeof *e->log);
@@ -225,7 +237,7 @@ static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct elec
 	for (int j = 0; j < n; j++)
 		e->member_group[idx[j]] = g;
 	struct sb line = {0};
-	sb_addf(&line, "group %s:", name);
+	sb_addf(&line, "group \"%s\":", name);
 	for (int j = 0; j < n; j++)
 		sb_addf(&line, "%s %s", j ? ";" : "", s->members[idx[j]].name);
 	log_line(e, sb_str(&line));
@@ -236,8 +248,21 @@ static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct elec
 	return PK_OK;
 }
 
-/* Describes a proportional result into msg and the log. */
+static void describe_prop_text(struct election *e, struct sb *out);
+
+/* Describes a proportional result into msg (translated) and the log (English). */
 static void describe_prop(struct election *e, struct sb *msg)
+{
+	describe_prop_text(e, msg);
+	struct sb line = {0};
+	bool was = log_begin();
+	describe_prop_text(e, &line);
+	log_end(was);
+	log_line(e, sb_str(&line));
+	sb_free(&line);
+}
+
+static void describe_prop_text(struct election *e, struct sb *out)
 {
 	const struct elect_prop_result *r = e->res;
 	struct sb line = {0};
@@ -260,8 +285,7 @@ static void describe_prop(struct election *e, struct sb *msg)
 		if (r->status == EP_UNFILLED)
 			sb_addf(&line, _("; %d seat(s) unfilled"), r->unfilled);
 	}
-	sb_add(msg, sb_str(&line));
-	log_line(e, sb_str(&line));
+	sb_add(out, sb_str(&line));
 	sb_free(&line);
 }
 
@@ -308,11 +332,13 @@ static enum pk_result h_round(struct pk_state *s, struct meeting *m, struct elec
 	e->out = out;
 	e->done = out.state == ES_ELECTED;
 	struct sb line = {0};
+	bool was = log_begin();
 	sb_addf(&line, _("round %d: "), out.round);
 	for (int c = 0; c < e->maj->ncand; c++)
 		sb_addf(&line, "\"%s\" %d, ", e->maj->cand[c], votes[c]);
 	sb_addf(&line, _("blank %d: "), blank);
 	elect_outcome_format(e->maj, &out, &line);
+	log_end(was);
 	log_line(e, sb_str(&line));
 	sb_free(&line);
 	elect_outcome_format(e->maj, &out, msg);
@@ -335,36 +361,49 @@ static enum pk_result h_lot(struct election *e, const struct action *a, struct s
 				    o->vals[i].text);
 		lot.order[lot.n++] = k;
 	}
-	struct sb line = {0};
+	struct sb line = {0}, shown = {0};
+	bool was = log_begin();
 	sb_add(&line, _("lot drawn: "));
-	for (int i = 0; i < o->nvals; i++)
+	log_end(was);
+	sb_add(&shown, _("lot drawn: "));
+	for (int i = 0; i < o->nvals; i++) {
 		sb_addf(&line, "%s\"%s\"", i ? ", " : "", o->vals[i].text);
+		sb_addf(&shown, "%s\"%s\"", i ? ", " : "", o->vals[i].text);
+	}
 	if (e->proportional) {
 		struct elect_prop copy = *e->prop;
 		if (elect_prop_lot(&copy, e->res, &lot, &err) < 0) {
 			sb_free(&line);
+			sb_free(&shown);
 			return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
 		}
 		*e->prop = copy;
 		log_line(e, sb_str(&line));
-		sb_addf(msg, "%s; ", sb_str(&line));
+		sb_addf(msg, "%s; ", sb_str(&shown));
 		sb_free(&line);
+		sb_free(&shown);
 		return allocate(e, msg);
 	}
 	struct elect_majority copy = *e->maj;
 	struct elect_outcome out;
 	if (elect_majority_lot(&copy, &lot, &out, &err) < 0) {
 		sb_free(&line);
+		sb_free(&shown);
 		return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
 	}
 	*e->maj = copy;
 	e->out = out;
 	e->done = out.state == ES_ELECTED;
 	sb_add(&line, "; ");
+	was = log_begin();
 	elect_outcome_format(e->maj, &out, &line);
+	log_end(was);
 	log_line(e, sb_str(&line));
-	sb_add(msg, sb_str(&line));
+	sb_add(&shown, "; ");
+	elect_outcome_format(e->maj, &out, &shown);
+	sb_add(msg, sb_str(&shown));
 	sb_free(&line);
+	sb_free(&shown);
 	return PK_OK;
 }
 
@@ -407,9 +446,12 @@ enum pk_result eng_election_apply(struct pk_state *s, const struct action *a, st
 			return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL, "%s", err.msg);
 		*e->prop = copy;
 		struct sb line = {0};
+		bool was = log_begin();
 		sb_addf(&line, _("\"%s\" gives up a seat"), a->pos[0].text);
+		log_end(was);
 		log_line(e, sb_str(&line));
-		sb_addf(msg, "%s; ", sb_str(&line));
+		sb_addf(msg, _("\"%s\" gives up a seat"), a->pos[0].text);
+		sb_add(msg, "; ");
 		sb_free(&line);
 		return allocate(e, msg);
 	}

@@ -204,6 +204,14 @@ size_t pk_utf8_len(const char *s)
 }
 
 static pk_translator translator;
+static bool translation_off;
+
+bool pk_tr_off(bool off)
+{
+	bool was = translation_off;
+	translation_off = off;
+	return was;
+}
 
 void pk_set_translator(pk_translator t)
 {
@@ -212,5 +220,5 @@ void pk_set_translator(pk_translator t)
 
 const char *pk_tr(const char *msgid)
 {
-	return translator ? translator(msgid) : msgid;
+	return translator && !translation_off ? translator(msgid) : msgid;
 }

@@ -311,9 +311,11 @@ static void item_section(struct doc *d, const struct pk_state *s, const struct m
 		if (e->item != ii)
 			continue;
 		sb_clear(&line);
-		sb_addf(&line, e->proportional ? _("Election E%d \"%s\" (proportional, %d seats)")
-					       : _("Election E%d \"%s\" (majority)"),
-			k + 1, e->title, e->seats);
+		if (e->proportional)
+			sb_addf(&line, _("Election E%d \"%s\" (proportional, %d seats)"), k + 1,
+				e->title, e->seats);
+		else
+			sb_addf(&line, _("Election E%d \"%s\" (majority)"), k + 1, e->title);
 		item(d, sb_str(&line));
 		for (int l = 0; l < e->nlog; l++) {
 			sb_clear(&line);

@@ -132,6 +132,14 @@ LC_ALL=da_DK.UTF-8 "$bin" --db "$tmp/c.db" verify >"$tmp/verify.txt" 2>&1 ||
 	fail "a record written under LC_ALL=C does not verify under da_DK.UTF-8: $(cat "$tmp/verify.txt")"
 grep -q '^ok: hændelsesloggen er intakt' "$tmp/verify.txt" || fail "verify is not Danish: $(cat "$tmp/verify.txt")"
 
+# an election run in Danish keeps a record that verifies in English (its log is kept in
+# one language, whatever the locale of the secretary)
+if [ -n "${ELECTIONS_SCRIPT:-}" ] && [ -f "$ELECTIONS_SCRIPT" ]; then
+	LC_ALL=da_DK.UTF-8 "$bin" --db "$tmp/e.db" run "$ELECTIONS_SCRIPT" >/dev/null 2>&1
+	LC_ALL=C "$bin" --db "$tmp/e.db" verify >"$tmp/verify.txt" 2>&1 ||
+		fail "an election recorded under da_DK.UTF-8 does not verify under LC_ALL=C: $(cat "$tmp/verify.txt")"
+fi
+
 # the two runs are the same meeting: as many result lines, with the same verdicts
 if [ "$(cut -d: -f1 "$tmp/da.txt")" != "$(cut -d: -f1 "$tmp/c.txt")" ]; then
 	fail "the Danish and the English run differ in their results:"

@@ -49,7 +49,8 @@ for spec in "meetings:meeting:state" "members:body,name:party" "items:meeting,nu
 	"subjects:meeting,item,id:status" "ballots:meeting,ballot:votes_for" \
 	"member_votes:meeting,ballot,member:vote" "decisions:meeting,item:text" \
 	"attendance:meeting,member:status" "signatures:meeting,member:signed_at" \
-	"dissents:meeting,item,member:text" "elections:meeting,election:outcome"; do
+	"dissents:meeting,item,member:text" "elections:meeting,election:outcome" \
+	"rulings:meeting,ruling:text"; do
 	t=${spec%%:*}; rest=${spec#*:}; keys=${rest%%:*}; col=${rest#*:}
 	n=$(sqlite3 "$tmp/good.db" "SELECT count(*) FROM $t")
 	if [ "$n" -eq 0 ]; then echo "table $t is empty in the test record"; fails=$((fails + 1)); fi
