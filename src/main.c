@@ -30,474 +30,481 @@ enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "%s",
-		_("usage:\n"
-		  "  protokol [--db FILE]                      open the live terminal UI\n"
-		  "  protokol [--db FILE] --follow             follow a meeting read-only\n"
-		  "  protokol --demo [--db FILE]               build the demo database and open it\n"
-		  "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
-		  "  protokol [--db FILE] import members|agenda FILE.csv [--meeting ID]\n"
-		  "  protokol [--db FILE] export minutes --meeting ID [--format md|html|txt]\n"
-		  "                                  [--public] [-o FILE]\n"
-		  "  protokol [--db FILE] export votes|member-votes|attendance --meeting ID\n"
-		  "                                  [--public] [-o FILE]\n"
-		  "  protokol [--db FILE] export calendar --year YYYY [--body NAME] [-o FILE]\n"
-		  "  protokol [--db FILE] deadlines --profile NAME --date YYYY-MM-DD | --meeting ID\n"
-		  "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
-		  "                                  tables), and a chain head printed in minutes\n"
-		  "  protokol elect proportional|majority|kkr ...  election calculations from CSV\n"
-		  "  protokol --help | --version\n"
-		  "\n"
-		  "The default database is $XDG_DATA_HOME/protokol/protokol.db.\n"
-		  "\n"
-		  "Script verbs:\n"));
-	for (int i = 0; i < V__COUNT; i++)
-		fprintf(f, "  %-14s %s\n", pk_verb_info[i].name, _(pk_verb_info[i].help));
+        fprintf(
+            f, "%s",
+            _("usage:\n"
+              "  protokol [--db FILE]                      open the live terminal UI\n"
+              "  protokol [--db FILE] --follow             follow a meeting read-only\n"
+              "  protokol --demo [--db FILE]               build the demo database and open it\n"
+              "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
+              "  protokol [--db FILE] import members|agenda FILE.csv [--meeting ID]\n"
+              "  protokol [--db FILE] export minutes --meeting ID [--format md|html|txt]\n"
+              "                                  [--public] [-o FILE]\n"
+              "  protokol [--db FILE] export votes|member-votes|attendance --meeting ID\n"
+              "                                  [--public] [-o FILE]\n"
+              "  protokol [--db FILE] export calendar --year YYYY [--body NAME] [-o FILE]\n"
+              "  protokol [--db FILE] deadlines --profile NAME --date YYYY-MM-DD | --meeting ID\n"
+              "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
+              "                                  tables), and a chain head printed in minutes\n"
+              "  protokol elect proportional|majority|kkr ...  election calculations from CSV\n"
+              "  protokol --help | --version\n"
+              "\n"
+              "The default database is $XDG_DATA_HOME/protokol/protokol.db.\n"
+              "\n"
+              "Script verbs:\n"));
+        for (int i = 0; i < V__COUNT; i++)
+                fprintf(f, "  %-14s %s\n", pk_verb_info[i].name, _(pk_verb_info[i].help));
 }
 
 static int mkdirs(const char *path)
 {
-	char buf[1024];
-	pk_strlcpy(buf, path, sizeof buf);
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0700) < 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return 0;
+        char buf[1024];
+        pk_strlcpy(buf, path, sizeof buf);
+        for (char *p = buf + 1; *p; p++) {
+                if (*p != '/')
+                        continue;
+                *p = '\0';
+                if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+                        return -1;
+                *p = '/';
+        }
+        return 0;
 }
 
 static const char *default_db(char *buf, size_t n)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && xdg[0])
-		snprintf(buf, n, "%s/protokol/protokol.db", xdg);
-	else
-		snprintf(buf, n, "%s/.local/share/protokol/protokol.db", home ? home : ".");
-	mkdirs(buf);
-	return buf;
+        const char *xdg = getenv("XDG_DATA_HOME");
+        const char *home = getenv("HOME");
+        if (xdg && xdg[0])
+                snprintf(buf, n, "%s/protokol/protokol.db", xdg);
+        else
+                snprintf(buf, n, "%s/.local/share/protokol/protokol.db", home ? home : ".");
+        mkdirs(buf);
+        return buf;
 }
 
 static int report_err(const struct pk_err *e)
 {
-	char buf[1200];
-	pk_err_format(e, buf, sizeof buf);
-	fprintf(stderr, "protokol: %s\n", buf);
-	return e->exit_code ? e->exit_code : EXIT_IO;
+        char buf[1200];
+        pk_err_format(e, buf, sizeof buf);
+        fprintf(stderr, "protokol: %s\n", buf);
+        return e->exit_code ? e->exit_code : EXIT_IO;
 }
 
 /* Runs a script, one result line per command, flushed after each commit. */
 static int cmd_run(const char *db, const char *script)
 {
-	FILE *in = stdin;
-	const char *label = "-";
-	if (script && strcmp(script, "-") != 0) {
-		struct stat sb;
-		if (stat(script, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			fprintf(stderr, _("protokol: %s: is a directory, not a script\n"), script);
-			return EXIT_REFUSED;
-		}
-		in = fopen(script, "rb");
-		if (!in) {
-			fprintf(stderr, _("protokol: %s: cannot open the script: %s\n"), script,
-				strerror(errno));
-			return EXIT_REFUSED;
-		}
-		label = script;
-	}
-	struct app *a;
-	struct pk_err err = {0};
-	if (app_open(db, false, &a, &err) < 0) {
-		if (in != stdin)
-			fclose(in);
-		return report_err(&err);
-	}
-	int status = 0, lineno = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	struct sb out = {0};
-	while ((len = getline(&line, &cap, in)) >= 0) {
-		lineno++;
-		if (len > 0 && line[len - 1] == '\n')
-			len--;
-		sb_clear(&out);
-		enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
-		if (r == AR_EMPTY)
-			continue;
-		puts(sb_str(&out));
-		fflush(stdout);
-		if (r == AR_ERROR) {
-			/* the message on stderr names the file and line, as for every bad input */
-			const char *msg = sb_str(&out);
-			const char *colon = strstr(msg, ": ");
-			colon = colon ? strstr(colon + 2, ": ") : NULL;
-			fprintf(stderr, "protokol: %s:%d: %s\n", label, lineno, colon ? colon + 2 : msg);
-		}
-		if (r == AR_IO) {
-			status = EXIT_IO;
-			break;
-		}
-		if (r != AR_OK)
-			status = EXIT_REFUSED;
-	}
-	sb_free(&out);
-	free(line);
-	if (in != stdin)
-		fclose(in);
-	app_close(&a);
-	return status;
+        FILE *in = stdin;
+        const char *label = "-";
+        if (script && strcmp(script, "-") != 0) {
+                struct stat sb;
+                if (stat(script, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+                        fprintf(stderr, _("protokol: %s: is a directory, not a script\n"), script);
+                        return EXIT_REFUSED;
+                }
+                in = fopen(script, "rb");
+                if (!in) {
+                        fprintf(stderr, _("protokol: %s: cannot open the script: %s\n"), script,
+                                strerror(errno));
+                        return EXIT_REFUSED;
+                }
+                label = script;
+        }
+        struct app *a;
+        struct pk_err err = {0};
+        if (app_open(db, false, &a, &err) < 0) {
+                if (in != stdin)
+                        fclose(in);
+                return report_err(&err);
+        }
+        int status = 0, lineno = 0;
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        struct sb out = {0};
+        while ((len = getline(&line, &cap, in)) >= 0) {
+                lineno++;
+                if (len > 0 && line[len - 1] == '\n')
+                        len--;
+                sb_clear(&out);
+                enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
+                if (r == AR_EMPTY)
+                        continue;
+                puts(sb_str(&out));
+                fflush(stdout);
+                if (r == AR_ERROR) {
+                        /* the message on stderr names the file and line, as for every bad input */
+                        const char *msg = sb_str(&out);
+                        const char *colon = strstr(msg, ": ");
+                        colon = colon ? strstr(colon + 2, ": ") : NULL;
+                        fprintf(stderr, "protokol: %s:%d: %s\n", label, lineno,
+                                colon ? colon + 2 : msg);
+                }
+                if (r == AR_IO) {
+                        status = EXIT_IO;
+                        break;
+                }
+                if (r != AR_OK)
+                        status = EXIT_REFUSED;
+        }
+        sb_free(&out);
+        free(line);
+        if (in != stdin)
+                fclose(in);
+        app_close(&a);
+        return status;
 }
 
 /* protokol verify [--head N:HEX]: the record, and optionally that event N still has the
  * hash printed in earlier minutes. */
 static int cmd_verify(const char *db, int argc, char **argv)
 {
-	long long head_seq = 0;
-	char head_hex[65] = "";
-	if (argc == 2 && !strcmp(argv[0], "--head")) {
-		char *colon = strchr(argv[1], ':');
-		char *end = NULL;
-		head_seq = colon ? strtoll(argv[1], &end, 10) : 0;
-		if (!colon || end != colon || head_seq < 1 || strlen(colon + 1) != 64) {
-			fprintf(stderr, _("protokol: --head: write N:HASH as printed in the minutes\n"));
-			return EXIT_USAGE;
-		}
-		pk_strlcpy(head_hex, colon + 1, sizeof head_hex);
-	} else if (argc != 0) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	struct app *a;
-	struct pk_err err = {0};
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, _("protokol: %s: no such database\n"), db);
-		return EXIT_IO;
-	}
-	/* the chain first: a changed event is named as such, not as a replay failure */
-	struct store *st;
-	if (store_open(db, STORE_READ, &st, &err) < 0)
-		return report_err(&err);
-	int chain = store_verify_chain(st, &err);
-	store_close(&st);
-	if (chain < 0) {
-		report_err(&err);
-		return EXIT_REFUSED;
-	}
-	if (app_open_full(db, true, &a, &err) < 0) {
-		report_err(&err);
-		return EXIT_REFUSED;
-	}
-	struct sb rep = {0};
-	if (app_verify(a, &rep, &err) < 0) {
-		report_err(&err);
-		sb_free(&rep);
-		app_close(&a);
-		return EXIT_REFUSED;
-	}
-	char head[65];
-	store_head(app_store(a), head);
-	if (head_seq) {
-		char at[65];
-		if (store_event_hash(app_store(a), head_seq, at) < 0 || strcasecmp(at, head_hex)) {
-			fprintf(stderr,
-				_("protokol: %s: event %lld does not have the hash printed in the "
-				  "minutes: the record has been rewritten\n"),
-				db, head_seq);
-			sb_free(&rep);
-			app_close(&a);
-			return EXIT_REFUSED;
-		}
-		printf(_("ok: event %lld has the hash printed in the minutes\n"), head_seq);
-	}
-	printf(_("ok: the record is intact: %s; chain head after event %lld: %s\n"), sb_str(&rep),
-	       (long long)store_last_seq(app_store(a)), head);
-	sb_free(&rep);
-	app_close(&a);
-	return 0;
+        long long head_seq = 0;
+        char head_hex[65] = "";
+        if (argc == 2 && !strcmp(argv[0], "--head")) {
+                char *colon = strchr(argv[1], ':');
+                char *end = NULL;
+                head_seq = colon ? strtoll(argv[1], &end, 10) : 0;
+                if (!colon || end != colon || head_seq < 1 || strlen(colon + 1) != 64) {
+                        fprintf(stderr,
+                                _("protokol: --head: write N:HASH as printed in the minutes\n"));
+                        return EXIT_USAGE;
+                }
+                pk_strlcpy(head_hex, colon + 1, sizeof head_hex);
+        } else if (argc != 0) {
+                usage(stderr);
+                return EXIT_USAGE;
+        }
+        struct app *a;
+        struct pk_err err = {0};
+        struct stat sb;
+        if (stat(db, &sb) != 0) {
+                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+                return EXIT_IO;
+        }
+        /* the chain first: a changed event is named as such, not as a replay failure */
+        struct store *st;
+        if (store_open(db, STORE_READ, &st, &err) < 0)
+                return report_err(&err);
+        int chain = store_verify_chain(st, &err);
+        store_close(&st);
+        if (chain < 0) {
+                report_err(&err);
+                return EXIT_REFUSED;
+        }
+        if (app_open_full(db, true, &a, &err) < 0) {
+                report_err(&err);
+                return EXIT_REFUSED;
+        }
+        struct sb rep = {0};
+        if (app_verify(a, &rep, &err) < 0) {
+                report_err(&err);
+                sb_free(&rep);
+                app_close(&a);
+                return EXIT_REFUSED;
+        }
+        char head[65];
+        store_head(app_store(a), head);
+        if (head_seq) {
+                char at[65];
+                if (store_event_hash(app_store(a), head_seq, at) < 0 || strcasecmp(at, head_hex)) {
+                        fprintf(stderr,
+                                _("protokol: %s: event %lld does not have the hash printed in the "
+                                  "minutes: the record has been rewritten\n"),
+                                db, head_seq);
+                        sb_free(&rep);
+                        app_close(&a);
+                        return EXIT_REFUSED;
+                }
+                printf(_("ok: event %lld has the hash printed in the minutes\n"), head_seq);
+        }
+        printf(_("ok: the record is intact: %s; chain head after event %lld: %s\n"), sb_str(&rep),
+               (long long)store_last_seq(app_store(a)), head);
+        sb_free(&rep);
+        app_close(&a);
+        return 0;
 }
 
 /* Runs one demo script into the open database; every line must be accepted. */
 static int demo_script(struct app *a, const char *rel)
 {
-	char path[1024];
-	if (asset_path(rel, path, sizeof path) < 0) {
-		fprintf(stderr, _("protokol: the demo script %s is not installed\n"), rel);
-		return EXIT_IO;
-	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, _("protokol: %s: %s\n"), path, strerror(errno));
-		return EXIT_IO;
-	}
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int lineno = 0, rc = 0;
-	struct sb out = {0};
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		if (len > 0 && line[len - 1] == '\n')
-			len--;
-		sb_clear(&out);
-		enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
-		if (r != AR_OK && r != AR_EMPTY) {
-			fprintf(stderr, "protokol: %s:%d: %s\n", path, lineno, sb_str(&out));
-			rc = r == AR_IO ? EXIT_IO : EXIT_REFUSED;
-			break;
-		}
-	}
-	sb_free(&out);
-	free(line);
-	fclose(f);
-	return rc;
+        char path[1024];
+        if (asset_path(rel, path, sizeof path) < 0) {
+                fprintf(stderr, _("protokol: the demo script %s is not installed\n"), rel);
+                return EXIT_IO;
+        }
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+                fprintf(stderr, _("protokol: %s: %s\n"), path, strerror(errno));
+                return EXIT_IO;
+        }
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        int lineno = 0, rc = 0;
+        struct sb out = {0};
+        while ((len = getline(&line, &cap, f)) >= 0) {
+                lineno++;
+                if (len > 0 && line[len - 1] == '\n')
+                        len--;
+                sb_clear(&out);
+                enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
+                if (r != AR_OK && r != AR_EMPTY) {
+                        fprintf(stderr, "protokol: %s:%d: %s\n", path, lineno, sb_str(&out));
+                        rc = r == AR_IO ? EXIT_IO : EXIT_REFUSED;
+                        break;
+                }
+        }
+        sb_free(&out);
+        free(line);
+        fclose(f);
+        return rc;
 }
 
 /* Builds the demo database (a council meeting and a KKR meeting) if it is new. */
 static int cmd_demo(const char *db)
 {
-	struct stat sb;
-	bool fresh = stat(db, &sb) != 0;
-	struct app *a;
-	struct pk_err err = {0};
-	if (app_open(db, false, &a, &err) < 0)
-		return report_err(&err);
-	int rc = 0;
-	if (fresh) {
-		rc = demo_script(a, "demo/council.txt");
-		if (rc == 0)
-			rc = demo_script(a, "demo/kkr.txt");
-	}
-	if (rc == 0) {
-		struct sb out = {0};
-		/* a new demo opens on the council meeting (once: the selection is recorded) */
-		const char *sel = "body \"Lolland Kommune\"";
-		if (fresh)
-			app_exec(a, sel, strlen(sel), 0, &out);
-		sb_clear(&out);
-		engine_status(app_state(a), &out);
-		/* scripted use (stdout not a terminal) gets the status; a person gets the UI */
-		if (!isatty(1) && !getenv("PROTOKOL_TUI_KEYS"))
-			printf(_("demo database: %s\n%s"), db, sb_str(&out));
-		sb_free(&out);
-	}
-	app_close(&a);
-	if (rc == 0 && (isatty(1) || getenv("PROTOKOL_TUI_KEYS")))
-		return tui_run(db, false);
-	return rc;
+        struct stat sb;
+        bool fresh = stat(db, &sb) != 0;
+        struct app *a;
+        struct pk_err err = {0};
+        if (app_open(db, false, &a, &err) < 0)
+                return report_err(&err);
+        int rc = 0;
+        if (fresh) {
+                rc = demo_script(a, "demo/council.txt");
+                if (rc == 0)
+                        rc = demo_script(a, "demo/kkr.txt");
+        }
+        if (rc == 0) {
+                struct sb out = {0};
+                /* a new demo opens on the council meeting (once: the selection is recorded) */
+                const char *sel = "body \"Lolland Kommune\"";
+                if (fresh)
+                        app_exec(a, sel, strlen(sel), 0, &out);
+                sb_clear(&out);
+                engine_status(app_state(a), &out);
+                /* scripted use (stdout not a terminal) gets the status; a person gets the UI */
+                if (!isatty(1) && !getenv("PROTOKOL_TUI_KEYS"))
+                        printf(_("demo database: %s\n%s"), db, sb_str(&out));
+                sb_free(&out);
+        }
+        app_close(&a);
+        if (rc == 0 && (isatty(1) || getenv("PROTOKOL_TUI_KEYS")))
+                return tui_run(db, false);
+        return rc;
 }
 
 /* Writes text to path atomically (a temporary file renamed over it), or to stdout. */
 static int write_out(const char *path, const char *text, size_t len, mode_t mode)
 {
-	if (!path || !strcmp(path, "-")) {
-		fwrite(text, 1, len, stdout);
-		return fflush(stdout) == 0 ? 0 : EXIT_IO;
-	}
-	char tmp[1100];
-	snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
-	if (fd < 0) {
-		fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-		return EXIT_IO;
-	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-		if (w < 0) {
-			fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-			close(fd);
-			unlink(tmp);
-			return EXIT_IO;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {
-		fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-		unlink(tmp);
-		return EXIT_IO;
-	}
-	return 0;
+        if (!path || !strcmp(path, "-")) {
+                fwrite(text, 1, len, stdout);
+                return fflush(stdout) == 0 ? 0 : EXIT_IO;
+        }
+        char tmp[1100];
+        snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
+        if (fd < 0) {
+                fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
+                return EXIT_IO;
+        }
+        size_t off = 0;
+        while (off < len) {
+                ssize_t w = write(fd, text + off, len - off);
+                if (w < 0) {
+                        fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path,
+                                strerror(errno));
+                        close(fd);
+                        unlink(tmp);
+                        return EXIT_IO;
+                }
+                off += (size_t)w;
+        }
+        if (fsync(fd) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {
+                fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
+                unlink(tmp);
+                return EXIT_IO;
+        }
+        return 0;
 }
 
-/* protokol export minutes|votes|member-votes|attendance --meeting ID [--format F] [--public] [-o FILE] */
+/* protokol export minutes|votes|member-votes|attendance --meeting ID [--format F] [--public] [-o
+ * FILE] */
 static int cmd_export(const char *db, int argc, char **argv)
 {
-	if (argc < 1) {
-		fprintf(stderr, _("protokol: export needs what to export\n"));
-		return EXIT_USAGE;
-	}
-	const char *what = argv[0], *out = NULL, *fmt = "md";
-	int meeting = 0;
-	bool public_ = false;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--meeting") && i + 1 < argc) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
-			if (*end || v < 1 || v > 1000000) {
-				fprintf(stderr, _("protokol: --meeting: \"%s\" is not a meeting number\n"),
-					argv[i]);
-				return EXIT_USAGE;
-			}
-			meeting = (int)v;
-		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			fmt = argv[++i];
-		} else if (!strcmp(argv[i], "--public")) {
-			public_ = true;
-		} else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-			out = argv[++i];
-		} else {
-			fprintf(stderr, _("protokol: export: unknown argument \"%s\"\n"), argv[i]);
-			return EXIT_USAGE;
-		}
-	}
-	if (!meeting) {
-		fprintf(stderr, _("protokol: export needs --meeting ID\n"));
-		return EXIT_USAGE;
-	}
-	struct stat sb;
-	if (stat(db, &sb) != 0) {
-		fprintf(stderr, _("protokol: %s: no such database\n"), db);
-		return EXIT_IO;
-	}
-	struct app *a;
-	struct pk_err err = {0};
-	if (app_open_full(db, true, &a, &err) < 0)
-		return report_err(&err);
-	struct sb text = {0};
-	int rc;
-	if (!strcmp(what, "minutes")) {
-		enum minutes_format f;
-		if (!minutes_format_parse(fmt, &f)) {
-			fprintf(stderr, _("protokol: --format: \"%s\" is not md, txt or html\n"), fmt);
-			app_close(&a);
-			return EXIT_USAGE;
-		}
-		rc = app_export_minutes(a, meeting, (int)f, public_, &text, &err);
-	} else {
-		rc = app_export_csv(a, meeting, what, public_, &text, &err);
-	}
-	if (rc < 0)
-		rc = report_err(&err);
-	else
-		rc = write_out(out, sb_str(&text), text.len, public_ ? 0644 : 0600);
-	sb_free(&text);
-	app_close(&a);
-	return rc;
+        if (argc < 1) {
+                fprintf(stderr, _("protokol: export needs what to export\n"));
+                return EXIT_USAGE;
+        }
+        const char *what = argv[0], *out = NULL, *fmt = "md";
+        int meeting = 0;
+        bool public_ = false;
+        for (int i = 1; i < argc; i++) {
+                if (!strcmp(argv[i], "--meeting") && i + 1 < argc) {
+                        char *end;
+                        long v = strtol(argv[++i], &end, 10);
+                        if (*end || v < 1 || v > 1000000) {
+                                fprintf(stderr,
+                                        _("protokol: --meeting: \"%s\" is not a meeting number\n"),
+                                        argv[i]);
+                                return EXIT_USAGE;
+                        }
+                        meeting = (int)v;
+                } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+                        fmt = argv[++i];
+                } else if (!strcmp(argv[i], "--public")) {
+                        public_ = true;
+                } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+                        out = argv[++i];
+                } else {
+                        fprintf(stderr, _("protokol: export: unknown argument \"%s\"\n"), argv[i]);
+                        return EXIT_USAGE;
+                }
+        }
+        if (!meeting) {
+                fprintf(stderr, _("protokol: export needs --meeting ID\n"));
+                return EXIT_USAGE;
+        }
+        struct stat sb;
+        if (stat(db, &sb) != 0) {
+                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+                return EXIT_IO;
+        }
+        struct app *a;
+        struct pk_err err = {0};
+        if (app_open_full(db, true, &a, &err) < 0)
+                return report_err(&err);
+        struct sb text = {0};
+        int rc;
+        if (!strcmp(what, "minutes")) {
+                enum minutes_format f;
+                if (!minutes_format_parse(fmt, &f)) {
+                        fprintf(stderr, _("protokol: --format: \"%s\" is not md, txt or html\n"),
+                                fmt);
+                        app_close(&a);
+                        return EXIT_USAGE;
+                }
+                rc = app_export_minutes(a, meeting, (int)f, public_, &text, &err);
+        } else {
+                rc = app_export_csv(a, meeting, what, public_, &text, &err);
+        }
+        if (rc < 0)
+                rc = report_err(&err);
+        else
+                rc = write_out(out, sb_str(&text), text.len, public_ ? 0644 : 0600);
+        sb_free(&text);
+        app_close(&a);
+        return rc;
 }
 
 static const char *translate(const char *msgid)
 {
-	return gettext(msgid);
+        return gettext(msgid);
 }
 
 /* The message catalogues: next to the binary in the build tree (build/po), else installed. */
 static const char *locale_dir(void)
 {
-	static char dir[1100];
-	char exe[1024];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(dir, sizeof dir, "%s/po/da/LC_MESSAGES/protokol.mo", exe);
-			struct stat sb;
-			if (stat(dir, &sb) == 0) {
-				snprintf(dir, sizeof dir, "%s/po", exe);
-				return dir;
-			}
-		}
-	}
-	return PROTOKOL_LOCALEDIR;
+        static char dir[1100];
+        char exe[1024];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (n > 0) {
+                exe[n] = '\0';
+                char *slash = strrchr(exe, '/');
+                if (slash) {
+                        *slash = '\0';
+                        snprintf(dir, sizeof dir, "%s/po/da/LC_MESSAGES/protokol.mo", exe);
+                        struct stat sb;
+                        if (stat(dir, &sb) == 0) {
+                                snprintf(dir, sizeof dir, "%s/po", exe);
+                                return dir;
+                        }
+                }
+        }
+        return PROTOKOL_LOCALEDIR;
 }
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	bindtextdomain(GETTEXT_PACKAGE, locale_dir());
-	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
-	textdomain(GETTEXT_PACKAGE);
-	pk_set_translator(translate);
-	const char *db = NULL;
-	char dbbuf[1024];
-	bool demo = false, follow = false;
-	int i = 1;
-	for (; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
-			return 0;
-		}
-		if (!strcmp(argv[i], "--version")) {
-			printf("protokol %s\n", PROTOKOL_VERSION);
-			return 0;
-		}
-		if (!strcmp(argv[i], "--db")) {
-			if (i + 1 >= argc) {
-				fprintf(stderr, _("protokol: --db needs a FILE\n"));
-				return EXIT_USAGE;
-			}
-			db = argv[++i];
-			continue;
-		}
-		if (!strcmp(argv[i], "--demo")) {
-			demo = true;
-			continue;
-		}
-		if (!strcmp(argv[i], "--follow")) {
-			follow = true;
-			continue;
-		}
-		if (!strncmp(argv[i], "--db=", 5)) {
-			db = argv[i] + 5;
-			continue;
-		}
-		break;
-	}
-	if (demo) {
-		if (!db) {
-			const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-			if (xdg && xdg[0])
-				snprintf(dbbuf, sizeof dbbuf, "%s/protokol/demo.db", xdg);
-			else
-				snprintf(dbbuf, sizeof dbbuf, "%s/.local/share/protokol/demo.db",
-					 home ? home : ".");
-			mkdirs(dbbuf);
-			db = dbbuf;
-		}
-		return cmd_demo(db);
-	}
-	if (!db)
-		db = default_db(dbbuf, sizeof dbbuf);
-	if (i >= argc)
-		return tui_run(db, follow);
-	const char *cmd = argv[i];
-	if (!strcmp(cmd, "run")) {
-		if (argc - i > 2) {
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-		return cmd_run(db, i + 1 < argc ? argv[i + 1] : "-");
-	}
-	if (!strcmp(cmd, "verify"))
-		return cmd_verify(db, argc - i - 1, argv + i + 1);
-	if (!strcmp(cmd, "export") && i + 1 < argc && !strcmp(argv[i + 1], "calendar"))
-		return cli_export_calendar(db, argc - i - 2, argv + i + 2);
-	if (!strcmp(cmd, "export"))
-		return cmd_export(db, argc - i - 1, argv + i + 1);
-	if (!strcmp(cmd, "import"))
-		return cli_import(db, argc - i - 1, argv + i + 1);
-	if (!strcmp(cmd, "deadlines"))
-		return cli_deadlines(db, argc - i - 1, argv + i + 1);
-	if (!strcmp(cmd, "elect"))
-		return cli_elect(argc - i - 1, argv + i + 1);
-	fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
-	usage(stderr);
-	return EXIT_USAGE;
+        setlocale(LC_ALL, "");
+        bindtextdomain(GETTEXT_PACKAGE, locale_dir());
+        bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+        textdomain(GETTEXT_PACKAGE);
+        pk_set_translator(translate);
+        const char *db = NULL;
+        char dbbuf[1024];
+        bool demo = false, follow = false;
+        int i = 1;
+        for (; i < argc; i++) {
+                if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+                        usage(stdout);
+                        return 0;
+                }
+                if (!strcmp(argv[i], "--version")) {
+                        printf("protokol %s\n", PROTOKOL_VERSION);
+                        return 0;
+                }
+                if (!strcmp(argv[i], "--db")) {
+                        if (i + 1 >= argc) {
+                                fprintf(stderr, _("protokol: --db needs a FILE\n"));
+                                return EXIT_USAGE;
+                        }
+                        db = argv[++i];
+                        continue;
+                }
+                if (!strcmp(argv[i], "--demo")) {
+                        demo = true;
+                        continue;
+                }
+                if (!strcmp(argv[i], "--follow")) {
+                        follow = true;
+                        continue;
+                }
+                if (!strncmp(argv[i], "--db=", 5)) {
+                        db = argv[i] + 5;
+                        continue;
+                }
+                break;
+        }
+        if (demo) {
+                if (!db) {
+                        const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+                        if (xdg && xdg[0])
+                                snprintf(dbbuf, sizeof dbbuf, "%s/protokol/demo.db", xdg);
+                        else
+                                snprintf(dbbuf, sizeof dbbuf, "%s/.local/share/protokol/demo.db",
+                                         home ? home : ".");
+                        mkdirs(dbbuf);
+                        db = dbbuf;
+                }
+                return cmd_demo(db);
+        }
+        if (!db)
+                db = default_db(dbbuf, sizeof dbbuf);
+        if (i >= argc)
+                return tui_run(db, follow);
+        const char *cmd = argv[i];
+        if (!strcmp(cmd, "run")) {
+                if (argc - i > 2) {
+                        usage(stderr);
+                        return EXIT_USAGE;
+                }
+                return cmd_run(db, i + 1 < argc ? argv[i + 1] : "-");
+        }
+        if (!strcmp(cmd, "verify"))
+                return cmd_verify(db, argc - i - 1, argv + i + 1);
+        if (!strcmp(cmd, "export") && i + 1 < argc && !strcmp(argv[i + 1], "calendar"))
+                return cli_export_calendar(db, argc - i - 2, argv + i + 2);
+        if (!strcmp(cmd, "export"))
+                return cmd_export(db, argc - i - 1, argv + i + 1);
+        if (!strcmp(cmd, "import"))
+                return cli_import(db, argc - i - 1, argv + i + 1);
+        if (!strcmp(cmd, "deadlines"))
+                return cli_deadlines(db, argc - i - 1, argv + i + 1);
+        if (!strcmp(cmd, "elect"))
+                return cli_elect(argc - i - 1, argv + i + 1);
+        fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
+        usage(stderr);
+        return EXIT_USAGE;
 }

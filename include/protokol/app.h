@@ -15,11 +15,11 @@
 struct app;
 
 enum app_result {
-	AR_OK = 0,     /* accepted and committed (or a query answered) */
-	AR_DENIED = 1, /* refused by the rules; nothing changed */
-	AR_ERROR = 2,  /* malformed or invalid request; nothing changed */
-	AR_IO = 3,     /* the database failed; nothing was recorded */
-	AR_EMPTY = 4,  /* a blank or comment line */
+        AR_OK = 0,     /* accepted and committed (or a query answered) */
+        AR_DENIED = 1, /* refused by the rules; nothing changed */
+        AR_ERROR = 2,  /* malformed or invalid request; nothing changed */
+        AR_IO = 3,     /* the database failed; nothing was recorded */
+        AR_EMPTY = 4,  /* a blank or comment line */
 };
 
 /*
@@ -47,8 +47,8 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
  * transaction, or nothing is recorded and out holds the first line's refusal (named by
  * linenos[i]). status, allowed and undo cannot be part of a batch.
  */
-enum app_result app_exec_batch(struct app *a, const char *const *lines, const int *linenos,
-			       int n, struct sb *out);
+enum app_result app_exec_batch(struct app *a, const char *const *lines, const int *linenos, int n,
+                               struct sb *out);
 
 /* The state as it stands (read-only for callers). */
 const struct pk_state *app_state(const struct app *a);
@@ -66,10 +66,10 @@ int app_verify(struct app *a, struct sb *report, struct pk_err *err);
  * format: 0 md, 1 txt, 2 html (enum minutes_format). Returns 0, or -1 with err set.
  */
 int app_export_minutes(struct app *a, int meeting, int format, bool public_, struct sb *out,
-		       struct pk_err *err);
+                       struct pk_err *err);
 /* Writes the CSV export named what (votes, member-votes, attendance) of meeting. */
 int app_export_csv(struct app *a, int meeting, const char *what, bool public_, struct sb *out,
-		   struct pk_err *err);
+                   struct pk_err *err);
 
 /* Re-reads the record if another process appended to it; true if the state changed. */
 bool app_refresh(struct app *a, struct pk_err *err);

@@ -14,9 +14,9 @@ typedef int32_t pk_day;
 
 /* Which of the customary days off count as non-working days (all true by default). */
 struct cal_rules {
-	bool grundlovsdag_off;    /* 5 June */
-	bool juleaftensdag_off;   /* 24 December */
-	bool nytaarsaftensdag_off; /* 31 December */
+        bool grundlovsdag_off;     /* 5 June */
+        bool juleaftensdag_off;    /* 24 December */
+        bool nytaarsaftensdag_off; /* 31 December */
 };
 
 /* The default: grundlovsdag, juleaftensdag and nytårsaftensdag are days off. */

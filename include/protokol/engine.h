@@ -26,189 +26,185 @@
 enum role { ROLE_MEMBER, ROLE_MAYOR, ROLE_CHAIR, ROLE_VICE_CHAIR, ROLE_DEPUTY };
 
 struct body {
-	char *name;
-	struct profile profile;
-	int seats;
+        char *name;
+        struct profile profile;
+        int seats;
 };
 
 struct member {
-	char *name;
-	char *party;
-	enum role role;
-	int body;
-	int principal; /* for a personal substitute: the member it stands in for, else -1 */
-	char *born, *since; /* optional dates (YYYY-MM-DD) or NULL */
+        char *name;
+        char *party;
+        enum role role;
+        int body;
+        int principal;      /* for a personal substitute: the member it stands in for, else -1 */
+        char *born, *since; /* optional dates (YYYY-MM-DD) or NULL */
 };
 
 enum att_status { ATT_UNKNOWN, ATT_PRESENT, ATT_ABSENT, ATT_LEFT };
 
 /* One member's (or seated substitute's) attendance at one meeting. */
 struct attendance {
-	enum att_status status;
-	char *reason;     /* absence reason or NULL */
-	char *arrived;    /* time of a late arrival, or NULL */
-	char *left;       /* time of departure, or NULL */
-	int seat_of;      /* a seated substitute: the member whose seat it takes, else -1 */
-	bool attended;    /* present at some time while the meeting was open */
-	int calls;        /* calls to order in this meeting */
-	bool denied;      /* denied the floor for the rest of the meeting */
-	char *signed_at;  /* time of signature, or NULL */
+        enum att_status status;
+        char *reason;    /* absence reason or NULL */
+        char *arrived;   /* time of a late arrival, or NULL */
+        char *left;      /* time of departure, or NULL */
+        int seat_of;     /* a seated substitute: the member whose seat it takes, else -1 */
+        bool attended;   /* present at some time while the meeting was open */
+        int calls;       /* calls to order in this meeting */
+        bool denied;     /* denied the floor for the rest of the meeting */
+        char *signed_at; /* time of signature, or NULL */
 };
 
-enum subject_kind {
-	SK_MAIN, SK_AMEND, SK_SUB, SK_PROC, SK_CLOSURE, SK_DENY, SK_ORDER, SK_READING
-};
+enum subject_kind { SK_MAIN, SK_AMEND, SK_SUB, SK_PROC, SK_CLOSURE, SK_DENY, SK_ORDER, SK_READING };
 enum subject_status { SS_OPEN, SS_ADOPTED, SS_REJECTED, SS_LAPSED };
 
 struct subject {
-	char id[16];
-	enum subject_kind kind;
-	enum subject_status status;
-	char *text;
-	char *by;      /* who tabled it, or NULL */
-	int item;      /* item index, or -1 for the meeting */
-	int parent;    /* SK_SUB: index of its amendment */
-	int room;      /* the item under treatment when it was tabled, or -1 */
-	int rank;      /* chair's order among siblings (lower first) */
-	int target;    /* SK_DENY: member index */
-	char *proc_kind; /* SK_PROC: "refer" or "postpone" */
-	int *order;    /* SK_ORDER: the item order voted on */
-	int norder;
+        char id[16];
+        enum subject_kind kind;
+        enum subject_status status;
+        char *text;
+        char *by;        /* who tabled it, or NULL */
+        int item;        /* item index, or -1 for the meeting */
+        int parent;      /* SK_SUB: index of its amendment */
+        int room;        /* the item under treatment when it was tabled, or -1 */
+        int rank;        /* chair's order among siblings (lower first) */
+        int target;      /* SK_DENY: member index */
+        char *proc_kind; /* SK_PROC: "refer" or "postpone" */
+        int *order;      /* SK_ORDER: the item order voted on */
+        int norder;
 };
 
 enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
 
 struct ballot {
-	int subject;  /* index into meeting's subjects */
-	int item;     /* item index or -1 */
-	int room;     /* the item under treatment when it was opened (for disqualifications), or -1 */
-	bool open;
-	bool named;   /* member votes recorded */
-	int nfor, nagainst, nabstain;
-	enum vote_choice *votes; /* per member index (named ballots), sized nmembers at close */
-	int nvotes;
-	bool adopted;
-	bool tie;
-	bool chair_decided;
-	char *opened_at;
+        int subject; /* index into meeting's subjects */
+        int item;    /* item index or -1 */
+        int room; /* the item under treatment when it was opened (for disqualifications), or -1 */
+        bool open;
+        bool named; /* member votes recorded */
+        int nfor, nagainst, nabstain;
+        enum vote_choice *votes; /* per member index (named ballots), sized nmembers at close */
+        int nvotes;
+        bool adopted;
+        bool tie;
+        bool chair_decided;
+        char *opened_at;
 };
 
-enum item_status {
-	IS_PENDING, IS_DEBATE, IS_DECIDED, IS_POSTPONED, IS_REFERRED, IS_WITHDRAWN
-};
+enum item_status { IS_PENDING, IS_DEBATE, IS_DECIDED, IS_POSTPONED, IS_REFERRED, IS_WITHDRAWN };
 enum item_kind { IK_ORDINARY, IK_BUDGET, IK_BYLAWS };
 
 struct dissent {
-	int member;
-	char *text;
+        int member;
+        char *text;
 };
 
 struct item {
-	int number;          /* number on the agenda (stable) */
-	char *title;
-	bool closed;
-	char *public_title;
-	char *category;
-	int reading;         /* 0 single treatment, 1 first reading, 2 second reading */
-	char *case_id;
-	enum item_kind kind;
-	char *proposer;
-	char *submitted;     /* YYYY-MM-DD or NULL */
-	bool late_proposal;  /* submitted after the member-proposal deadline */
-	char *first_reading; /* date of the first reading (given or found), or NULL */
-	enum item_status status;
-	bool voting_begun;
-	bool debate_closed;
-	bool inhabil_set;    /* disqualifications recorded */
-	bool *inhabil;       /* per member index */
-	int ninhabil;
-	int *speakers;       /* queue of member indexes */
-	int nspeakers;
-	int speaker;         /* member with the floor, or -1 */
-	char *declared;      /* outcome declared beyond doubt */
-	bool demanded;       /* a member demanded a vote */
-	bool decided_without_vote;
-	char *decision;
-	char *public_decision;
-	char *referred_to;
-	char *urgent;        /* reason it could not wait (late agenda) */
-	bool closed_during;  /* the doors were closed while it was treated */
-	struct dissent *dissents;
-	int ndissents;
-	int next_amend, next_proc, next_closure;
-	int *sub_counts;     /* per amendment subject index: sub-amendments tabled */
-	int nsub_counts;
+        int number; /* number on the agenda (stable) */
+        char *title;
+        bool closed;
+        char *public_title;
+        char *category;
+        int reading; /* 0 single treatment, 1 first reading, 2 second reading */
+        char *case_id;
+        enum item_kind kind;
+        char *proposer;
+        char *submitted;     /* YYYY-MM-DD or NULL */
+        bool late_proposal;  /* submitted after the member-proposal deadline */
+        char *first_reading; /* date of the first reading (given or found), or NULL */
+        enum item_status status;
+        bool voting_begun;
+        bool debate_closed;
+        bool inhabil_set; /* disqualifications recorded */
+        bool *inhabil;    /* per member index */
+        int ninhabil;
+        int *speakers; /* queue of member indexes */
+        int nspeakers;
+        int speaker;    /* member with the floor, or -1 */
+        char *declared; /* outcome declared beyond doubt */
+        bool demanded;  /* a member demanded a vote */
+        bool decided_without_vote;
+        char *decision;
+        char *public_decision;
+        char *referred_to;
+        char *urgent;       /* reason it could not wait (late agenda) */
+        bool closed_during; /* the doors were closed while it was treated */
+        struct dissent *dissents;
+        int ndissents;
+        int next_amend, next_proc, next_closure;
+        int *sub_counts; /* per amendment subject index: sub-amendments tabled */
+        int nsub_counts;
 };
 
 /* An election held under an item (SPEC §5.2): majority by rounds, or proportional. */
 struct election {
-	char *title;
-	int item;
-	bool proportional;
-	int seats;
-	struct elect_majority *maj;     /* majority: candidates, rounds, lots */
-	struct elect_outcome out;       /* majority: where it stands */
-	struct elect_prop *prop;        /* proportional: groups, waivers, lots */
-	struct elect_prop_result *res;  /* proportional: the last allocation */
-	bool allocated;                 /* res is the current allocation */
-	bool done;                      /* elected, or every seat filled */
-	int *member_group;              /* proportional: the group each member declared for, or -1 */
-	int nmember_group;
-	char **log;                     /* what happened, line by line, for the minutes */
-	int nlog;
+        char *title;
+        int item;
+        bool proportional;
+        int seats;
+        struct elect_majority *maj;    /* majority: candidates, rounds, lots */
+        struct elect_outcome out;      /* majority: where it stands */
+        struct elect_prop *prop;       /* proportional: groups, waivers, lots */
+        struct elect_prop_result *res; /* proportional: the last allocation */
+        bool allocated;                /* res is the current allocation */
+        bool done;                     /* elected, or every seat filled */
+        int *member_group;             /* proportional: the group each member declared for, or -1 */
+        int nmember_group;
+        char **log; /* what happened, line by line, for the minutes */
+        int nlog;
 };
 
 enum meeting_state { MS_PLANNED, MS_OPEN, MS_SUSPENDED, MS_CLOSED, MS_LOCKED };
 enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT };
 
 struct ruling {
-	int item;
-	char *text;
-	char *at;
+        int item;
+        char *text;
+        char *at;
 };
 
 struct meeting {
-	int body;
-	pk_day date;
-	int minute;         /* minutes after midnight */
-	enum meeting_kind kind;
-	bool virtual_;
-	char *place;
-	enum meeting_state state;
-	bool doors_closed;
-	char *dispatched;   /* YYYY-MM-DD or NULL */
-	bool dispatch_late;
-	char *opened_at, *closed_at, *locked_at;
-	struct item *items;
-	int nitems;
-	int *order;         /* item indexes in treatment order */
-	int *agenda_order;  /* the order as first set (restored when an order vote fails) */
-	int current;        /* item index under treatment, or -1 */
-	int last_item;      /* item most recently ended, or -1 */
-	struct subject *subjects;
-	int nsubjects;
-	struct ballot *ballots;
-	int nballots;
-	int open_ballot;    /* index or -1 */
-	struct attendance *att; /* per member index */
-	int natt;
-	struct ruling *rulings;
-	int nrulings;
-	struct election *elections;
-	int nelections;
-	int next_deny, next_order;
-	bool partial;       /* a locked meeting opened for resuming only: its details are not loaded */
+        int body;
+        pk_day date;
+        int minute; /* minutes after midnight */
+        enum meeting_kind kind;
+        bool virtual_;
+        char *place;
+        enum meeting_state state;
+        bool doors_closed;
+        char *dispatched; /* YYYY-MM-DD or NULL */
+        bool dispatch_late;
+        char *opened_at, *closed_at, *locked_at;
+        struct item *items;
+        int nitems;
+        int *order;        /* item indexes in treatment order */
+        int *agenda_order; /* the order as first set (restored when an order vote fails) */
+        int current;       /* item index under treatment, or -1 */
+        int last_item;     /* item most recently ended, or -1 */
+        struct subject *subjects;
+        int nsubjects;
+        struct ballot *ballots;
+        int nballots;
+        int open_ballot;        /* index or -1 */
+        struct attendance *att; /* per member index */
+        int natt;
+        struct ruling *rulings;
+        int nrulings;
+        struct election *elections;
+        int nelections;
+        int next_deny, next_order;
+        bool partial; /* a locked meeting opened for resuming only: its details are not loaded */
 };
 
 struct pk_state {
-	struct body *bodies;
-	int nbodies;
-	struct member *members;
-	int nmembers;
-	struct meeting *meetings;
-	int nmeetings;
-	int cur_body;     /* -1 if none */
-	int cur_meeting;  /* -1 if none */
+        struct body *bodies;
+        int nbodies;
+        struct member *members;
+        int nmembers;
+        struct meeting *meetings;
+        int nmeetings;
+        int cur_body;    /* -1 if none */
+        int cur_meeting; /* -1 if none */
 };
 
 /* Result of applying an action. */
@@ -222,9 +218,9 @@ void engine_free(struct pk_state **s);
  * loads it and passes it in. For all other actions profile may be NULL.
  */
 struct engine_input {
-	const struct action *action;
-	const char *time;             /* ISO 8601 local time the action is recorded, "YYYY-MM-DDTHH:MM:SS" */
-	const struct profile *profile; /* for V_BODY with profile=; else NULL */
+        const struct action *action;
+        const char *time; /* ISO 8601 local time the action is recorded, "YYYY-MM-DDTHH:MM:SS" */
+        const struct profile *profile; /* for V_BODY with profile=; else NULL */
 };
 
 /*

@@ -1,9 +1,10 @@
 /*
  * export.h - CSV exports of one meeting (SPEC §5.5), written with libcsv's writer:
  *   votes:        item,ballot,subject,kind,text,for,against,abstain,result
- *   member-votes: item,ballot,subject,member,party,vote   (vote: for|against|abstain|absent|inhabil)
- *   attendance:   member,party,role,status,reason,arrived,left,substitute_for
- * public_ leaves out items treated behind closed doors (and their ballots).
+ *   member-votes: item,ballot,subject,member,party,vote   (vote:
+ * for|against|abstain|absent|inhabil) attendance:
+ * member,party,role,status,reason,arrived,left,substitute_for public_ leaves out items treated
+ * behind closed doors (and their ballots).
  */
 #ifndef PROTOKOL_EXPORT_H
 #define PROTOKOL_EXPORT_H
@@ -19,6 +20,6 @@ enum csv_export { CE_VOTES, CE_MEMBER_VOTES, CE_ATTENDANCE };
 bool csv_export_parse(const char *s, enum csv_export *out);
 /* Writes the CSV of meeting index mi into out (RFC 4180, CRLF line ends). */
 void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool public_,
-		struct sb *out);
+                struct sb *out);
 
 #endif

@@ -16,17 +16,17 @@ enum minutes_format { MF_MD, MF_TXT, MF_HTML };
 
 /* A correction in the record: an undo (when, and the action it retracted). */
 struct correction {
-	const char *at;
-	const char *retracted;
+        const char *at;
+        const char *retracted;
 };
 
 struct minutes_opts {
-	enum minutes_format format;
-	bool public_;             /* the public version */
-	const char *chain_head;   /* the record's chain head (64 hex digits), or NULL */
-	long long chain_seq;      /* the number of the event the chain head belongs to */
-	const struct correction *corrections;
-	int ncorrections;
+        enum minutes_format format;
+        bool public_;           /* the public version */
+        const char *chain_head; /* the record's chain head (64 hex digits), or NULL */
+        long long chain_seq;    /* the number of the event the chain head belongs to */
+        const struct correction *corrections;
+        int ncorrections;
 };
 
 /* Parses "md", "txt" or "html". Returns false if unknown. */

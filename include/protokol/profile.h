@@ -18,11 +18,11 @@
 
 /* Value types of rules. */
 enum rule_type {
-	RT_BOOL,     /* yes | no */
-	RT_INT,      /* a non-negative integer, 0..100000 */
-	RT_ENUM,     /* one word out of the rule's allowed list */
-	RT_LIST,     /* comma-separated words (may be empty) */
-	RT_DEADLINE, /* "none" | "N days" | "N working-days" */
+        RT_BOOL,     /* yes | no */
+        RT_INT,      /* a non-negative integer, 0..100000 */
+        RT_ENUM,     /* one word out of the rule's allowed list */
+        RT_LIST,     /* comma-separated words (may be empty) */
+        RT_DEADLINE, /* "none" | "N days" | "N working-days" */
 };
 
 /*
@@ -30,67 +30,67 @@ enum rule_type {
  * The section in the file is [ID's name], e.g. [quorum].
  */
 #define PROFILE_RULES(X)                                                                           \
-	X(R_MEETINGS_PUBLIC, "meetings.public", RT_BOOL, NULL)                                     \
-	X(R_CLOSED_MANDATORY, "closed.mandatory", RT_LIST, NULL)                                   \
-	X(R_CLOSED_DEFAULT, "closed.default", RT_LIST, NULL)                                       \
-	X(R_QUORUM_PERCENT, "quorum", RT_INT, NULL)                                                \
-	X(R_PROPOSAL_DEADLINE, "agenda.member-proposals", RT_DEADLINE, NULL)                       \
-	X(R_AGENDA_DEADLINE, "agenda.dispatch", RT_DEADLINE, NULL)                                 \
-	X(R_MATERIAL_DEADLINE, "agenda.material", RT_DEADLINE, NULL)                               \
-	X(R_LATE_AGENDA, "agenda.late", RT_ENUM, "none|special-cases|reason-required")             \
-	X(R_LEADER, "leader", RT_ENUM, "chair|mayor")                                              \
-	X(R_ORDER_DEMAND, "order.demand", RT_INT, NULL)                                            \
-	X(R_SPEAKERS, "speakers", RT_ENUM, "chair|request-order")                                  \
-	X(R_CALLS_BEFORE_DENIAL, "calls-to-order", RT_INT, NULL)                                   \
-	X(R_CLOSURE_DEMAND, "closure", RT_INT, NULL)                                               \
-	X(R_MAJORITY, "decisions.majority", RT_ENUM, "simple|votes-cast")                          \
-	X(R_TIE, "decisions.tie", RT_ENUM, "chair-decides|not-adopted")                            \
-	X(R_BEYOND_DOUBT, "decisions.beyond-doubt", RT_BOOL, NULL)                                 \
-	X(R_AMEND_UNTIL, "amendments.until", RT_ENUM, "voting-begins|chair")                       \
-	X(R_VOTING_ORDER, "amendments.order", RT_ENUM, "sub-amendments-first|chair")               \
-	X(R_PROCEDURAL_FIRST, "procedural.first", RT_BOOL, NULL)                                   \
-	X(R_TWO_READINGS, "readings.two", RT_BOOL, NULL)                                           \
-	X(R_FIRST_READING_VOTE, "readings.first-reading", RT_ENUM, "passing-only")                 \
-	X(R_READING_INTERVAL_HOURS, "readings.interval-hours", RT_INT, NULL)                       \
-	X(R_READING_BUDGET_DAYS, "readings.budget-days", RT_INT, NULL)                             \
-	X(R_READING_BYLAWS_DAYS, "readings.bylaws-days", RT_INT, NULL)                             \
-	X(R_DISQUALIFICATION, "disqualification", RT_ENUM, "law|council-decides")                  \
-	X(R_ELECTION_MAJORITY_BASIS, "election.majority-basis", RT_ENUM, "present|cast")           \
-	X(R_ELECTION_ROUND2_SOLE, "election.round2-sole-candidate", RT_BOOL, NULL)                 \
-	X(R_ELECTION_LOT, "election.lot", RT_BOOL, NULL)                                           \
-	X(R_ELECTION_PROPORTIONAL, "election.proportional", RT_ENUM, "dhondt|dhondt-alliances")    \
-	X(R_ELECTION_ALLIANCES, "election.alliances", RT_DEADLINE, NULL)                           \
-	X(R_SUBSTITUTES, "substitutes", RT_BOOL, NULL)                                             \
-	X(R_ABSENTEES, "protocol.absentees", RT_ENUM, "named|with-reason")                         \
-	X(R_DISSENT, "protocol.dissent", RT_BOOL, NULL)                                            \
-	X(R_SIGNING, "protocol.signing", RT_ENUM, "all-attended|chair")                            \
-	X(R_RULINGS, "rulings", RT_ENUM, "binding|final")
+        X(R_MEETINGS_PUBLIC, "meetings.public", RT_BOOL, NULL)                                     \
+        X(R_CLOSED_MANDATORY, "closed.mandatory", RT_LIST, NULL)                                   \
+        X(R_CLOSED_DEFAULT, "closed.default", RT_LIST, NULL)                                       \
+        X(R_QUORUM_PERCENT, "quorum", RT_INT, NULL)                                                \
+        X(R_PROPOSAL_DEADLINE, "agenda.member-proposals", RT_DEADLINE, NULL)                       \
+        X(R_AGENDA_DEADLINE, "agenda.dispatch", RT_DEADLINE, NULL)                                 \
+        X(R_MATERIAL_DEADLINE, "agenda.material", RT_DEADLINE, NULL)                               \
+        X(R_LATE_AGENDA, "agenda.late", RT_ENUM, "none|special-cases|reason-required")             \
+        X(R_LEADER, "leader", RT_ENUM, "chair|mayor")                                              \
+        X(R_ORDER_DEMAND, "order.demand", RT_INT, NULL)                                            \
+        X(R_SPEAKERS, "speakers", RT_ENUM, "chair|request-order")                                  \
+        X(R_CALLS_BEFORE_DENIAL, "calls-to-order", RT_INT, NULL)                                   \
+        X(R_CLOSURE_DEMAND, "closure", RT_INT, NULL)                                               \
+        X(R_MAJORITY, "decisions.majority", RT_ENUM, "simple|votes-cast")                          \
+        X(R_TIE, "decisions.tie", RT_ENUM, "chair-decides|not-adopted")                            \
+        X(R_BEYOND_DOUBT, "decisions.beyond-doubt", RT_BOOL, NULL)                                 \
+        X(R_AMEND_UNTIL, "amendments.until", RT_ENUM, "voting-begins|chair")                       \
+        X(R_VOTING_ORDER, "amendments.order", RT_ENUM, "sub-amendments-first|chair")               \
+        X(R_PROCEDURAL_FIRST, "procedural.first", RT_BOOL, NULL)                                   \
+        X(R_TWO_READINGS, "readings.two", RT_BOOL, NULL)                                           \
+        X(R_FIRST_READING_VOTE, "readings.first-reading", RT_ENUM, "passing-only")                 \
+        X(R_READING_INTERVAL_HOURS, "readings.interval-hours", RT_INT, NULL)                       \
+        X(R_READING_BUDGET_DAYS, "readings.budget-days", RT_INT, NULL)                             \
+        X(R_READING_BYLAWS_DAYS, "readings.bylaws-days", RT_INT, NULL)                             \
+        X(R_DISQUALIFICATION, "disqualification", RT_ENUM, "law|council-decides")                  \
+        X(R_ELECTION_MAJORITY_BASIS, "election.majority-basis", RT_ENUM, "present|cast")           \
+        X(R_ELECTION_ROUND2_SOLE, "election.round2-sole-candidate", RT_BOOL, NULL)                 \
+        X(R_ELECTION_LOT, "election.lot", RT_BOOL, NULL)                                           \
+        X(R_ELECTION_PROPORTIONAL, "election.proportional", RT_ENUM, "dhondt|dhondt-alliances")    \
+        X(R_ELECTION_ALLIANCES, "election.alliances", RT_DEADLINE, NULL)                           \
+        X(R_SUBSTITUTES, "substitutes", RT_BOOL, NULL)                                             \
+        X(R_ABSENTEES, "protocol.absentees", RT_ENUM, "named|with-reason")                         \
+        X(R_DISSENT, "protocol.dissent", RT_BOOL, NULL)                                            \
+        X(R_SIGNING, "protocol.signing", RT_ENUM, "all-attended|chair")                            \
+        X(R_RULINGS, "rulings", RT_ENUM, "binding|final")
 
 enum rule_id {
 #define X(id, name, type, words) id,
-	PROFILE_RULES(X)
+        PROFILE_RULES(X)
 #undef X
-	R__COUNT
+            R__COUNT
 };
 
 enum deadline_unit { DL_NONE, DL_DAYS, DL_WORKING_DAYS };
 
 struct rule {
-	int ival;                 /* RT_BOOL (0/1), RT_INT, RT_DEADLINE (N), RT_ENUM (index) */
-	enum deadline_unit unit;  /* RT_DEADLINE only */
-	char sval[128];           /* the value as written (RT_ENUM word, RT_LIST text) */
-	char cite[48];            /* "§ 4, stk. 1", or "" where the source has no provision */
-	char text[512];           /* paraphrase in our own words */
-	int line;                 /* line of the section in the file, for messages */
+        int ival;                /* RT_BOOL (0/1), RT_INT, RT_DEADLINE (N), RT_ENUM (index) */
+        enum deadline_unit unit; /* RT_DEADLINE only */
+        char sval[128];          /* the value as written (RT_ENUM word, RT_LIST text) */
+        char cite[48];           /* "§ 4, stk. 1", or "" where the source has no provision */
+        char text[512];          /* paraphrase in our own words */
+        int line;                /* line of the section in the file, for messages */
 };
 
 struct profile {
-	char name[64];       /* e.g. "lolland-2023" */
-	char title[160];     /* the forretningsorden it encodes */
-	char source[160];    /* where it comes from */
-	char path[512];      /* the file it was loaded from */
-	bool grundlovsdag_working, juleaftensdag_working, nytaarsaftensdag_working;
-	struct rule rules[R__COUNT];
+        char name[64];    /* e.g. "lolland-2023" */
+        char title[160];  /* the forretningsorden it encodes */
+        char source[160]; /* where it comes from */
+        char path[512];   /* the file it was loaded from */
+        bool grundlovsdag_working, juleaftensdag_working, nytaarsaftensdag_working;
+        struct rule rules[R__COUNT];
 };
 
 /* Name of a rule's section, e.g. "quorum". */
@@ -125,11 +125,11 @@ int profile_locate(const char *name, char *path, size_t n, struct pk_err *err);
 /* Convenience accessors. */
 static inline int profile_int(const struct profile *p, enum rule_id id)
 {
-	return p->rules[id].ival;
+        return p->rules[id].ival;
 }
 static inline const char *profile_cite(const struct profile *p, enum rule_id id)
 {
-	return p->rules[id].cite;
+        return p->rules[id].cite;
 }
 /* True if the comma-separated list rule contains word. */
 bool profile_list_has(const struct profile *p, enum rule_id id, const char *word);

@@ -14,40 +14,40 @@
 #define DT_MAXCOLS 16
 
 enum dt_table {
-	DT_MEETINGS,
-	DT_MEMBERS,
-	DT_ITEMS,
-	DT_SUBJECTS,
-	DT_BALLOTS,
-	DT_MEMBER_VOTES,
-	DT_DECISIONS,
-	DT_DISSENTS,
-	DT_ATTENDANCE,
-	DT_SIGNATURES,
-	DT_RULINGS,
-	DT_ELECTIONS,
-	DT__COUNT
+        DT_MEETINGS,
+        DT_MEMBERS,
+        DT_ITEMS,
+        DT_SUBJECTS,
+        DT_BALLOTS,
+        DT_MEMBER_VOTES,
+        DT_DECISIONS,
+        DT_DISSENTS,
+        DT_ATTENDANCE,
+        DT_SIGNATURES,
+        DT_RULINGS,
+        DT_ELECTIONS,
+        DT__COUNT
 };
 
 /* A table: its name, columns (the first nkeys form the primary key), and column types
  * ('i' integer, 't' text), one letter per column. */
 struct dt_desc {
-	const char *name;
-	int ncols, nkeys;
-	const char *types;
-	const char *cols[DT_MAXCOLS];
+        const char *name;
+        int ncols, nkeys;
+        const char *types;
+        const char *cols[DT_MAXCOLS];
 };
 extern const struct dt_desc dt_tables[DT__COUNT];
 
 /* One row; a NULL value is SQL NULL. Owned strings. */
 struct dt_row {
-	enum dt_table table;
-	char *vals[DT_MAXCOLS];
+        enum dt_table table;
+        char *vals[DT_MAXCOLS];
 };
 
 struct dt_rows {
-	struct dt_row *rows;
-	int n, cap;
+        struct dt_row *rows;
+        int n, cap;
 };
 
 /* Append the rows of one meeting (index into s->meetings) / of one body's members.

@@ -19,6 +19,6 @@ enum script_parse { SP_ACTION, SP_EMPTY, SP_ERROR };
  * comment line, or SP_ERROR with err->msg saying what is wrong and err->column where.
  */
 enum script_parse script_parse_line(const char *line, size_t len, struct action *a,
-				    struct pk_err *err);
+                                    struct pk_err *err);
 
 #endif

@@ -19,15 +19,15 @@ struct store;
 
 /* One recorded action. Strings are owned by whoever filled the struct. */
 struct event {
-	int64_t seq;      /* 1, 2, ... assigned by store_append */
-	char *at;         /* ISO 8601 local time it was recorded */
-	char *verb;
-	char *line;       /* the action as written (a script line) */
-	char *result;     /* the ok message */
-	char *attachment; /* extra data the action needs to replay (a body's profile), or NULL */
-	int64_t retracts; /* for an undo: the seq it retracts; else 0 */
-	int meeting;      /* current meeting number after the action, 0 if none */
-	unsigned char hash[32];
+        int64_t seq; /* 1, 2, ... assigned by store_append */
+        char *at;    /* ISO 8601 local time it was recorded */
+        char *verb;
+        char *line;       /* the action as written (a script line) */
+        char *result;     /* the ok message */
+        char *attachment; /* extra data the action needs to replay (a body's profile), or NULL */
+        int64_t retracts; /* for an undo: the seq it retracts; else 0 */
+        int meeting;      /* current meeting number after the action, 0 if none */
+        unsigned char hash[32];
 };
 
 enum store_mode { STORE_WRITE, STORE_READ };
@@ -44,8 +44,8 @@ void store_close(struct store **st);
 
 /* A change to a derived table: the row to insert or replace, or (del) to delete by key. */
 struct dt_change {
-	const struct dt_row *row;
-	bool del;
+        const struct dt_row *row;
+        bool del;
 };
 
 /*
@@ -53,7 +53,7 @@ struct dt_change {
  * one committed transaction. 0 or -1 with err (then nothing was written).
  */
 int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
-		 struct pk_err *err);
+                 struct pk_err *err);
 
 /*
  * The same in steps, for several events in one transaction: begin, add each (seq and hash
@@ -61,7 +61,7 @@ int store_append(struct store *st, struct event *ev, const struct dt_change *ch,
  */
 int store_begin(struct store *st, struct pk_err *err);
 int store_add(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
-	      struct pk_err *err);
+              struct pk_err *err);
 int store_commit(struct store *st, struct pk_err *err);
 void store_rollback(struct store *st);
 
@@ -79,7 +79,7 @@ void store_events_free(struct event *evs, int n);
  * (free it). 0 or -1 with err.
  */
 int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, int *nlocked,
-		    struct pk_err *err);
+                    struct pk_err *err);
 
 /* The number of the last event in the file (re-read, so another writer's appends count). */
 int64_t store_last_seq(struct store *st);

@@ -13,12 +13,12 @@
 
 /* A human-readable failure: where (file, line, column, field) and what. */
 struct pk_err {
-	char file[256];  /* input file name, or "" */
-	int line;        /* 1-based line, 0 if unknown */
-	int column;      /* 1-based column, 0 if unknown */
-	char field[64];  /* key, column or field name, or "" */
-	char msg[512];   /* the message itself, without location */
-	int exit_code;   /* the exit status this failure calls for, or 0 for the caller's default */
+        char file[256]; /* input file name, or "" */
+        int line;       /* 1-based line, 0 if unknown */
+        int column;     /* 1-based column, 0 if unknown */
+        char field[64]; /* key, column or field name, or "" */
+        char msg[512];  /* the message itself, without location */
+        int exit_code;  /* the exit status this failure calls for, or 0 for the caller's default */
 };
 
 void pk_err_clear(struct pk_err *e);
@@ -29,8 +29,8 @@ void pk_err_format(const struct pk_err *e, char *buf, size_t n);
 
 /* Growable NUL-terminated string. Zero-initialise; free with sb_free. */
 struct sb {
-	char *s;
-	size_t len, cap;
+        char *s;
+        size_t len, cap;
 };
 void sb_add(struct sb *b, const char *s);
 void sb_addn(struct sb *b, const char *s, size_t n);

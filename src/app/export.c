@@ -12,70 +12,72 @@
 
 static int check_meeting(struct app *a, int meeting, struct pk_err *err)
 {
-	const struct pk_state *s = app_state(a);
-	if (meeting < 1 || meeting > s->nmeetings) {
-		pk_err_set(err, _("there is no meeting %d (the record has %d)"), meeting,
-			   s->nmeetings);
-		err->exit_code = 1;
-		return -1;
-	}
-	if (s->meetings[meeting - 1].partial) {
-		pk_err_set(err, _("meeting %d is not loaded: exports need the record replayed in "
-				  "full (app_open_full)"),
-			   meeting);
-		return -1;
-	}
-	return 0;
+        const struct pk_state *s = app_state(a);
+        if (meeting < 1 || meeting > s->nmeetings) {
+                pk_err_set(err, _("there is no meeting %d (the record has %d)"), meeting,
+                           s->nmeetings);
+                err->exit_code = 1;
+                return -1;
+        }
+        if (s->meetings[meeting - 1].partial) {
+                pk_err_set(err,
+                           _("meeting %d is not loaded: exports need the record replayed in "
+                             "full (app_open_full)"),
+                           meeting);
+                return -1;
+        }
+        return 0;
 }
 
 int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct sb *out,
-		       struct pk_err *err)
+                       struct pk_err *err)
 {
-	if (check_meeting(a, meeting, err) < 0)
-		return -1;
-	struct event *evs;
-	int n;
-	if (store_load(app_store(a), &evs, &n, err) < 0)
-		return -1;
-	struct correction *corr = pk_xcalloc((size_t)n + 1, sizeof *corr);
-	int nc = 0;
-	for (int i = 0; i < n; i++) {
-		if (evs[i].retracts <= 0 || evs[i].meeting != meeting)
-			continue;
-		for (int k = 0; k < n; k++)
-			if (evs[k].seq == evs[i].retracts) {
-				corr[nc].at = evs[i].at;
-				corr[nc].retracted = evs[k].line;
-				nc++;
-				break;
-			}
-	}
-	char head[65];
-	store_head(app_store(a), head);
-	struct minutes_opts o = {.format = (enum minutes_format)f,
-				 .public_ = public_,
-				 .chain_head = head,
-				 .chain_seq = (long long)store_last_seq(app_store(a)),
-				 .corrections = corr,
-				 .ncorrections = nc};
-	minutes_render(app_state(a), meeting - 1, &o, out);
-	free(corr);
-	store_events_free(evs, n);
-	return 0;
+        if (check_meeting(a, meeting, err) < 0)
+                return -1;
+        struct event *evs;
+        int n;
+        if (store_load(app_store(a), &evs, &n, err) < 0)
+                return -1;
+        struct correction *corr = pk_xcalloc((size_t)n + 1, sizeof *corr);
+        int nc = 0;
+        for (int i = 0; i < n; i++) {
+                if (evs[i].retracts <= 0 || evs[i].meeting != meeting)
+                        continue;
+                for (int k = 0; k < n; k++)
+                        if (evs[k].seq == evs[i].retracts) {
+                                corr[nc].at = evs[i].at;
+                                corr[nc].retracted = evs[k].line;
+                                nc++;
+                                break;
+                        }
+        }
+        char head[65];
+        store_head(app_store(a), head);
+        struct minutes_opts o = {.format = (enum minutes_format)f,
+                                 .public_ = public_,
+                                 .chain_head = head,
+                                 .chain_seq = (long long)store_last_seq(app_store(a)),
+                                 .corrections = corr,
+                                 .ncorrections = nc};
+        minutes_render(app_state(a), meeting - 1, &o, out);
+        free(corr);
+        store_events_free(evs, n);
+        return 0;
 }
 
 int app_export_csv(struct app *a, int meeting, const char *what, bool public_, struct sb *out,
-		   struct pk_err *err)
+                   struct pk_err *err)
 {
-	enum csv_export ce;
-	if (!csv_export_parse(what, &ce)) {
-		pk_err_set(err, _("unknown export \"%s\" (minutes, votes, member-votes, attendance)"),
-			   what);
-		err->exit_code = 2;
-		return -1;
-	}
-	if (check_meeting(a, meeting, err) < 0)
-		return -1;
-	csv_export(app_state(a), meeting - 1, ce, public_, out);
-	return 0;
+        enum csv_export ce;
+        if (!csv_export_parse(what, &ce)) {
+                pk_err_set(err,
+                           _("unknown export \"%s\" (minutes, votes, member-votes, attendance)"),
+                           what);
+                err->exit_code = 2;
+                return -1;
+        }
+        if (check_meeting(a, meeting, err) < 0)
+                return -1;
+        csv_export(app_state(a), meeting - 1, ce, public_, out);
+        return 0;
 }

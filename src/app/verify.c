@@ -12,67 +12,68 @@
 
 static void describe_values(const struct dt_row *r, struct sb *out)
 {
-	const struct dt_desc *d = &dt_tables[r->table];
-	for (int i = d->nkeys; i < d->ncols; i++)
-		sb_addf(out, "%s%s=%s", i > d->nkeys ? ", " : "", d->cols[i],
-			r->vals[i] ? r->vals[i] : "NULL");
+        const struct dt_desc *d = &dt_tables[r->table];
+        for (int i = d->nkeys; i < d->ncols; i++)
+                sb_addf(out, "%s%s=%s", i > d->nkeys ? ", " : "", d->cols[i],
+                        r->vals[i] ? r->vals[i] : "NULL");
 }
 
 int app_verify(struct app *a, struct sb *report, struct pk_err *err)
 {
-	if (store_verify_chain(app_store(a), err) < 0)
-		return -1;
-	for (int i = 0; i < app_state(a)->nmeetings; i++)
-		if (app_state(a)->meetings[i].partial) {
-			pk_err_set(err, _("verify needs the record replayed in full (app_open_full)"));
-			return -1;
-		}
-	struct dt_rows want = {0}, have = {0};
-	dt_rows_all(app_state(a), &want);
-	for (int t = 0; t < DT__COUNT; t++)
-		if (store_load_rows(app_store(a), (enum dt_table)t, &have, err) < 0) {
-			dt_rows_free(&want);
-			dt_rows_free(&have);
-			return -1;
-		}
-	dt_rows_sort(&want);
-	dt_rows_sort(&have);
-	int i = 0, j = 0, rc = 0;
-	struct sb msg = {0};
-	while (i < want.n || j < have.n) {
-		int c = i >= want.n   ? 1
-			: j >= have.n ? -1
-				      : dt_row_keycmp(&want.rows[i], &have.rows[j]);
-		if (c < 0) {
-			dt_row_describe(&want.rows[i], &msg);
-			sb_add(&msg, _(" is missing from the file"));
-			rc = -1;
-			break;
-		}
-		if (c > 0) {
-			dt_row_describe(&have.rows[j], &msg);
-			sb_add(&msg, _(" is in the file but not in the record"));
-			rc = -1;
-			break;
-		}
-		if (!dt_row_equal(&want.rows[i], &have.rows[j])) {
-			dt_row_describe(&want.rows[i], &msg);
-			sb_add(&msg, _(" differs from the record: the record says "));
-			describe_values(&want.rows[i], &msg);
-			sb_add(&msg, _("; the file says "));
-			describe_values(&have.rows[j], &msg);
-			rc = -1;
-			break;
-		}
-		i++;
-		j++;
-	}
-	if (rc < 0)
-		pk_err_set(err, "%s", sb_str(&msg));
-	else
-		sb_addf(report, _("%d derived rows match the record"), want.n);
-	sb_free(&msg);
-	dt_rows_free(&want);
-	dt_rows_free(&have);
-	return rc;
+        if (store_verify_chain(app_store(a), err) < 0)
+                return -1;
+        for (int i = 0; i < app_state(a)->nmeetings; i++)
+                if (app_state(a)->meetings[i].partial) {
+                        pk_err_set(err,
+                                   _("verify needs the record replayed in full (app_open_full)"));
+                        return -1;
+                }
+        struct dt_rows want = {0}, have = {0};
+        dt_rows_all(app_state(a), &want);
+        for (int t = 0; t < DT__COUNT; t++)
+                if (store_load_rows(app_store(a), (enum dt_table)t, &have, err) < 0) {
+                        dt_rows_free(&want);
+                        dt_rows_free(&have);
+                        return -1;
+                }
+        dt_rows_sort(&want);
+        dt_rows_sort(&have);
+        int i = 0, j = 0, rc = 0;
+        struct sb msg = {0};
+        while (i < want.n || j < have.n) {
+                int c = i >= want.n   ? 1
+                        : j >= have.n ? -1
+                                      : dt_row_keycmp(&want.rows[i], &have.rows[j]);
+                if (c < 0) {
+                        dt_row_describe(&want.rows[i], &msg);
+                        sb_add(&msg, _(" is missing from the file"));
+                        rc = -1;
+                        break;
+                }
+                if (c > 0) {
+                        dt_row_describe(&have.rows[j], &msg);
+                        sb_add(&msg, _(" is in the file but not in the record"));
+                        rc = -1;
+                        break;
+                }
+                if (!dt_row_equal(&want.rows[i], &have.rows[j])) {
+                        dt_row_describe(&want.rows[i], &msg);
+                        sb_add(&msg, _(" differs from the record: the record says "));
+                        describe_values(&want.rows[i], &msg);
+                        sb_add(&msg, _("; the file says "));
+                        describe_values(&have.rows[j], &msg);
+                        rc = -1;
+                        break;
+                }
+                i++;
+                j++;
+        }
+        if (rc < 0)
+                pk_err_set(err, "%s", sb_str(&msg));
+        else
+                sb_addf(report, _("%d derived rows match the record"), want.n);
+        sb_free(&msg);
+        dt_rows_free(&want);
+        dt_rows_free(&have);
+        return rc;
 }

@@ -10,138 +10,139 @@
 
 void engine_status(const struct pk_state *s, struct sb *out)
 {
-	const struct meeting *m = engine_current_meeting(s);
-	if (s->cur_body >= 0)
-		sb_addf(out, "body: %s (%s)\n", s->bodies[s->cur_body].name,
-			s->bodies[s->cur_body].profile.name);
-	else
-		sb_add(out, "body: none\n");
-	if (!m) {
-		sb_add(out, "meeting: none\nstate: none\n");
-		return;
-	}
-	char d[11];
-	cal_format(m->date, d);
-	sb_addf(out, "meeting: %d %s %02d:%02d\n", s->cur_meeting + 1, d, m->minute / 60,
-		m->minute % 60);
-	sb_addf(out, "state: %s\n", engine_meeting_state_name(m->state));
-	if (m->current >= 0) {
-		const struct item *it = &m->items[m->current];
-		sb_addf(out, "item: %d %s (%s)\n", it->number, it->title,
-			engine_item_status_name(it->status));
-	} else {
-		sb_add(out, "item: none\n");
-	}
-	sb_addf(out, "doors: %s\n", m->doors_closed ? "closed" : "open");
-	int present = engine_present(s, m), need = engine_quorum_need(s, m);
-	int seats = s->bodies[m->body].seats;
-	if (seats <= 0) {
-		seats = 0;
-		for (int i = 0; i < s->nmembers; i++)
-			if (s->members[i].body == m->body && s->members[i].principal < 0)
-				seats++;
-	}
-	sb_addf(out, "present: %d of %d\n", present, seats);
-	sb_addf(out, "quorum: %s (need %d)\n", present >= need ? "yes" : "no", need);
-	const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
-	if (it && it->speaker >= 0)
-		sb_addf(out, "speaker: %s\n", s->members[it->speaker].name);
-	else
-		sb_add(out, "speaker: none\n");
-	if (it && it->nspeakers) {
-		sb_add(out, "speakers-waiting: ");
-		for (int i = 0; i < it->nspeakers; i++)
-			sb_addf(out, "%s%s", i ? ", " : "", s->members[it->speakers[i]].name);
-		sb_add(out, "\n");
-	}
-	if (m->open_ballot >= 0) {
-		const struct subject *sj = &m->subjects[m->ballots[m->open_ballot].subject];
-		sb_addf(out, "ballot-open: %s (%s)\n", sj->id, engine_subject_kind_name(sj->kind));
-	}
-	int k = m->open_ballot >= 0 ? -1 : engine_next_subject(s, m, NULL);
-	if (k >= 0)
-		sb_addf(out, "next-ballot: %s (%s)\n", m->subjects[k].id,
-			engine_subject_kind_name(m->subjects[k].kind));
-	else
-		sb_add(out, "next-ballot: none\n");
-	sb_add(out, "calls-to-order:");
-	bool any = false;
-	for (int i = 0; i < m->natt; i++)
-		if (m->att[i].calls > 0) {
-			sb_addf(out, "%s %s %d", any ? "," : "", s->members[i].name, m->att[i].calls);
-			if (m->att[i].denied)
-				sb_add(out, " (denied the floor)");
-			any = true;
-		}
-	sb_add(out, any ? "\n" : " none\n");
+        const struct meeting *m = engine_current_meeting(s);
+        if (s->cur_body >= 0)
+                sb_addf(out, "body: %s (%s)\n", s->bodies[s->cur_body].name,
+                        s->bodies[s->cur_body].profile.name);
+        else
+                sb_add(out, "body: none\n");
+        if (!m) {
+                sb_add(out, "meeting: none\nstate: none\n");
+                return;
+        }
+        char d[11];
+        cal_format(m->date, d);
+        sb_addf(out, "meeting: %d %s %02d:%02d\n", s->cur_meeting + 1, d, m->minute / 60,
+                m->minute % 60);
+        sb_addf(out, "state: %s\n", engine_meeting_state_name(m->state));
+        if (m->current >= 0) {
+                const struct item *it = &m->items[m->current];
+                sb_addf(out, "item: %d %s (%s)\n", it->number, it->title,
+                        engine_item_status_name(it->status));
+        } else {
+                sb_add(out, "item: none\n");
+        }
+        sb_addf(out, "doors: %s\n", m->doors_closed ? "closed" : "open");
+        int present = engine_present(s, m), need = engine_quorum_need(s, m);
+        int seats = s->bodies[m->body].seats;
+        if (seats <= 0) {
+                seats = 0;
+                for (int i = 0; i < s->nmembers; i++)
+                        if (s->members[i].body == m->body && s->members[i].principal < 0)
+                                seats++;
+        }
+        sb_addf(out, "present: %d of %d\n", present, seats);
+        sb_addf(out, "quorum: %s (need %d)\n", present >= need ? "yes" : "no", need);
+        const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
+        if (it && it->speaker >= 0)
+                sb_addf(out, "speaker: %s\n", s->members[it->speaker].name);
+        else
+                sb_add(out, "speaker: none\n");
+        if (it && it->nspeakers) {
+                sb_add(out, "speakers-waiting: ");
+                for (int i = 0; i < it->nspeakers; i++)
+                        sb_addf(out, "%s%s", i ? ", " : "", s->members[it->speakers[i]].name);
+                sb_add(out, "\n");
+        }
+        if (m->open_ballot >= 0) {
+                const struct subject *sj = &m->subjects[m->ballots[m->open_ballot].subject];
+                sb_addf(out, "ballot-open: %s (%s)\n", sj->id, engine_subject_kind_name(sj->kind));
+        }
+        int k = m->open_ballot >= 0 ? -1 : engine_next_subject(s, m, NULL);
+        if (k >= 0)
+                sb_addf(out, "next-ballot: %s (%s)\n", m->subjects[k].id,
+                        engine_subject_kind_name(m->subjects[k].kind));
+        else
+                sb_add(out, "next-ballot: none\n");
+        sb_add(out, "calls-to-order:");
+        bool any = false;
+        for (int i = 0; i < m->natt; i++)
+                if (m->att[i].calls > 0) {
+                        sb_addf(out, "%s %s %d", any ? "," : "", s->members[i].name,
+                                m->att[i].calls);
+                        if (m->att[i].denied)
+                                sb_add(out, " (denied the floor)");
+                        any = true;
+                }
+        sb_add(out, any ? "\n" : " none\n");
 }
 
 /* The rule a verb's refusal usually rests on, for the paraphrase under it. */
 static enum rule_id verb_rule(enum pk_verb v)
 {
-	switch (v) {
-	case V_BALLOT:
-	case V_DECIDE:
-		return R_QUORUM_PERCENT;
-	case V_AMEND:
-		return R_AMEND_UNTIL;
-	case V_ORDER_VOTE:
-	case V_MOVE:
-		return R_ORDER_DEMAND;
-	case V_CLOSURE:
-	case V_SPEAKER:
-		return R_CLOSURE_DEMAND;
-	case V_DENY_FLOOR:
-	case V_CALL_TO_ORDER:
-		return R_CALLS_BEFORE_DENIAL;
-	case V_DECLARE:
-	case V_DEMAND:
-		return R_BEYOND_DOUBT;
-	case V_DISSENT:
-		return R_DISSENT;
-	case V_SIGN:
-	case V_UNDO:
-		return R_SIGNING;
-	case V_SUBSTITUTE:
-		return R_SUBSTITUTES;
-	case V_DOORS:
-		return R_MEETINGS_PUBLIC;
-	case V_INHABIL:
-		return R_DISQUALIFICATION;
-	case V_INCOMPATIBLE:
-	case V_RANK:
-		return R_VOTING_ORDER;
-	case V_RULING:
-		return R_RULINGS;
-	default:
-		return R__COUNT;
-	}
+        switch (v) {
+        case V_BALLOT:
+        case V_DECIDE:
+                return R_QUORUM_PERCENT;
+        case V_AMEND:
+                return R_AMEND_UNTIL;
+        case V_ORDER_VOTE:
+        case V_MOVE:
+                return R_ORDER_DEMAND;
+        case V_CLOSURE:
+        case V_SPEAKER:
+                return R_CLOSURE_DEMAND;
+        case V_DENY_FLOOR:
+        case V_CALL_TO_ORDER:
+                return R_CALLS_BEFORE_DENIAL;
+        case V_DECLARE:
+        case V_DEMAND:
+                return R_BEYOND_DOUBT;
+        case V_DISSENT:
+                return R_DISSENT;
+        case V_SIGN:
+        case V_UNDO:
+                return R_SIGNING;
+        case V_SUBSTITUTE:
+                return R_SUBSTITUTES;
+        case V_DOORS:
+                return R_MEETINGS_PUBLIC;
+        case V_INHABIL:
+                return R_DISQUALIFICATION;
+        case V_INCOMPATIBLE:
+        case V_RANK:
+                return R_VOTING_ORDER;
+        case V_RULING:
+                return R_RULINGS;
+        default:
+                return R__COUNT;
+        }
 }
 
 void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out)
 {
-	const struct meeting *m = engine_current_meeting(s);
-	const struct profile *p = m ? &s->bodies[m->body].profile
-				    : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile : NULL);
-	for (int v = 0; v < V__COUNT; v++) {
-		if (!pk_verb_info[v].records)
-			continue;
-		struct sb why = {0};
-		if (eng_verb_possible(s, (enum pk_verb)v, &why)) {
-			sb_addf(out, "allowed: %s", pk_verb_info[v].name);
-			if (v == V_BALLOT && m) {
-				int k = engine_next_subject(s, m, NULL);
-				if (k >= 0)
-					sb_addf(out, _(" (next: %s, %s)"), m->subjects[k].id,
-						engine_subject_kind_name(m->subjects[k].kind));
-			}
-			sb_add(out, "\n");
-		} else {
-			sb_addf(out, "denied: %s: %s\n", pk_verb_info[v].name, sb_str(&why));
-			enum rule_id r = verb_rule((enum pk_verb)v);
-			if (paraphrases && p && r != R__COUNT && strstr(sb_str(&why), "(§"))
-				sb_addf(out, "  %s\n", p->rules[r].text);
-		}
-		sb_free(&why);
-	}
+        const struct meeting *m = engine_current_meeting(s);
+        const struct profile *p = m ? &s->bodies[m->body].profile
+                                    : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile : NULL);
+        for (int v = 0; v < V__COUNT; v++) {
+                if (!pk_verb_info[v].records)
+                        continue;
+                struct sb why = {0};
+                if (eng_verb_possible(s, (enum pk_verb)v, &why)) {
+                        sb_addf(out, "allowed: %s", pk_verb_info[v].name);
+                        if (v == V_BALLOT && m) {
+                                int k = engine_next_subject(s, m, NULL);
+                                if (k >= 0)
+                                        sb_addf(out, _(" (next: %s, %s)"), m->subjects[k].id,
+                                                engine_subject_kind_name(m->subjects[k].kind));
+                        }
+                        sb_add(out, "\n");
+                } else {
+                        sb_addf(out, "denied: %s: %s\n", pk_verb_info[v].name, sb_str(&why));
+                        enum rule_id r = verb_rule((enum pk_verb)v);
+                        if (paraphrases && p && r != R__COUNT && strstr(sb_str(&why), "(§"))
+                                sb_addf(out, "  %s\n", p->rules[r].text);
+                }
+                sb_free(&why);
+        }
 }

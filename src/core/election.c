@@ -15,237 +15,239 @@
 #include "protokol/i18n.h"
 
 static enum pk_result fail(struct sb *msg, enum pk_result r, const struct profile *p,
-			   enum rule_id rule, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                           enum rule_id rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 static enum pk_result fail(struct sb *msg, enum pk_result r, const struct profile *p,
-			   enum rule_id rule, const char *fmt, ...)
+                           enum rule_id rule, const char *fmt, ...)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vaddf(msg, fmt, ap);
-	va_end(ap);
-	if (p && rule < R__COUNT && p->rules[rule].cite[0])
-		sb_addf(msg, " (%s)", p->rules[rule].cite);
-	return r;
+        va_list ap;
+        va_start(ap, fmt);
+        sb_vaddf(msg, fmt, ap);
+        va_end(ap);
+        if (p && rule < R__COUNT && p->rules[rule].cite[0])
+                sb_addf(msg, " (%s)", p->rules[rule].cite);
+        return r;
 }
 
 /* Appends a line to the election's log. The caller builds it between log_begin() and
  * log_end(), so it is in English whatever the locale (it is part of the state). */
 static bool log_begin(void)
 {
-	return pk_tr_off(true);
+        return pk_tr_off(true);
 }
 
 static void log_end(bool was)
 {
-	pk_tr_off(was);
+        pk_tr_off(was);
 }
 
 static void log_line(struct election *e, const char *text)
 {
-	e->log = pk_xrealloc(e->log, (size_t)(e->nlog + 1) * sizeof *e->log);
-	e->log[e->nlog++] = pk_xstrdup(text);
+        e->log = pk_xrealloc(e->log, (size_t)(e->nlog + 1) * sizeof *e->log);
+        e->log[e->nlog++] = pk_xstrdup(text);
 }
 
 /* The last election under the item being treated (finished or not), or NULL. */
 struct election *eng_election(struct meeting *m)
 {
-	if (m->nelections == 0)
-		return NULL;
-	struct election *e = &m->elections[m->nelections - 1];
-	return e->item != m->current ? NULL : e;
+        if (m->nelections == 0)
+                return NULL;
+        struct election *e = &m->elections[m->nelections - 1];
+        return e->item != m->current ? NULL : e;
 }
 
 bool eng_election_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
 {
-	struct meeting *m = eng_meeting((struct pk_state *)s);
-	const struct profile *p = eng_profile(s, m);
-	struct election *e = m ? eng_election(m) : NULL;
-	if (v == V_ELECTION) {
-		if (e && !e->done) {
-			sb_addf(why, _("the election \"%s\" is still under way"), e->title);
-			return false;
-		}
-		return true;
-	}
-	if (!e) {
-		sb_add(why, _("no election is under way: start one with election \"TITLE\""));
-		return false;
-	}
-	bool maj = !e->proportional;
-	if ((v == V_CANDIDATE || v == V_ROUND) && !maj) {
-		sb_add(why, _("this is a proportional election: groups and allocate"));
-		return false;
-	}
-	if ((v == V_GROUP || v == V_ALLOCATE || v == V_WAIVE) && maj) {
-		sb_add(why, _("this is a majority election: candidates and rounds"));
-		return false;
-	}
-	if (v == V_LOT && engine_lot_pending(s, NULL, 0) == 0) {
-		fail(why, PK_DENIED, p, R_ELECTION_LOT, _("no lot is due"));
-		return false;
-	}
-	if (v == V_WAIVE && !e->allocated) {
-		sb_add(why, _("the seats have not been allocated"));
-		return false;
-	}
-	if (e->done && v != V_WAIVE) {
-		sb_addf(why, _("the election \"%s\" is decided"), e->title);
-		return false;
-	}
-	return true;
+        struct meeting *m = eng_meeting((struct pk_state *)s);
+        const struct profile *p = eng_profile(s, m);
+        struct election *e = m ? eng_election(m) : NULL;
+        if (v == V_ELECTION) {
+                if (e && !e->done) {
+                        sb_addf(why, _("the election \"%s\" is still under way"), e->title);
+                        return false;
+                }
+                return true;
+        }
+        if (!e) {
+                sb_add(why, _("no election is under way: start one with election \"TITLE\""));
+                return false;
+        }
+        bool maj = !e->proportional;
+        if ((v == V_CANDIDATE || v == V_ROUND) && !maj) {
+                sb_add(why, _("this is a proportional election: groups and allocate"));
+                return false;
+        }
+        if ((v == V_GROUP || v == V_ALLOCATE || v == V_WAIVE) && maj) {
+                sb_add(why, _("this is a majority election: candidates and rounds"));
+                return false;
+        }
+        if (v == V_LOT && engine_lot_pending(s, NULL, 0) == 0) {
+                fail(why, PK_DENIED, p, R_ELECTION_LOT, _("no lot is due"));
+                return false;
+        }
+        if (v == V_WAIVE && !e->allocated) {
+                sb_add(why, _("the seats have not been allocated"));
+                return false;
+        }
+        if (e->done && v != V_WAIVE) {
+                sb_addf(why, _("the election \"%s\" is decided"), e->title);
+                return false;
+        }
+        return true;
 }
 
 int engine_lot_pending(const struct pk_state *s, const char **names, int max)
 {
-	struct meeting *m = eng_meeting((struct pk_state *)s);
-	struct election *e = m ? eng_election(m) : NULL;
-	if (!e || e->done)
-		return 0;
-	int n = 0;
-	if (!e->proportional && e->out.state == ES_LOT_NEEDED) {
-		for (int i = 0; i < e->out.ntied; i++, n++)
-			if (names && n < max)
-				names[n] = e->maj->cand[e->out.tied[i]];
-	} else if (e->proportional && e->res && e->res->status == EP_LOT_NEEDED) {
-		for (int i = 0; i < e->res->ntied; i++, n++)
-			if (names && n < max)
-				names[n] = e->prop->group[e->res->tied[i]].name;
-	}
-	return n;
+        struct meeting *m = eng_meeting((struct pk_state *)s);
+        struct election *e = m ? eng_election(m) : NULL;
+        if (!e || e->done)
+                return 0;
+        int n = 0;
+        if (!e->proportional && e->out.state == ES_LOT_NEEDED) {
+                for (int i = 0; i < e->out.ntied; i++, n++)
+                        if (names && n < max)
+                                names[n] = e->maj->cand[e->out.tied[i]];
+        } else if (e->proportional && e->res && e->res->status == EP_LOT_NEEDED) {
+                for (int i = 0; i < e->res->ntied; i++, n++)
+                        if (names && n < max)
+                                names[n] = e->prop->group[e->res->tied[i]].name;
+        }
+        return n;
 }
 
 static enum pk_result h_election(struct pk_state *s, struct meeting *m, const struct profile *p,
-				 const struct action *a, struct sb *msg)
+                                 const struct action *a, struct sb *msg)
 {
-	(void)s;
-	const char *method = action_opt(a, "method");
-	const char *seats_s = action_opt(a, "seats");
-	if (!method || (strcmp(method, "majority") && strcmp(method, "proportional")))
-		return fail(msg, PK_ERROR, NULL, R__COUNT,
-			    _("election needs method=majority or method=proportional"));
-	bool prop = !strcmp(method, "proportional");
-	int seats = seats_s ? atoi(seats_s) : 1;
-	if (prop && (!seats_s || seats < 1 || seats > ELECT_MAX_SEATS))
-		return fail(msg, PK_ERROR, NULL, R__COUNT,
-			    _("a proportional election needs seats=N (1 to %d)"), ELECT_MAX_SEATS);
-	if (!prop && seats != 1)
-		return fail(msg, PK_DENIED, p, R_ELECTION_MAJORITY_BASIS,
-			    _("a majority election fills one seat; several are filled by a "
-			      "proportional election"));
-	m->elections =
-		pk_xrealloc(m->elections, (size_t)(m->nelections + 1) * sizeof *m->elections);
-	struct election *e = &m->elections[m->nelections++];
-	memset(e, 0, sizeof *e);
-	e->title = pk_xstrdup(a->pos[0].text);
-	e->item = m->current;
-	e->proportional = prop;
-	e->seats = seats;
-	if (prop) {
-		e->prop = pk_xcalloc(1, sizeof *e->prop);
-		elect_prop_init(e->prop, seats);
-		e->prop->lot_allowed = profile_int(p, R_ELECTION_LOT);
-		e->prop->rank_all_ties = false;
-		e->res = pk_xcalloc(1, sizeof *e->res);
-	} else {
-		e->maj = pk_xcalloc(1, sizeof *e->maj);
-		struct elect_majority_rules r = elect_majority_rules_from_profile(p);
-		elect_majority_init(e->maj, &r);
-		elect_majority_eval(e->maj, &e->out);
-	}
-	enum rule_id rid = prop ? R_ELECTION_PROPORTIONAL : R_ELECTION_MAJORITY_BASIS;
-	if (prop)
-		sb_addf(msg, _("E%d \"%s\": proportional election of %d seats"), m->nelections,
-			e->title, seats);
-	else
-		sb_addf(msg, _("E%d \"%s\": majority election"), m->nelections, e->title);
-	if (p->rules[rid].cite[0])
-		sb_addf(msg, " (%s)", p->rules[rid].cite);
-	return PK_OK;
+        (void)s;
+        const char *method = action_opt(a, "method");
+        const char *seats_s = action_opt(a, "seats");
+        if (!method || (strcmp(method, "majority") && strcmp(method, "proportional")))
+                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                            _("election needs method=majority or method=proportional"));
+        bool prop = !strcmp(method, "proportional");
+        int seats = seats_s ? atoi(seats_s) : 1;
+        if (prop && (!seats_s || seats < 1 || seats > ELECT_MAX_SEATS))
+                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                            _("a proportional election needs seats=N (1 to %d)"), ELECT_MAX_SEATS);
+        if (!prop && seats != 1)
+                return fail(msg, PK_DENIED, p, R_ELECTION_MAJORITY_BASIS,
+                            _("a majority election fills one seat; several are filled by a "
+                              "proportional election"));
+        m->elections =
+            pk_xrealloc(m->elections, (size_t)(m->nelections + 1) * sizeof *m->elections);
+        struct election *e = &m->elections[m->nelections++];
+        memset(e, 0, sizeof *e);
+        e->title = pk_xstrdup(a->pos[0].text);
+        e->item = m->current;
+        e->proportional = prop;
+        e->seats = seats;
+        if (prop) {
+                e->prop = pk_xcalloc(1, sizeof *e->prop);
+                elect_prop_init(e->prop, seats);
+                e->prop->lot_allowed = profile_int(p, R_ELECTION_LOT);
+                e->prop->rank_all_ties = false;
+                e->res = pk_xcalloc(1, sizeof *e->res);
+        } else {
+                e->maj = pk_xcalloc(1, sizeof *e->maj);
+                struct elect_majority_rules r = elect_majority_rules_from_profile(p);
+                elect_majority_init(e->maj, &r);
+                elect_majority_eval(e->maj, &e->out);
+        }
+        enum rule_id rid = prop ? R_ELECTION_PROPORTIONAL : R_ELECTION_MAJORITY_BASIS;
+        if (prop)
+                sb_addf(msg, _("E%d \"%s\": proportional election of %d seats"), m->nelections,
+                        e->title, seats);
+        else
+                sb_addf(msg, _("E%d \"%s\": majority election"), m->nelections, e->title);
+        if (p->rules[rid].cite[0])
+                sb_addf(msg, " (%s)", p->rules[rid].cite);
+        return PK_OK;
 }
 
 static enum pk_result h_candidate(struct election *e, const struct action *a, struct sb *msg)
 {
-	if (e->out.round > 0)
-		return fail(msg, PK_DENIED, NULL, R__COUNT,
-			    _("the voting has begun: candidates are named before round 1"));
-	if (elect_majority_find(e->maj, a->pos[0].text) >= 0)
-		return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is already a candidate"),
-			    a->pos[0].text);
-	struct elect_majority copy = *e->maj;
-	struct pk_err err = {0};
-	if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0)
-		return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
-	elect_majority_candidate(e->maj, a->pos[0].text, &err);
-	sb_addf(msg, _("candidate \"%s\" (%d)"), a->pos[0].text, e->maj->ncand);
-	return PK_OK;
+        if (e->out.round > 0)
+                return fail(msg, PK_DENIED, NULL, R__COUNT,
+                            _("the voting has begun: candidates are named before round 1"));
+        if (elect_majority_find(e->maj, a->pos[0].text) >= 0)
+                return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is already a candidate"),
+                            a->pos[0].text);
+        struct elect_majority copy = *e->maj;
+        struct pk_err err = {0};
+        if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0)
+                return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+        elect_majority_candidate(e->maj, a->pos[0].text, &err);
+        sb_addf(msg, _("candidate \"%s\" (%d)"), a->pos[0].text, e->maj->ncand);
+        return PK_OK;
 }
 
 static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct election *e,
-			      const struct profile *p, const struct action *a, struct sb *msg)
+                              const struct profile *p, const struct action *a, struct sb *msg)
 {
-	if (e->allocated || e->res->status == EP_LOT_NEEDED)
-		return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
-			    _("the seats are being allocated: groups are declared before"));
-	const char *name = a->pos[0].text;
-	if (elect_prop_find(e->prop, name) >= 0)
-		return fail(msg, PK_ERROR, NULL, R__COUNT, _("group \"%s\" is already declared"),
-			    name);
-	const struct opt *mem = action_optv(a, "members");
-	const char *votes_s = action_opt(a, "votes");
-	if (!mem && !votes_s)
-		return fail(msg, PK_ERROR, NULL, R__COUNT,
-			    _("a group needs members=\"A\",\"B\"… (or votes=N for vote totals)"));
-	int idx[ELECT_MAX_SEATS * 4], n = 0;
-	for (int i = 0; mem && i < mem->nvals; i++) {
-		int k = -1;
-		for (int j = 0; j < s->nmembers; j++)
-			if (s->members[j].body == m->body && !strcmp(s->members[j].name, mem->vals[i].text))
-				k = j;
-		if (k < 0)
-			return fail(msg, PK_ERROR, NULL, R__COUNT, _("no member named \"%s\""),
-				    mem->vals[i].text);
-		if (!eng_seated(s, m, k) || eng_inhabil(m, m->current, k))
-			return fail(msg, PK_DENIED, NULL, R__COUNT,
-				    _("\"%s\" is not present and cannot join a group"),
-				    mem->vals[i].text);
-		for (int j = 0; j < n; j++)
-			if (idx[j] == k)
-				return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is named twice"),
-					    mem->vals[i].text);
-		if (k < e->nmember_group && e->member_group[k] >= 0)
-			return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
-				    _("\"%s\" is already in group \"%s\""), mem->vals[i].text,
-				    e->prop->group[e->member_group[k]].name);
-		if ((size_t)n < sizeof idx / sizeof idx[0])
-			idx[n++] = k;
-	}
-	long long votes = votes_s ? atoll(votes_s) : n;
-	struct elect_prop copy = *e->prop;
-	struct pk_err err = {0};
-	int g = elect_prop_group(&copy, name, votes, &err);
-	if (g >= 0 && action_flag(a, "reserved") && elect_prop_reserve(&copy, g, &err) < 0)
-		g = -1;
-	if (g < 0)
-		return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
-	*e->prop = copy;
-	if (e->nmember_group < s->nmembers) {
-		e->member_group = pk_xrealloc(e->member_group, (size_t)s->nmembers * sizeof(int));
-		for (int j = e->nmember_group; j < s->nmembers; j++)
-			e->member_group[j] = -1;
-		e->nmember_group = s->nmembers;
-	}
-	for (int j = 0; j < n; j++)
-		e->member_group[idx[j]] = g;
-	struct sb line = {0};
-	sb_addf(&line, "group \"%s\":", name);
-	for (int j = 0; j < n; j++)
-		sb_addf(&line, "%s %s", j ? ";" : "", s->members[idx[j]].name);
-	log_line(e, sb_str(&line));
-	sb_free(&line);
-	sb_addf(msg, _("group \"%s\": %lld"), name, votes);
-	if (action_flag(a, "reserved"))
-		sb_add(msg, _(" (with a seat held ex officio)"));
-	return PK_OK;
+        if (e->allocated || e->res->status == EP_LOT_NEEDED)
+                return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
+                            _("the seats are being allocated: groups are declared before"));
+        const char *name = a->pos[0].text;
+        if (elect_prop_find(e->prop, name) >= 0)
+                return fail(msg, PK_ERROR, NULL, R__COUNT, _("group \"%s\" is already declared"),
+                            name);
+        const struct opt *mem = action_optv(a, "members");
+        const char *votes_s = action_opt(a, "votes");
+        if (!mem && !votes_s)
+                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                            _("a group needs members=\"A\",\"B\"… (or votes=N for vote totals)"));
+        int idx[ELECT_MAX_SEATS * 4], n = 0;
+        for (int i = 0; mem && i < mem->nvals; i++) {
+                int k = -1;
+                for (int j = 0; j < s->nmembers; j++)
+                        if (s->members[j].body == m->body &&
+                            !strcmp(s->members[j].name, mem->vals[i].text))
+                                k = j;
+                if (k < 0)
+                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("no member named \"%s\""),
+                                    mem->vals[i].text);
+                if (!eng_seated(s, m, k) || eng_inhabil(m, m->current, k))
+                        return fail(msg, PK_DENIED, NULL, R__COUNT,
+                                    _("\"%s\" is not present and cannot join a group"),
+                                    mem->vals[i].text);
+                for (int j = 0; j < n; j++)
+                        if (idx[j] == k)
+                                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                                            _("\"%s\" is named twice"), mem->vals[i].text);
+                if (k < e->nmember_group && e->member_group[k] >= 0)
+                        return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
+                                    _("\"%s\" is already in group \"%s\""), mem->vals[i].text,
+                                    e->prop->group[e->member_group[k]].name);
+                if ((size_t)n < sizeof idx / sizeof idx[0])
+                        idx[n++] = k;
+        }
+        long long votes = votes_s ? atoll(votes_s) : n;
+        struct elect_prop copy = *e->prop;
+        struct pk_err err = {0};
+        int g = elect_prop_group(&copy, name, votes, &err);
+        if (g >= 0 && action_flag(a, "reserved") && elect_prop_reserve(&copy, g, &err) < 0)
+                g = -1;
+        if (g < 0)
+                return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+        *e->prop = copy;
+        if (e->nmember_group < s->nmembers) {
+                e->member_group = pk_xrealloc(e->member_group, (size_t)s->nmembers * sizeof(int));
+                for (int j = e->nmember_group; j < s->nmembers; j++)
+                        e->member_group[j] = -1;
+                e->nmember_group = s->nmembers;
+        }
+        for (int j = 0; j < n; j++)
+                e->member_group[idx[j]] = g;
+        struct sb line = {0};
+        sb_addf(&line, "group \"%s\":", name);
+        for (int j = 0; j < n; j++)
+                sb_addf(&line, "%s %s", j ? ";" : "", s->members[idx[j]].name);
+        log_line(e, sb_str(&line));
+        sb_free(&line);
+        sb_addf(msg, _("group \"%s\": %lld"), name, votes);
+        if (action_flag(a, "reserved"))
+                sb_add(msg, _(" (with a seat held ex officio)"));
+        return PK_OK;
 }
 
 static void describe_prop_text(struct election *e, struct sb *out);
@@ -253,225 +255,229 @@ static void describe_prop_text(struct election *e, struct sb *out);
 /* Describes a proportional result into msg (translated) and the log (English). */
 static void describe_prop(struct election *e, struct sb *msg)
 {
-	describe_prop_text(e, msg);
-	struct sb line = {0};
-	bool was = log_begin();
-	describe_prop_text(e, &line);
-	log_end(was);
-	log_line(e, sb_str(&line));
-	sb_free(&line);
+        describe_prop_text(e, msg);
+        struct sb line = {0};
+        bool was = log_begin();
+        describe_prop_text(e, &line);
+        log_end(was);
+        log_line(e, sb_str(&line));
+        sb_free(&line);
 }
 
 static void describe_prop_text(struct election *e, struct sb *out)
 {
-	const struct elect_prop_result *r = e->res;
-	struct sb line = {0};
-	if (r->status == EP_LOT_NEEDED || r->status == EP_TIE) {
-		const char *names[ELECT_MAX_GROUPS];
-		for (int i = 0; i < r->ntied; i++)
-			names[i] = e->prop->group[r->tied[i]].name;
-		int idx[ELECT_MAX_GROUPS];
-		for (int i = 0; i < r->ntied; i++)
-			idx[i] = i;
-		sb_add(&line, r->status == EP_LOT_NEEDED ? _("lot needed between ") : _("tie between "));
-		elect_format_names(names, idx, r->ntied, &line);
-		if (r->status == EP_TIE)
-			sb_add(&line, _("; the rules provide no lot"));
-	} else {
-		sb_add(&line, _("seats: "));
-		for (int g = 0; g < e->prop->ngroups; g++)
-			sb_addf(&line, "%s\"%s\" %d", g ? ", " : "", e->prop->group[g].name,
-				r->seats[g]);
-		if (r->status == EP_UNFILLED)
-			sb_addf(&line, _("; %d seat(s) unfilled"), r->unfilled);
-	}
-	sb_add(out, sb_str(&line));
-	sb_free(&line);
+        const struct elect_prop_result *r = e->res;
+        struct sb line = {0};
+        if (r->status == EP_LOT_NEEDED || r->status == EP_TIE) {
+                const char *names[ELECT_MAX_GROUPS];
+                for (int i = 0; i < r->ntied; i++)
+                        names[i] = e->prop->group[r->tied[i]].name;
+                int idx[ELECT_MAX_GROUPS];
+                for (int i = 0; i < r->ntied; i++)
+                        idx[i] = i;
+                sb_add(&line,
+                       r->status == EP_LOT_NEEDED ? _("lot needed between ") : _("tie between "));
+                elect_format_names(names, idx, r->ntied, &line);
+                if (r->status == EP_TIE)
+                        sb_add(&line, _("; the rules provide no lot"));
+        } else {
+                sb_add(&line, _("seats: "));
+                for (int g = 0; g < e->prop->ngroups; g++)
+                        sb_addf(&line, "%s\"%s\" %d", g ? ", " : "", e->prop->group[g].name,
+                                r->seats[g]);
+                if (r->status == EP_UNFILLED)
+                        sb_addf(&line, _("; %d seat(s) unfilled"), r->unfilled);
+        }
+        sb_add(out, sb_str(&line));
+        sb_free(&line);
 }
 
 static enum pk_result allocate(struct election *e, struct sb *msg)
 {
-	struct pk_err err = {0};
-	struct elect_prop_result *r = pk_xcalloc(1, sizeof *r);
-	if (elect_prop_allocate(e->prop, r, &err) < 0) {
-		free(r);
-		return fail(msg, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
-	}
-	free(e->res);
-	e->res = r;
-	e->allocated = r->status == EP_DONE || r->status == EP_UNFILLED;
-	e->done = e->allocated;
-	describe_prop(e, msg);
-	return PK_OK;
+        struct pk_err err = {0};
+        struct elect_prop_result *r = pk_xcalloc(1, sizeof *r);
+        if (elect_prop_allocate(e->prop, r, &err) < 0) {
+                free(r);
+                return fail(msg, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
+        }
+        free(e->res);
+        e->res = r;
+        e->allocated = r->status == EP_DONE || r->status == EP_UNFILLED;
+        e->done = e->allocated;
+        describe_prop(e, msg);
+        return PK_OK;
 }
 
 static enum pk_result h_round(struct pk_state *s, struct meeting *m, struct election *e,
-			      const struct action *a, struct sb *msg)
+                              const struct action *a, struct sb *msg)
 {
-	int votes[ELECT_MAX_CANDIDATES] = {0};
-	int blank = 0;
-	for (int i = 0; i < a->nopts; i++) {
-		const struct opt *o = &a->opts[i];
-		int v = atoi(o->vals[0].text);
-		if (!o->key_quoted) {
-			blank = v;
-			continue;
-		}
-		int c = elect_majority_find(e->maj, o->key);
-		if (c < 0)
-			return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not a candidate"), o->key);
-		votes[c] = v;
-	}
-	int present = engine_present(s, m);
-	struct elect_majority copy = *e->maj;
-	struct elect_outcome out;
-	struct pk_err err = {0};
-	if (elect_majority_round(&copy, votes, blank, present, &out, &err) < 0)
-		return fail(msg, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
-	*e->maj = copy;
-	e->out = out;
-	e->done = out.state == ES_ELECTED;
-	struct sb line = {0};
-	bool was = log_begin();
-	sb_addf(&line, _("round %d: "), out.round);
-	for (int c = 0; c < e->maj->ncand; c++)
-		sb_addf(&line, "\"%s\" %d, ", e->maj->cand[c], votes[c]);
-	sb_addf(&line, _("blank %d: "), blank);
-	elect_outcome_format(e->maj, &out, &line);
-	log_end(was);
-	log_line(e, sb_str(&line));
-	sb_free(&line);
-	elect_outcome_format(e->maj, &out, msg);
-	return PK_OK;
+        int votes[ELECT_MAX_CANDIDATES] = {0};
+        int blank = 0;
+        for (int i = 0; i < a->nopts; i++) {
+                const struct opt *o = &a->opts[i];
+                int v = atoi(o->vals[0].text);
+                if (!o->key_quoted) {
+                        blank = v;
+                        continue;
+                }
+                int c = elect_majority_find(e->maj, o->key);
+                if (c < 0)
+                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not a candidate"),
+                                    o->key);
+                votes[c] = v;
+        }
+        int present = engine_present(s, m);
+        struct elect_majority copy = *e->maj;
+        struct elect_outcome out;
+        struct pk_err err = {0};
+        if (elect_majority_round(&copy, votes, blank, present, &out, &err) < 0)
+                return fail(msg, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
+        *e->maj = copy;
+        e->out = out;
+        e->done = out.state == ES_ELECTED;
+        struct sb line = {0};
+        bool was = log_begin();
+        sb_addf(&line, _("round %d: "), out.round);
+        for (int c = 0; c < e->maj->ncand; c++)
+                sb_addf(&line, "\"%s\" %d, ", e->maj->cand[c], votes[c]);
+        sb_addf(&line, _("blank %d: "), blank);
+        elect_outcome_format(e->maj, &out, &line);
+        log_end(was);
+        log_line(e, sb_str(&line));
+        sb_free(&line);
+        elect_outcome_format(e->maj, &out, msg);
+        return PK_OK;
 }
 
 static enum pk_result h_lot(struct election *e, const struct action *a, struct sb *msg)
 {
-	const struct opt *o = action_optv(a, "order");
-	if (!o)
-		return fail(msg, PK_ERROR, NULL, R__COUNT,
-			    _("the lot's result is missing: order=\"A\",\"B\" (drawn when recording)"));
-	struct elect_lot lot = {0};
-	struct pk_err err = {0};
-	for (int i = 0; i < o->nvals && i < ELECT_MAX_GROUPS; i++) {
-		int k = e->proportional ? elect_prop_find(e->prop, o->vals[i].text)
-					: elect_majority_find(e->maj, o->vals[i].text);
-		if (k < 0)
-			return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not in the lot"),
-				    o->vals[i].text);
-		lot.order[lot.n++] = k;
-	}
-	struct sb line = {0}, shown = {0};
-	bool was = log_begin();
-	sb_add(&line, _("lot drawn: "));
-	log_end(was);
-	sb_add(&shown, _("lot drawn: "));
-	for (int i = 0; i < o->nvals; i++) {
-		sb_addf(&line, "%s\"%s\"", i ? ", " : "", o->vals[i].text);
-		sb_addf(&shown, "%s\"%s\"", i ? ", " : "", o->vals[i].text);
-	}
-	if (e->proportional) {
-		struct elect_prop copy = *e->prop;
-		if (elect_prop_lot(&copy, e->res, &lot, &err) < 0) {
-			sb_free(&line);
-			sb_free(&shown);
-			return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
-		}
-		*e->prop = copy;
-		log_line(e, sb_str(&line));
-		sb_addf(msg, "%s; ", sb_str(&shown));
-		sb_free(&line);
-		sb_free(&shown);
-		return allocate(e, msg);
-	}
-	struct elect_majority copy = *e->maj;
-	struct elect_outcome out;
-	if (elect_majority_lot(&copy, &lot, &out, &err) < 0) {
-		sb_free(&line);
-		sb_free(&shown);
-		return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
-	}
-	*e->maj = copy;
-	e->out = out;
-	e->done = out.state == ES_ELECTED;
-	sb_add(&line, "; ");
-	was = log_begin();
-	elect_outcome_format(e->maj, &out, &line);
-	log_end(was);
-	log_line(e, sb_str(&line));
-	sb_add(&shown, "; ");
-	elect_outcome_format(e->maj, &out, &shown);
-	sb_add(msg, sb_str(&shown));
-	sb_free(&line);
-	sb_free(&shown);
-	return PK_OK;
+        const struct opt *o = action_optv(a, "order");
+        if (!o)
+                return fail(
+                    msg, PK_ERROR, NULL, R__COUNT,
+                    _("the lot's result is missing: order=\"A\",\"B\" (drawn when recording)"));
+        struct elect_lot lot = {0};
+        struct pk_err err = {0};
+        for (int i = 0; i < o->nvals && i < ELECT_MAX_GROUPS; i++) {
+                int k = e->proportional ? elect_prop_find(e->prop, o->vals[i].text)
+                                        : elect_majority_find(e->maj, o->vals[i].text);
+                if (k < 0)
+                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not in the lot"),
+                                    o->vals[i].text);
+                lot.order[lot.n++] = k;
+        }
+        struct sb line = {0}, shown = {0};
+        bool was = log_begin();
+        sb_add(&line, _("lot drawn: "));
+        log_end(was);
+        sb_add(&shown, _("lot drawn: "));
+        for (int i = 0; i < o->nvals; i++) {
+                sb_addf(&line, "%s\"%s\"", i ? ", " : "", o->vals[i].text);
+                sb_addf(&shown, "%s\"%s\"", i ? ", " : "", o->vals[i].text);
+        }
+        if (e->proportional) {
+                struct elect_prop copy = *e->prop;
+                if (elect_prop_lot(&copy, e->res, &lot, &err) < 0) {
+                        sb_free(&line);
+                        sb_free(&shown);
+                        return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+                }
+                *e->prop = copy;
+                log_line(e, sb_str(&line));
+                sb_addf(msg, "%s; ", sb_str(&shown));
+                sb_free(&line);
+                sb_free(&shown);
+                return allocate(e, msg);
+        }
+        struct elect_majority copy = *e->maj;
+        struct elect_outcome out;
+        if (elect_majority_lot(&copy, &lot, &out, &err) < 0) {
+                sb_free(&line);
+                sb_free(&shown);
+                return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+        }
+        *e->maj = copy;
+        e->out = out;
+        e->done = out.state == ES_ELECTED;
+        sb_add(&line, "; ");
+        was = log_begin();
+        elect_outcome_format(e->maj, &out, &line);
+        log_end(was);
+        log_line(e, sb_str(&line));
+        sb_add(&shown, "; ");
+        elect_outcome_format(e->maj, &out, &shown);
+        sb_add(msg, sb_str(&shown));
+        sb_free(&line);
+        sb_free(&shown);
+        return PK_OK;
 }
 
 enum pk_result eng_election_apply(struct pk_state *s, const struct action *a, struct sb *msg)
 {
-	struct meeting *m = eng_meeting(s);
-	const struct profile *p = eng_profile(s, m);
-	if (a->verb == V_ELECTION)
-		return h_election(s, m, p, a, msg);
-	struct election *e = eng_election(m);
-	switch (a->verb) {
-	case V_CANDIDATE:
-		return h_candidate(e, a, msg);
-	case V_GROUP:
-		return h_group(s, m, e, p, a, msg);
-	case V_ROUND: {
-		int present = engine_present(s, m), need = engine_quorum_need(s, m);
-		if (present < need)
-			return fail(msg, PK_DENIED, p, R_QUORUM_PERCENT,
-				    _("not quorate: %d present, %d needed"), present, need);
-		return h_round(s, m, e, a, msg);
-	}
-	case V_ALLOCATE: {
-		int present = engine_present(s, m), need = engine_quorum_need(s, m);
-		if (present < need)
-			return fail(msg, PK_DENIED, p, R_QUORUM_PERCENT,
-				    _("not quorate: %d present, %d needed"), present, need);
-		if (e->prop->ngroups == 0)
-			return fail(msg, PK_DENIED, NULL, R__COUNT, _("no group has been declared"));
-		return allocate(e, msg);
-	}
-	case V_WAIVE: {
-		int g = elect_prop_find(e->prop, a->pos[0].text);
-		if (g < 0)
-			return fail(msg, PK_ERROR, NULL, R__COUNT, _("there is no group \"%s\""),
-				    a->pos[0].text);
-		struct elect_prop copy = *e->prop;
-		struct pk_err err = {0};
-		if (elect_prop_waive(&copy, e->res, g, &err) < 0)
-			return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL, "%s", err.msg);
-		*e->prop = copy;
-		struct sb line = {0};
-		bool was = log_begin();
-		sb_addf(&line, _("\"%s\" gives up a seat"), a->pos[0].text);
-		log_end(was);
-		log_line(e, sb_str(&line));
-		sb_addf(msg, _("\"%s\" gives up a seat"), a->pos[0].text);
-		sb_add(msg, "; ");
-		sb_free(&line);
-		return allocate(e, msg);
-	}
-	case V_LOT:
-		return h_lot(e, a, msg);
-	default:
-		break;
-	}
-	sb_add(msg, _("not an election action"));
-	return PK_ERROR;
+        struct meeting *m = eng_meeting(s);
+        const struct profile *p = eng_profile(s, m);
+        if (a->verb == V_ELECTION)
+                return h_election(s, m, p, a, msg);
+        struct election *e = eng_election(m);
+        switch (a->verb) {
+        case V_CANDIDATE:
+                return h_candidate(e, a, msg);
+        case V_GROUP:
+                return h_group(s, m, e, p, a, msg);
+        case V_ROUND: {
+                int present = engine_present(s, m), need = engine_quorum_need(s, m);
+                if (present < need)
+                        return fail(msg, PK_DENIED, p, R_QUORUM_PERCENT,
+                                    _("not quorate: %d present, %d needed"), present, need);
+                return h_round(s, m, e, a, msg);
+        }
+        case V_ALLOCATE: {
+                int present = engine_present(s, m), need = engine_quorum_need(s, m);
+                if (present < need)
+                        return fail(msg, PK_DENIED, p, R_QUORUM_PERCENT,
+                                    _("not quorate: %d present, %d needed"), present, need);
+                if (e->prop->ngroups == 0)
+                        return fail(msg, PK_DENIED, NULL, R__COUNT,
+                                    _("no group has been declared"));
+                return allocate(e, msg);
+        }
+        case V_WAIVE: {
+                int g = elect_prop_find(e->prop, a->pos[0].text);
+                if (g < 0)
+                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("there is no group \"%s\""),
+                                    a->pos[0].text);
+                struct elect_prop copy = *e->prop;
+                struct pk_err err = {0};
+                if (elect_prop_waive(&copy, e->res, g, &err) < 0)
+                        return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL, "%s", err.msg);
+                *e->prop = copy;
+                struct sb line = {0};
+                bool was = log_begin();
+                sb_addf(&line, _("\"%s\" gives up a seat"), a->pos[0].text);
+                log_end(was);
+                log_line(e, sb_str(&line));
+                sb_addf(msg, _("\"%s\" gives up a seat"), a->pos[0].text);
+                sb_add(msg, "; ");
+                sb_free(&line);
+                return allocate(e, msg);
+        }
+        case V_LOT:
+                return h_lot(e, a, msg);
+        default:
+                break;
+        }
+        sb_add(msg, _("not an election action"));
+        return PK_ERROR;
 }
 
 void eng_election_free(struct election *e)
 {
-	free(e->title);
-	free(e->maj);
-	free(e->prop);
-	free(e->res);
-	free(e->member_group);
-	for (int i = 0; i < e->nlog; i++)
-		free(e->log[i]);
-	free(e->log);
+        free(e->title);
+        free(e->maj);
+        free(e->prop);
+        free(e->res);
+        free(e->member_group);
+        for (int i = 0; i < e->nlog; i++)
+                free(e->log[i]);
+        free(e->log);
 }

@@ -11,13 +11,12 @@ struct meeting *eng_meeting(struct pk_state *s);
 const struct profile *eng_profile(const struct pk_state *s, const struct meeting *m);
 /* Writes "text (cite)" into why, leaving the parenthesis out where the rule has no cite. */
 void eng_why(struct sb *why, const struct profile *p, enum rule_id rule, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 /* Generic precondition of a verb, independent of its arguments. Returns true if the verb
  * may be used now; otherwise writes the reason into why. */
 bool eng_verb_possible(const struct pk_state *s, enum pk_verb v, struct sb *why);
 /* The same; ballot_with_id: `ballot ID` names its subject, so no "next" one is needed. */
-bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_id,
-		    struct sb *why);
+bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_id, struct sb *why);
 bool eng_seated(const struct pk_state *s, const struct meeting *m, int member);
 bool eng_inhabil(const struct meeting *m, int item, int member);
 int eng_leader(const struct pk_state *s, const struct meeting *m);

@@ -9,331 +9,356 @@
 #include "protokol/rows.h"
 
 const struct dt_desc dt_tables[DT__COUNT] = {
-	[DT_MEETINGS] = {"meetings", 12, 1, "itttttttittt",
-			 {"meeting", "body", "date", "time", "kind", "place", "state",
-			  "dispatched", "dispatch_late", "opened_at", "closed_at", "locked_at"}},
-	[DT_MEMBERS] = {"members", 7, 2, "ttttttt",
-			{"body", "name", "party", "role", "substitute_for", "born", "since"}},
-	[DT_ITEMS] = {"items", 16, 2, "iiitittitttttiti",
-		      {"meeting", "number", "position", "title", "closed", "public_title",
-		       "category", "reading", "case_id", "kind", "status", "proposer", "submitted",
-		       "late_proposal", "urgent", "voting_begun"}},
-	[DT_SUBJECTS] = {"subjects", 7, 3, "iittttt",
-			 {"meeting", "item", "id", "kind", "text", "proposer", "status"}},
-	[DT_BALLOTS] = {"ballots", 12, 2, "iiittiiiitit",
-			{"meeting", "ballot", "item", "subject", "kind", "named", "votes_for",
-			 "votes_against", "abstentions", "result", "tie", "opened_at"}},
-	[DT_MEMBER_VOTES] = {"member_votes", 5, 3, "iittt",
-			     {"meeting", "ballot", "member", "party", "vote"}},
-	[DT_DECISIONS] = {"decisions", 7, 2, "iittitt",
-			  {"meeting", "item", "text", "public_text", "without_vote", "declared",
-			   "referred_to"}},
-	[DT_DISSENTS] = {"dissents", 4, 3, "iitt", {"meeting", "item", "member", "text"}},
-	[DT_ATTENDANCE] = {"attendance", 10, 2, "ittttttiii",
-			   {"meeting", "member", "status", "reason", "arrived", "left",
-			    "substitute_for", "attended", "calls", "denied"}},
-	[DT_SIGNATURES] = {"signatures", 3, 2, "itt", {"meeting", "member", "signed_at"}},
-	[DT_RULINGS] = {"rulings", 5, 2, "iiitt", {"meeting", "ruling", "item", "text", "at"}},
-	[DT_ELECTIONS] = {"elections", 8, 2, "iiittiit",
-			  {"meeting", "election", "item", "title", "method", "seats", "done",
-			   "outcome"}},
+    [DT_MEETINGS] = {"meetings",
+                     12,
+                     1,
+                     "itttttttittt",
+                     {"meeting", "body", "date", "time", "kind", "place", "state", "dispatched",
+                      "dispatch_late", "opened_at", "closed_at", "locked_at"}},
+    [DT_MEMBERS] = {"members",
+                    7,
+                    2,
+                    "ttttttt",
+                    {"body", "name", "party", "role", "substitute_for", "born", "since"}},
+    [DT_ITEMS] = {"items",
+                  16,
+                  2,
+                  "iiitittitttttiti",
+                  {"meeting", "number", "position", "title", "closed", "public_title", "category",
+                   "reading", "case_id", "kind", "status", "proposer", "submitted", "late_proposal",
+                   "urgent", "voting_begun"}},
+    [DT_SUBJECTS] = {"subjects",
+                     7,
+                     3,
+                     "iittttt",
+                     {"meeting", "item", "id", "kind", "text", "proposer", "status"}},
+    [DT_BALLOTS] = {"ballots",
+                    12,
+                    2,
+                    "iiittiiiitit",
+                    {"meeting", "ballot", "item", "subject", "kind", "named", "votes_for",
+                     "votes_against", "abstentions", "result", "tie", "opened_at"}},
+    [DT_MEMBER_VOTES] =
+        {"member_votes", 5, 3, "iittt", {"meeting", "ballot", "member", "party", "vote"}},
+    [DT_DECISIONS] = {"decisions",
+                      7,
+                      2,
+                      "iittitt",
+                      {"meeting", "item", "text", "public_text", "without_vote", "declared",
+                       "referred_to"}},
+    [DT_DISSENTS] = {"dissents", 4, 3, "iitt", {"meeting", "item", "member", "text"}},
+    [DT_ATTENDANCE] = {"attendance",
+                       10,
+                       2,
+                       "ittttttiii",
+                       {"meeting", "member", "status", "reason", "arrived", "left",
+                        "substitute_for", "attended", "calls", "denied"}},
+    [DT_SIGNATURES] = {"signatures", 3, 2, "itt", {"meeting", "member", "signed_at"}},
+    [DT_RULINGS] = {"rulings", 5, 2, "iiitt", {"meeting", "ruling", "item", "text", "at"}},
+    [DT_ELECTIONS] = {"elections",
+                      8,
+                      2,
+                      "iiittiit",
+                      {"meeting", "election", "item", "title", "method", "seats", "done",
+                       "outcome"}},
 };
 
 static char *num(long v)
 {
-	char b[24];
-	snprintf(b, sizeof b, "%ld", v);
-	return pk_xstrdup(b);
+        char b[24];
+        snprintf(b, sizeof b, "%ld", v);
+        return pk_xstrdup(b);
 }
 
 static char *str(const char *s)
 {
-	return s ? pk_xstrdup(s) : NULL;
+        return s ? pk_xstrdup(s) : NULL;
 }
 
 static struct dt_row *add(struct dt_rows *out, enum dt_table t)
 {
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 64;
-		out->rows = pk_xrealloc(out->rows, (size_t)out->cap * sizeof *out->rows);
-	}
-	struct dt_row *r = &out->rows[out->n++];
-	memset(r, 0, sizeof *r);
-	r->table = t;
-	return r;
+        if (out->n == out->cap) {
+                out->cap = out->cap ? out->cap * 2 : 64;
+                out->rows = pk_xrealloc(out->rows, (size_t)out->cap * sizeof *out->rows);
+        }
+        struct dt_row *r = &out->rows[out->n++];
+        memset(r, 0, sizeof *r);
+        r->table = t;
+        return r;
 }
 
 static const char *role_word(enum role r)
 {
-	static const char *n[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
-	return n[r];
+        static const char *n[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
+        return n[r];
 }
 
 static const char *kind_word(enum subject_kind k)
 {
-	static const char *n[] = {"main",    "amendment",    "sub-amendment", "procedural",
-				  "closure", "deny-floor",   "order",         "reading"};
-	return n[k];
+        static const char *n[] = {"main",    "amendment",  "sub-amendment", "procedural",
+                                  "closure", "deny-floor", "order",         "reading"};
+        return n[k];
 }
 
 static const char *status_word(enum subject_status s)
 {
-	static const char *n[] = {"open", "adopted", "rejected", "lapsed"};
-	return n[s];
+        static const char *n[] = {"open", "adopted", "rejected", "lapsed"};
+        return n[s];
 }
 
 static const char *att_word(enum att_status s)
 {
-	static const char *n[] = {"unknown", "present", "absent", "left"};
-	return n[s];
+        static const char *n[] = {"unknown", "present", "absent", "left"};
+        return n[s];
 }
 
 static const char *item_status_word(enum item_status s)
 {
-	static const char *n[] = {"pending", "debate", "decided", "postponed", "referred",
-				  "withdrawn"};
-	return n[s];
+        static const char *n[] = {"pending",   "debate",   "decided",
+                                  "postponed", "referred", "withdrawn"};
+        return n[s];
 }
 
 static const char *meeting_state_word(enum meeting_state s)
 {
-	static const char *n[] = {"planned", "open", "suspended", "closed", "locked"};
-	return n[s];
+        static const char *n[] = {"planned", "open", "suspended", "closed", "locked"};
+        return n[s];
 }
 
 void dt_rows_body(const struct pk_state *s, int body, struct dt_rows *out)
 {
-	if (body < 0 || body >= s->nbodies)
-		return;
-	for (int i = 0; i < s->nmembers; i++) {
-		const struct member *m = &s->members[i];
-		if (m->body != body)
-			continue;
-		struct dt_row *r = add(out, DT_MEMBERS);
-		r->vals[0] = str(s->bodies[body].name);
-		r->vals[1] = str(m->name);
-		r->vals[2] = str(m->party);
-		r->vals[3] = str(role_word(m->role));
-		r->vals[4] = m->principal >= 0 ? str(s->members[m->principal].name) : NULL;
-		r->vals[5] = str(m->born);
-		r->vals[6] = str(m->since);
-	}
+        if (body < 0 || body >= s->nbodies)
+                return;
+        for (int i = 0; i < s->nmembers; i++) {
+                const struct member *m = &s->members[i];
+                if (m->body != body)
+                        continue;
+                struct dt_row *r = add(out, DT_MEMBERS);
+                r->vals[0] = str(s->bodies[body].name);
+                r->vals[1] = str(m->name);
+                r->vals[2] = str(m->party);
+                r->vals[3] = str(role_word(m->role));
+                r->vals[4] = m->principal >= 0 ? str(s->members[m->principal].name) : NULL;
+                r->vals[5] = str(m->born);
+                r->vals[6] = str(m->since);
+        }
 }
 
 void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
 {
-	if (mi < 0 || mi >= s->nmeetings)
-		return;
-	const struct meeting *m = &s->meetings[mi];
-	long id = mi + 1;
-	struct dt_row *r = add(out, DT_MEETINGS);
-	char d[11], t[16];
-	cal_format(m->date, d);
-	snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
-	static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
-	r->vals[0] = num(id);
-	r->vals[1] = str(s->bodies[m->body].name);
-	r->vals[2] = str(d);
-	r->vals[3] = str(t);
-	r->vals[4] = str(kinds[m->kind]);
-	r->vals[5] = str(m->place);
-	r->vals[6] = str(meeting_state_word(m->state));
-	r->vals[7] = str(m->dispatched);
-	r->vals[8] = num(m->dispatch_late);
-	r->vals[9] = str(m->opened_at);
-	r->vals[10] = str(m->closed_at);
-	r->vals[11] = str(m->locked_at);
-	static const char *ikinds[] = {"ordinary", "budget", "bylaws"};
-	for (int p = 0; p < m->nitems; p++) {
-		int i = m->order[p];
-		const struct item *it = &m->items[i];
-		r = add(out, DT_ITEMS);
-		r->vals[0] = num(id);
-		r->vals[1] = num(it->number);
-		r->vals[2] = num(p + 1);
-		r->vals[3] = str(it->title);
-		r->vals[4] = num(it->closed);
-		r->vals[5] = str(it->public_title);
-		r->vals[6] = str(it->category);
-		r->vals[7] = num(it->reading);
-		r->vals[8] = str(it->case_id);
-		r->vals[9] = str(ikinds[it->kind]);
-		r->vals[10] = str(item_status_word(it->status));
-		r->vals[11] = str(it->proposer);
-		r->vals[12] = str(it->submitted);
-		r->vals[13] = num(it->late_proposal);
-		r->vals[14] = str(it->urgent);
-		r->vals[15] = num(it->voting_begun);
-		if (it->decision || it->declared || it->referred_to || it->decided_without_vote) {
-			r = add(out, DT_DECISIONS);
-			r->vals[0] = num(id);
-			r->vals[1] = num(it->number);
-			r->vals[2] = str(it->decision);
-			r->vals[3] = str(it->public_decision);
-			r->vals[4] = num(it->decided_without_vote);
-			r->vals[5] = str(it->declared);
-			r->vals[6] = str(it->referred_to);
-		}
-		for (int k = 0; k < it->ndissents; k++) {
-			r = add(out, DT_DISSENTS);
-			r->vals[0] = num(id);
-			r->vals[1] = num(it->number);
-			r->vals[2] = str(s->members[it->dissents[k].member].name);
-			r->vals[3] = str(it->dissents[k].text);
-		}
-	}
-	for (int k = 0; k < m->nsubjects; k++) {
-		const struct subject *sj = &m->subjects[k];
-		r = add(out, DT_SUBJECTS);
-		r->vals[0] = num(id);
-		r->vals[1] = num(sj->item >= 0 ? m->items[sj->item].number : 0);
-		r->vals[2] = str(sj->id);
-		r->vals[3] = str(kind_word(sj->kind));
-		r->vals[4] = str(sj->text);
-		r->vals[5] = str(sj->by);
-		r->vals[6] = str(status_word(sj->status));
-	}
-	for (int k = 0; k < m->nballots; k++) {
-		const struct ballot *b = &m->ballots[k];
-		const struct subject *sj = &m->subjects[b->subject];
-		r = add(out, DT_BALLOTS);
-		r->vals[0] = num(id);
-		r->vals[1] = num(k + 1);
-		r->vals[2] = num(b->item >= 0 ? m->items[b->item].number : 0);
-		r->vals[3] = str(sj->id);
-		r->vals[4] = str(kind_word(sj->kind));
-		r->vals[5] = num(b->named);
-		r->vals[6] = num(b->nfor);
-		r->vals[7] = num(b->nagainst);
-		r->vals[8] = num(b->nabstain);
-		r->vals[9] = str(b->open ? "open" : b->adopted ? "adopted" : "rejected");
-		r->vals[10] = num(b->tie ? (b->chair_decided ? 2 : 1) : 0);
-		r->vals[11] = str(b->opened_at);
-		for (int v = 0; b->named && v < b->nvotes; v++) {
-			if (b->votes[v] == VC_NONE)
-				continue;
-			static const char *vw[] = {"", "for", "against", "abstain"};
-			r = add(out, DT_MEMBER_VOTES);
-			r->vals[0] = num(id);
-			r->vals[1] = num(k + 1);
-			r->vals[2] = str(s->members[v].name);
-			r->vals[3] = str(s->members[v].party);
-			r->vals[4] = str(vw[b->votes[v]]);
-		}
-	}
-	for (int k = 0; k < m->natt && k < s->nmembers; k++) {
-		const struct attendance *a = &m->att[k];
-		if (a->status == ATT_UNKNOWN && !a->attended && !a->calls)
-			continue;
-		r = add(out, DT_ATTENDANCE);
-		r->vals[0] = num(id);
-		r->vals[1] = str(s->members[k].name);
-		r->vals[2] = str(att_word(a->status));
-		r->vals[3] = str(a->reason);
-		r->vals[4] = str(a->arrived);
-		r->vals[5] = str(a->left);
-		r->vals[6] = a->seat_of >= 0 ? str(s->members[a->seat_of].name) : NULL;
-		r->vals[7] = num(a->attended);
-		r->vals[8] = num(a->calls);
-		r->vals[9] = num(a->denied);
-		if (a->signed_at) {
-			r = add(out, DT_SIGNATURES);
-			r->vals[0] = num(id);
-			r->vals[1] = str(s->members[k].name);
-			r->vals[2] = str(a->signed_at);
-		}
-	}
-	for (int k = 0; k < m->nelections; k++) {
-		const struct election *e = &m->elections[k];
-		r = add(out, DT_ELECTIONS);
-		r->vals[0] = num(id);
-		r->vals[1] = num(k + 1);
-		r->vals[2] = num(e->item >= 0 ? m->items[e->item].number : 0);
-		r->vals[3] = str(e->title);
-		r->vals[4] = str(e->proportional ? "proportional" : "majority");
-		r->vals[5] = num(e->seats);
-		r->vals[6] = num(e->done);
-		r->vals[7] = e->nlog ? str(e->log[e->nlog - 1]) : NULL;
-	}
-	for (int k = 0; k < m->nrulings; k++) {
-		r = add(out, DT_RULINGS);
-		r->vals[0] = num(id);
-		r->vals[1] = num(k + 1);
-		r->vals[2] = num(m->rulings[k].item >= 0 ? m->items[m->rulings[k].item].number : 0);
-		r->vals[3] = str(m->rulings[k].text);
-		r->vals[4] = str(m->rulings[k].at);
-	}
+        if (mi < 0 || mi >= s->nmeetings)
+                return;
+        const struct meeting *m = &s->meetings[mi];
+        long id = mi + 1;
+        struct dt_row *r = add(out, DT_MEETINGS);
+        char d[11], t[16];
+        cal_format(m->date, d);
+        snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
+        static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
+        r->vals[0] = num(id);
+        r->vals[1] = str(s->bodies[m->body].name);
+        r->vals[2] = str(d);
+        r->vals[3] = str(t);
+        r->vals[4] = str(kinds[m->kind]);
+        r->vals[5] = str(m->place);
+        r->vals[6] = str(meeting_state_word(m->state));
+        r->vals[7] = str(m->dispatched);
+        r->vals[8] = num(m->dispatch_late);
+        r->vals[9] = str(m->opened_at);
+        r->vals[10] = str(m->closed_at);
+        r->vals[11] = str(m->locked_at);
+        static const char *ikinds[] = {"ordinary", "budget", "bylaws"};
+        for (int p = 0; p < m->nitems; p++) {
+                int i = m->order[p];
+                const struct item *it = &m->items[i];
+                r = add(out, DT_ITEMS);
+                r->vals[0] = num(id);
+                r->vals[1] = num(it->number);
+                r->vals[2] = num(p + 1);
+                r->vals[3] = str(it->title);
+                r->vals[4] = num(it->closed);
+                r->vals[5] = str(it->public_title);
+                r->vals[6] = str(it->category);
+                r->vals[7] = num(it->reading);
+                r->vals[8] = str(it->case_id);
+                r->vals[9] = str(ikinds[it->kind]);
+                r->vals[10] = str(item_status_word(it->status));
+                r->vals[11] = str(it->proposer);
+                r->vals[12] = str(it->submitted);
+                r->vals[13] = num(it->late_proposal);
+                r->vals[14] = str(it->urgent);
+                r->vals[15] = num(it->voting_begun);
+                if (it->decision || it->declared || it->referred_to || it->decided_without_vote) {
+                        r = add(out, DT_DECISIONS);
+                        r->vals[0] = num(id);
+                        r->vals[1] = num(it->number);
+                        r->vals[2] = str(it->decision);
+                        r->vals[3] = str(it->public_decision);
+                        r->vals[4] = num(it->decided_without_vote);
+                        r->vals[5] = str(it->declared);
+                        r->vals[6] = str(it->referred_to);
+                }
+                for (int k = 0; k < it->ndissents; k++) {
+                        r = add(out, DT_DISSENTS);
+                        r->vals[0] = num(id);
+                        r->vals[1] = num(it->number);
+                        r->vals[2] = str(s->members[it->dissents[k].member].name);
+                        r->vals[3] = str(it->dissents[k].text);
+                }
+        }
+        for (int k = 0; k < m->nsubjects; k++) {
+                const struct subject *sj = &m->subjects[k];
+                r = add(out, DT_SUBJECTS);
+                r->vals[0] = num(id);
+                r->vals[1] = num(sj->item >= 0 ? m->items[sj->item].number : 0);
+                r->vals[2] = str(sj->id);
+                r->vals[3] = str(kind_word(sj->kind));
+                r->vals[4] = str(sj->text);
+                r->vals[5] = str(sj->by);
+                r->vals[6] = str(status_word(sj->status));
+        }
+        for (int k = 0; k < m->nballots; k++) {
+                const struct ballot *b = &m->ballots[k];
+                const struct subject *sj = &m->subjects[b->subject];
+                r = add(out, DT_BALLOTS);
+                r->vals[0] = num(id);
+                r->vals[1] = num(k + 1);
+                r->vals[2] = num(b->item >= 0 ? m->items[b->item].number : 0);
+                r->vals[3] = str(sj->id);
+                r->vals[4] = str(kind_word(sj->kind));
+                r->vals[5] = num(b->named);
+                r->vals[6] = num(b->nfor);
+                r->vals[7] = num(b->nagainst);
+                r->vals[8] = num(b->nabstain);
+                r->vals[9] = str(b->open ? "open" : b->adopted ? "adopted" : "rejected");
+                r->vals[10] = num(b->tie ? (b->chair_decided ? 2 : 1) : 0);
+                r->vals[11] = str(b->opened_at);
+                for (int v = 0; b->named && v < b->nvotes; v++) {
+                        if (b->votes[v] == VC_NONE)
+                                continue;
+                        static const char *vw[] = {"", "for", "against", "abstain"};
+                        r = add(out, DT_MEMBER_VOTES);
+                        r->vals[0] = num(id);
+                        r->vals[1] = num(k + 1);
+                        r->vals[2] = str(s->members[v].name);
+                        r->vals[3] = str(s->members[v].party);
+                        r->vals[4] = str(vw[b->votes[v]]);
+                }
+        }
+        for (int k = 0; k < m->natt && k < s->nmembers; k++) {
+                const struct attendance *a = &m->att[k];
+                if (a->status == ATT_UNKNOWN && !a->attended && !a->calls)
+                        continue;
+                r = add(out, DT_ATTENDANCE);
+                r->vals[0] = num(id);
+                r->vals[1] = str(s->members[k].name);
+                r->vals[2] = str(att_word(a->status));
+                r->vals[3] = str(a->reason);
+                r->vals[4] = str(a->arrived);
+                r->vals[5] = str(a->left);
+                r->vals[6] = a->seat_of >= 0 ? str(s->members[a->seat_of].name) : NULL;
+                r->vals[7] = num(a->attended);
+                r->vals[8] = num(a->calls);
+                r->vals[9] = num(a->denied);
+                if (a->signed_at) {
+                        r = add(out, DT_SIGNATURES);
+                        r->vals[0] = num(id);
+                        r->vals[1] = str(s->members[k].name);
+                        r->vals[2] = str(a->signed_at);
+                }
+        }
+        for (int k = 0; k < m->nelections; k++) {
+                const struct election *e = &m->elections[k];
+                r = add(out, DT_ELECTIONS);
+                r->vals[0] = num(id);
+                r->vals[1] = num(k + 1);
+                r->vals[2] = num(e->item >= 0 ? m->items[e->item].number : 0);
+                r->vals[3] = str(e->title);
+                r->vals[4] = str(e->proportional ? "proportional" : "majority");
+                r->vals[5] = num(e->seats);
+                r->vals[6] = num(e->done);
+                r->vals[7] = e->nlog ? str(e->log[e->nlog - 1]) : NULL;
+        }
+        for (int k = 0; k < m->nrulings; k++) {
+                r = add(out, DT_RULINGS);
+                r->vals[0] = num(id);
+                r->vals[1] = num(k + 1);
+                r->vals[2] = num(m->rulings[k].item >= 0 ? m->items[m->rulings[k].item].number : 0);
+                r->vals[3] = str(m->rulings[k].text);
+                r->vals[4] = str(m->rulings[k].at);
+        }
 }
 
 void dt_rows_all(const struct pk_state *s, struct dt_rows *out)
 {
-	for (int b = 0; b < s->nbodies; b++)
-		dt_rows_body(s, b, out);
-	for (int m = 0; m < s->nmeetings; m++)
-		dt_rows_meeting(s, m, out);
+        for (int b = 0; b < s->nbodies; b++)
+                dt_rows_body(s, b, out);
+        for (int m = 0; m < s->nmeetings; m++)
+                dt_rows_meeting(s, m, out);
 }
 
 /* Integer-typed key columns compare numerically, text ones bytewise. */
 static int valcmp(char type, const char *a, const char *b)
 {
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	if (type == 'i') {
-		long x = strtol(a, NULL, 10), y = strtol(b, NULL, 10);
-		return (x > y) - (x < y);
-	}
-	return strcmp(a, b);
+        if (!a || !b)
+                return (a != NULL) - (b != NULL);
+        if (type == 'i') {
+                long x = strtol(a, NULL, 10), y = strtol(b, NULL, 10);
+                return (x > y) - (x < y);
+        }
+        return strcmp(a, b);
 }
 
 int dt_row_keycmp(const struct dt_row *a, const struct dt_row *b)
 {
-	if (a->table != b->table)
-		return (int)a->table - (int)b->table;
-	const struct dt_desc *d = &dt_tables[a->table];
-	for (int i = 0; i < d->nkeys; i++) {
-		int c = valcmp(d->types[i], a->vals[i], b->vals[i]);
-		if (c)
-			return c;
-	}
-	return 0;
+        if (a->table != b->table)
+                return (int)a->table - (int)b->table;
+        const struct dt_desc *d = &dt_tables[a->table];
+        for (int i = 0; i < d->nkeys; i++) {
+                int c = valcmp(d->types[i], a->vals[i], b->vals[i]);
+                if (c)
+                        return c;
+        }
+        return 0;
 }
 
 bool dt_row_equal(const struct dt_row *a, const struct dt_row *b)
 {
-	if (a->table != b->table)
-		return false;
-	const struct dt_desc *d = &dt_tables[a->table];
-	for (int i = 0; i < d->ncols; i++)
-		if (valcmp('t', a->vals[i], b->vals[i]) != 0)
-			return false;
-	return true;
+        if (a->table != b->table)
+                return false;
+        const struct dt_desc *d = &dt_tables[a->table];
+        for (int i = 0; i < d->ncols; i++)
+                if (valcmp('t', a->vals[i], b->vals[i]) != 0)
+                        return false;
+        return true;
 }
 
 static int cmp_rows(const void *a, const void *b)
 {
-	return dt_row_keycmp(a, b);
+        return dt_row_keycmp(a, b);
 }
 
 void dt_rows_sort(struct dt_rows *r)
 {
-	if (r->n > 1)
-		qsort(r->rows, (size_t)r->n, sizeof *r->rows, cmp_rows);
+        if (r->n > 1)
+                qsort(r->rows, (size_t)r->n, sizeof *r->rows, cmp_rows);
 }
 
 void dt_rows_free(struct dt_rows *r)
 {
-	for (int i = 0; i < r->n; i++)
-		for (int k = 0; k < DT_MAXCOLS; k++)
-			free(r->rows[i].vals[k]);
-	free(r->rows);
-	memset(r, 0, sizeof *r);
+        for (int i = 0; i < r->n; i++)
+                for (int k = 0; k < DT_MAXCOLS; k++)
+                        free(r->rows[i].vals[k]);
+        free(r->rows);
+        memset(r, 0, sizeof *r);
 }
 
 void dt_row_describe(const struct dt_row *r, struct sb *out)
 {
-	const struct dt_desc *d = &dt_tables[r->table];
-	sb_addf(out, "%s(", d->name);
-	for (int i = 0; i < d->nkeys; i++)
-		sb_addf(out, "%s%s=%s", i ? ", " : "", d->cols[i], r->vals[i] ? r->vals[i] : "NULL");
-	sb_add(out, ")");
+        const struct dt_desc *d = &dt_tables[r->table];
+        sb_addf(out, "%s(", d->name);
+        for (int i = 0; i < d->nkeys; i++)
+                sb_addf(out, "%s%s=%s", i ? ", " : "", d->cols[i],
+                        r->vals[i] ? r->vals[i] : "NULL");
+        sb_add(out, ")");
 }

@@ -806,8 +806,8 @@ static int line_of(const char *buf, size_t off)
 }
 
 /* Parses a profile held in buf (len bytes, NUL-terminated); path labels messages. */
-static int parse_buf(const char *path, char *buf, size_t len, struct profile *p,
-                     struct pk_err *err, int *name_line)
+static int parse_buf(const char *path, char *buf, size_t len, struct profile *p, struct pk_err *err,
+                     int *name_line)
 {
         if (len == 0) {
                 fail(err, path, 0, "",

@@ -1131,7 +1131,8 @@ static void test_engine__item__late_member_proposal_council(void **state)
         council(t, "standard-2023", 0, 25);
         OK(t, "item \"Cykelsti\" proposer=\"Medlem 04\" submitted=2027-01-14",
            "item 1 \"Cykelsti\" added; proposal submitted 2027-01-14, after the deadline "
-           "2027-01-13: not entitled to this meeting (§ 3, stk. 1); entitled to the next ordinary meeting");
+           "2027-01-13: not entitled to this meeting (§ 3, stk. 1); entitled to the next ordinary "
+           "meeting");
         assert_true(cur(t)->items[0].late_proposal);
         present_first(t, 13);
         OK(t, "open", NULL);
@@ -1157,7 +1158,8 @@ static void test_engine__item__late_member_proposal_kkr(void **state)
            "item 1 \"Kollektiv trafik\" added");
         OK(t, "item \"Sundhedsaftale\" proposer=\"Carl\" submitted=2027-01-12",
            "item 2 \"Sundhedsaftale\" added; proposal submitted 2027-01-12, after the deadline "
-           "2027-01-11: not entitled to this meeting (§ 5, stk. 4); entitled to the next ordinary meeting");
+           "2027-01-11: not entitled to this meeting (§ 5, stk. 4); entitled to the next ordinary "
+           "meeting");
 }
 
 /* ---------- dispatch of the agenda ---------- */

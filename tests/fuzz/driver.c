@@ -15,56 +15,56 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
 static int run_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		perror(path);
-		return 1;
-	}
-	size_t cap = 4096, n = 0;
-	uint8_t *buf = malloc(cap);
-	size_t got;
-	while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap)
-			buf = realloc(buf, cap *= 2);
-	}
-	fclose(f);
-	if (!buf)
-		return 1;
-	LLVMFuzzerTestOneInput(buf, n);
-	free(buf);
-	return 0;
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+                perror(path);
+                return 1;
+        }
+        size_t cap = 4096, n = 0;
+        uint8_t *buf = malloc(cap);
+        size_t got;
+        while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+                n += got;
+                if (n == cap)
+                        buf = realloc(buf, cap *= 2);
+        }
+        fclose(f);
+        if (!buf)
+                return 1;
+        LLVMFuzzerTestOneInput(buf, n);
+        free(buf);
+        return 0;
 }
 
 int main(int argc, char **argv)
 {
-	if (LLVMFuzzerInitialize)
-		LLVMFuzzerInitialize(&argc, &argv);
-	int files = 0, rc = 0;
-	for (int i = 1; i < argc; i++) {
-		struct stat st;
-		if (stat(argv[i], &st) != 0) {
-			perror(argv[i]);
-			return 1;
-		}
-		if (!S_ISDIR(st.st_mode)) {
-			rc |= run_file(argv[i]);
-			files++;
-			continue;
-		}
-		DIR *d = opendir(argv[i]);
-		struct dirent *e;
-		while (d && (e = readdir(d))) {
-			if (e->d_name[0] == '.')
-				continue;
-			char path[4096];
-			snprintf(path, sizeof path, "%s/%s", argv[i], e->d_name);
-			rc |= run_file(path);
-			files++;
-		}
-		if (d)
-			closedir(d);
-	}
-	printf("%d inputs run\n", files);
-	return rc;
+        if (LLVMFuzzerInitialize)
+                LLVMFuzzerInitialize(&argc, &argv);
+        int files = 0, rc = 0;
+        for (int i = 1; i < argc; i++) {
+                struct stat st;
+                if (stat(argv[i], &st) != 0) {
+                        perror(argv[i]);
+                        return 1;
+                }
+                if (!S_ISDIR(st.st_mode)) {
+                        rc |= run_file(argv[i]);
+                        files++;
+                        continue;
+                }
+                DIR *d = opendir(argv[i]);
+                struct dirent *e;
+                while (d && (e = readdir(d))) {
+                        if (e->d_name[0] == '.')
+                                continue;
+                        char path[4096];
+                        snprintf(path, sizeof path, "%s/%s", argv[i], e->d_name);
+                        rc |= run_file(path);
+                        files++;
+                }
+                if (d)
+                        closedir(d);
+        }
+        printf("%d inputs run\n", files);
+        return rc;
 }

@@ -14,193 +14,193 @@
 
 static enum script_parse parse(const char *line, struct action *a, struct pk_err *e)
 {
-	memset(e, 0, sizeof *e);
-	return script_parse_line(line, strlen(line), a, e);
+        memset(e, 0, sizeof *e);
+        return script_parse_line(line, strlen(line), a, e);
 }
 
 static void expect_error(const char *line, const char *msg_part, int column)
 {
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse(line, &a, &e), SP_ERROR);
-	if (!strstr(e.msg, msg_part))
-		fail_msg("line [%s]: message [%s] lacks [%s]", line, e.msg, msg_part);
-	if (column)
-		assert_int_equal(e.column, column);
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse(line, &a, &e), SP_ERROR);
+        if (!strstr(e.msg, msg_part))
+                fail_msg("line [%s]: message [%s] lacks [%s]", line, e.msg, msg_part);
+        if (column)
+                assert_int_equal(e.column, column);
 }
 
 static void test_script__parse__member_with_options(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse("member \"Sara Kjær\" party=F role=mayor  # note", &a, &e),
-			 SP_ACTION);
-	assert_int_equal(a.verb, V_MEMBER);
-	assert_int_equal(a.npos, 1);
-	assert_string_equal(a.pos[0].text, "Sara Kjær");
-	assert_true(a.pos[0].quoted);
-	assert_string_equal(action_opt(&a, "party"), "F");
-	assert_string_equal(action_opt(&a, "role"), "mayor");
-	assert_null(action_opt(&a, "substitute"));
-	assert_string_equal(a.text, "member \"Sara Kjær\" party=F role=mayor");
-	action_free(&a);
+        (void)state;
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse("member \"Sara Kjær\" party=F role=mayor  # note", &a, &e),
+                         SP_ACTION);
+        assert_int_equal(a.verb, V_MEMBER);
+        assert_int_equal(a.npos, 1);
+        assert_string_equal(a.pos[0].text, "Sara Kjær");
+        assert_true(a.pos[0].quoted);
+        assert_string_equal(action_opt(&a, "party"), "F");
+        assert_string_equal(action_opt(&a, "role"), "mayor");
+        assert_null(action_opt(&a, "substitute"));
+        assert_string_equal(a.text, "member \"Sara Kjær\" party=F role=mayor");
+        action_free(&a);
 }
 
 static void test_script__parse__vote_lists(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse("vote for=party:V,\"Sara Kjær\" against=rest abstain=2", &a, &e),
-			 SP_ACTION);
-	const struct opt *o = action_optv(&a, "for");
-	assert_non_null(o);
-	assert_int_equal(o->nvals, 2);
-	assert_string_equal(o->vals[0].text, "party:V");
-	assert_false(o->vals[0].quoted);
-	assert_string_equal(o->vals[1].text, "Sara Kjær");
-	assert_true(o->vals[1].quoted);
-	assert_string_equal(action_opt(&a, "against"), "rest");
-	assert_string_equal(action_opt(&a, "abstain"), "2");
-	action_free(&a);
+        (void)state;
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse("vote for=party:V,\"Sara Kjær\" against=rest abstain=2", &a, &e),
+                         SP_ACTION);
+        const struct opt *o = action_optv(&a, "for");
+        assert_non_null(o);
+        assert_int_equal(o->nvals, 2);
+        assert_string_equal(o->vals[0].text, "party:V");
+        assert_false(o->vals[0].quoted);
+        assert_string_equal(o->vals[1].text, "Sara Kjær");
+        assert_true(o->vals[1].quoted);
+        assert_string_equal(action_opt(&a, "against"), "rest");
+        assert_string_equal(action_opt(&a, "abstain"), "2");
+        action_free(&a);
 }
 
 static void test_script__parse__flags_and_hash_in_string(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse("item \"Sag #4: salg\" closed public-title=\"Salg\" reading=1", &a,
-			       &e),
-			 SP_ACTION);
-	assert_string_equal(a.pos[0].text, "Sag #4: salg");
-	assert_true(action_flag(&a, "closed"));
-	assert_false(action_flag(&a, "open"));
-	assert_string_equal(action_opt(&a, "public-title"), "Salg");
-	action_free(&a);
+        (void)state;
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(
+            parse("item \"Sag #4: salg\" closed public-title=\"Salg\" reading=1", &a, &e),
+            SP_ACTION);
+        assert_string_equal(a.pos[0].text, "Sag #4: salg");
+        assert_true(action_flag(&a, "closed"));
+        assert_false(action_flag(&a, "open"));
+        assert_string_equal(action_opt(&a, "public-title"), "Salg");
+        action_free(&a);
 }
 
 static void test_script__parse__escaped_quote(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse("motion \"Navnet \\\"Havnen\\\" bruges\"", &a, &e), SP_ACTION);
-	assert_string_equal(a.pos[0].text, "Navnet \"Havnen\" bruges");
-	action_free(&a);
+        (void)state;
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse("motion \"Navnet \\\"Havnen\\\" bruges\"", &a, &e), SP_ACTION);
+        assert_string_equal(a.pos[0].text, "Navnet \"Havnen\" bruges");
+        action_free(&a);
 }
 
 static void test_script__parse__blank_and_comment_lines(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse("", &a, &e), SP_EMPTY);
-	assert_int_equal(parse("   \t ", &a, &e), SP_EMPTY);
-	assert_int_equal(parse("# only a comment", &a, &e), SP_EMPTY);
-	assert_int_equal(parse("open\r", &a, &e), SP_ACTION);
-	action_free(&a);
+        (void)state;
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse("", &a, &e), SP_EMPTY);
+        assert_int_equal(parse("   \t ", &a, &e), SP_EMPTY);
+        assert_int_equal(parse("# only a comment", &a, &e), SP_EMPTY);
+        assert_int_equal(parse("open\r", &a, &e), SP_ACTION);
+        action_free(&a);
 }
 
 static void test_script__parse__optional_and_repeated(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e;
-	assert_int_equal(parse("ballot", &a, &e), SP_ACTION);
-	assert_int_equal(a.npos, 0);
-	action_free(&a);
-	assert_int_equal(parse("ballot A1.1", &a, &e), SP_ACTION);
-	assert_string_equal(a.pos[0].text, "A1.1");
-	action_free(&a);
-	assert_int_equal(parse("present \"A\" \"B\" \"C\"", &a, &e), SP_ACTION);
-	assert_int_equal(a.npos, 3);
-	action_free(&a);
-	assert_int_equal(parse("meeting 2027-01-21 16:00 kind=extraordinary virtual", &a, &e),
-			 SP_ACTION);
-	assert_true(action_flag(&a, "virtual"));
-	action_free(&a);
+        (void)state;
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse("ballot", &a, &e), SP_ACTION);
+        assert_int_equal(a.npos, 0);
+        action_free(&a);
+        assert_int_equal(parse("ballot A1.1", &a, &e), SP_ACTION);
+        assert_string_equal(a.pos[0].text, "A1.1");
+        action_free(&a);
+        assert_int_equal(parse("present \"A\" \"B\" \"C\"", &a, &e), SP_ACTION);
+        assert_int_equal(a.npos, 3);
+        action_free(&a);
+        assert_int_equal(parse("meeting 2027-01-21 16:00 kind=extraordinary virtual", &a, &e),
+                         SP_ACTION);
+        assert_true(action_flag(&a, "virtual"));
+        action_free(&a);
 }
 
 static void test_script__error__unknown_verb(void **state)
 {
-	(void)state;
-	expect_error("adjourn now", "unknown verb \"adjourn\"", 1);
+        (void)state;
+        expect_error("adjourn now", "unknown verb \"adjourn\"", 1);
 }
 
 static void test_script__error__unbalanced_quotes(void **state)
 {
-	(void)state;
-	expect_error("member \"Karen Holm party=A", "unbalanced quotes", 8);
+        (void)state;
+        expect_error("member \"Karen Holm party=A", "unbalanced quotes", 8);
 }
 
 static void test_script__error__missing_argument(void **state)
 {
-	(void)state;
-	expect_error("take", "take: a number is missing", 0);
-	expect_error("member party=A", "member: a quoted name or text is missing", 0);
+        (void)state;
+        expect_error("take", "take: a number is missing", 0);
+        expect_error("member party=A", "member: a quoted name or text is missing", 0);
 }
 
 static void test_script__error__invalid_date_and_time(void **state)
 {
-	(void)state;
-	expect_error("meeting 2027-02-30 16:00", "\"2027-02-30\" is not a valid date", 9);
-	expect_error("meeting 2027-02-03 25:00", "\"25:00\" is not a valid time", 20);
-	expect_error("dispatched 2027-1-5", "not a valid date", 0);
+        (void)state;
+        expect_error("meeting 2027-02-30 16:00", "\"2027-02-30\" is not a valid date", 9);
+        expect_error("meeting 2027-02-03 25:00", "\"25:00\" is not a valid time", 20);
+        expect_error("dispatched 2027-1-5", "not a valid date", 0);
 }
 
 static void test_script__error__options(void **state)
 {
-	(void)state;
-	expect_error("member \"A\" party=V colour=red", "unknown option \"colour\"", 20);
-	expect_error("member \"A\" party=V party=F", "option \"party\" is given twice", 0);
-	expect_error("member \"A\" party=", "a value is missing", 0);
-	expect_error("body \"X\" seats=many", "\"many\" is not a whole number", 0);
-	expect_error("body \"X\" seats=99999999", "is not a whole number", 0);
+        (void)state;
+        expect_error("member \"A\" party=V colour=red", "unknown option \"colour\"", 20);
+        expect_error("member \"A\" party=V party=F", "option \"party\" is given twice", 0);
+        expect_error("member \"A\" party=", "a value is missing", 0);
+        expect_error("body \"X\" seats=many", "\"many\" is not a whole number", 0);
+        expect_error("body \"X\" seats=99999999", "is not a whole number", 0);
 }
 
 static void test_script__error__unquoted_name_and_extra_argument(void **state)
 {
-	(void)state;
-	expect_error("speaker Karen", "must be in double quotes", 0);
-	expect_error("open now", "unexpected argument \"now\"", 6);
-	expect_error("\"take\" 2", "starts with a verb", 1);
+        (void)state;
+        expect_error("speaker Karen", "must be in double quotes", 0);
+        expect_error("open now", "unexpected argument \"now\"", 6);
+        expect_error("\"take\" 2", "starts with a verb", 1);
 }
 
 static void test_script__error__bytes(void **state)
 {
-	(void)state;
-	struct action a;
-	struct pk_err e = {0};
-	const char nul[] = "take\0 2";
-	assert_int_equal(script_parse_line(nul, sizeof nul - 1, &a, &e), SP_ERROR);
-	assert_non_null(strstr(e.msg, "NUL byte"));
-	assert_int_equal(e.column, 5);
-	expect_error("motion \"caf\xe9\"", "not valid UTF-8", 12);
-	expect_error("motion \"a\x01b\"", "control character", 10);
-	char big[SCRIPT_MAX_LINE + 10];
-	memset(big, 'x', sizeof big - 1);
-	big[sizeof big - 1] = '\0';
-	expect_error(big, "longer than", 0);
+        (void)state;
+        struct action a;
+        struct pk_err e = {0};
+        const char nul[] = "take\0 2";
+        assert_int_equal(script_parse_line(nul, sizeof nul - 1, &a, &e), SP_ERROR);
+        assert_non_null(strstr(e.msg, "NUL byte"));
+        assert_int_equal(e.column, 5);
+        expect_error("motion \"caf\xe9\"", "not valid UTF-8", 12);
+        expect_error("motion \"a\x01b\"", "control character", 10);
+        char big[SCRIPT_MAX_LINE + 10];
+        memset(big, 'x', sizeof big - 1);
+        big[sizeof big - 1] = '\0';
+        expect_error(big, "longer than", 0);
 }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_script__parse__member_with_options),
-		cmocka_unit_test(test_script__parse__vote_lists),
-		cmocka_unit_test(test_script__parse__flags_and_hash_in_string),
-		cmocka_unit_test(test_script__parse__escaped_quote),
-		cmocka_unit_test(test_script__parse__blank_and_comment_lines),
-		cmocka_unit_test(test_script__parse__optional_and_repeated),
-		cmocka_unit_test(test_script__error__unknown_verb),
-		cmocka_unit_test(test_script__error__unbalanced_quotes),
-		cmocka_unit_test(test_script__error__missing_argument),
-		cmocka_unit_test(test_script__error__invalid_date_and_time),
-		cmocka_unit_test(test_script__error__options),
-		cmocka_unit_test(test_script__error__unquoted_name_and_extra_argument),
-		cmocka_unit_test(test_script__error__bytes),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_script__parse__member_with_options),
+            cmocka_unit_test(test_script__parse__vote_lists),
+            cmocka_unit_test(test_script__parse__flags_and_hash_in_string),
+            cmocka_unit_test(test_script__parse__escaped_quote),
+            cmocka_unit_test(test_script__parse__blank_and_comment_lines),
+            cmocka_unit_test(test_script__parse__optional_and_repeated),
+            cmocka_unit_test(test_script__error__unknown_verb),
+            cmocka_unit_test(test_script__error__unbalanced_quotes),
+            cmocka_unit_test(test_script__error__missing_argument),
+            cmocka_unit_test(test_script__error__invalid_date_and_time),
+            cmocka_unit_test(test_script__error__options),
+            cmocka_unit_test(test_script__error__unquoted_name_and_extra_argument),
+            cmocka_unit_test(test_script__error__bytes),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
 }
