@@ -21,6 +21,7 @@
 #include "protokol/app.h"
 #include "protokol/assets.h"
 #include "protokol/cli.h"
+#include "protokol/fileio.h"
 #include "protokol/i18n.h"
 #include "protokol/minutes.h"
 #include "protokol/script.h"
@@ -295,38 +296,13 @@ static int cmd_demo(const char *db)
         return rc;
 }
 
-/* Writes text to path atomically (a temporary file renamed over it), or to stdout. */
+/* Writes an export to path (or stdout); 0 or EXIT_IO with the message on stderr. */
 static int write_out(const char *path, const char *text, size_t len, mode_t mode)
 {
-        if (!path || !strcmp(path, "-")) {
-                fwrite(text, 1, len, stdout);
-                return fflush(stdout) == 0 ? 0 : EXIT_IO;
-        }
-        char tmp[1100];
-        snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
-        if (fd < 0) {
-                fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-                return EXIT_IO;
-        }
-        size_t off = 0;
-        while (off < len) {
-                ssize_t w = write(fd, text + off, len - off);
-                if (w < 0) {
-                        fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path,
-                                strerror(errno));
-                        close(fd);
-                        unlink(tmp);
-                        return EXIT_IO;
-                }
-                off += (size_t)w;
-        }
-        if (fsync(fd) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {
-                fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-                unlink(tmp);
-                return EXIT_IO;
-        }
-        return 0;
+        struct pk_err err = {0};
+        if (pk_write_file(path, text, len, mode, &err) == 0)
+                return 0;
+        return report_err(&err);
 }
 
 /* protokol export minutes|votes|member-votes|attendance --meeting ID [--format F] [--public] [-o

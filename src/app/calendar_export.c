@@ -32,6 +32,7 @@
 #include "config.h"
 #include "protokol/app.h"
 #include "protokol/cli.h"
+#include "protokol/fileio.h"
 #include "protokol/deadlines.h"
 #include "protokol/i18n.h"
 #include "protokol/ical.h"
@@ -243,38 +244,16 @@ static void meeting_events(const struct pk_state *s, int i, const char *rid, str
         sb_free(&b);
 }
 
-/* Writes text to path through a temporary file renamed over it, or to stdout for "-". */
+/* Writes the calendar to path (or stdout); 0 or EXIT_IO with the message on stderr. */
 static int write_out(const char *path, const char *text, size_t len)
 {
-        if (!path || !strcmp(path, "-")) {
-                fwrite(text, 1, len, stdout);
-                return fflush(stdout) == 0 ? 0 : EXIT_IO;
-        }
-        char tmp[1100];
-        snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
-        if (fd < 0) {
-                fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-                return EXIT_IO;
-        }
-        size_t off = 0;
-        while (off < len) {
-                ssize_t w = write(fd, text + off, len - off);
-                if (w < 0) {
-                        fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path,
-                                strerror(errno));
-                        close(fd);
-                        unlink(tmp);
-                        return EXIT_IO;
-                }
-                off += (size_t)w;
-        }
-        if (fsync(fd) < 0 || close(fd) < 0 || rename(tmp, path) < 0) {
-                fprintf(stderr, _("protokol: %s: cannot write: %s\n"), path, strerror(errno));
-                unlink(tmp);
-                return EXIT_IO;
-        }
-        return 0;
+        struct pk_err err = {0};
+        if (pk_write_file(path, text, len, 0644, &err) == 0)
+                return 0;
+        char buf[1200];
+        pk_err_format(&err, buf, sizeof buf);
+        fprintf(stderr, "protokol: %s\n", buf);
+        return EXIT_IO;
 }
 
 int cli_export_calendar(const char *db, int argc, char **argv)
