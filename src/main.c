@@ -127,8 +127,13 @@ static int cmd_run(const char *db, const char *script)
                 lineno++;
                 if (len > 0 && line[len - 1] == '\n')
                         len--;
+                const char *text = line;
+                if (lineno == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+                        text += 3; /* a UTF-8 byte-order mark, as some editors write */
+                        len -= 3;
+                }
                 sb_clear(&out);
-                enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
+                enum app_result r = app_exec(a, text, (size_t)len, lineno, &out);
                 if (r == AR_EMPTY)
                         continue;
                 puts(sb_str(&out));
@@ -140,6 +145,8 @@ static int cmd_run(const char *db, const char *script)
                         colon = colon ? strstr(colon + 2, ": ") : NULL;
                         fprintf(stderr, "protokol: %s:%d: %s\n", label, lineno,
                                 colon ? colon + 2 : msg);
+                } else if (r == AR_DENIED) {
+                        fprintf(stderr, "protokol: %s:%d: %s\n", label, lineno, sb_str(&out));
                 }
                 if (r == AR_IO) {
                         status = EXIT_IO;

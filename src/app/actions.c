@@ -150,12 +150,23 @@ static int rebuild(struct app *a, struct pk_err *err)
 static int app_open_mode(const char *path, bool read_only, bool full, struct app **out,
                          struct pk_err *err);
 
-/* The rows of the scopes an action can change: the current body's members and the
- * current meeting. */
-static void scope_rows(const struct pk_state *s, int body, int meeting, struct dt_rows *out)
+/* The rows an action can change: the current body's members, and in the current meeting
+ * the meeting-level rows and those of the items current or last ended (items a, b are
+ * added: the ones current and last ended on the other side of the action). */
+static void scope_rows(const struct pk_state *s, int body, int meeting, int a, int b,
+                       struct dt_rows *out)
 {
         dt_rows_body(s, body, out);
-        dt_rows_meeting(s, meeting, out);
+        if (meeting < 0 || meeting >= s->nmeetings)
+                return;
+        const struct meeting *m = &s->meetings[meeting];
+        dt_rows_meeting_scoped(s, meeting, true, false, m->current, m->last_item, out);
+        /* items the other side names, if they are not already in */
+        int extra[2] = {a, b};
+        for (int i = 0; i < 2; i++)
+                if (extra[i] >= 0 && extra[i] != m->current && extra[i] != m->last_item &&
+                    (i == 0 || extra[1] != extra[0]))
+                        dt_rows_meeting_scoped(s, meeting, false, false, extra[i], -1, out);
 }
 
 /* Changes that turn the rows before into the rows after (both are sorted here). The
@@ -359,10 +370,14 @@ static int load_body_profile(struct app *a, const struct action *act, struct pro
                         return 0;
         char path[1024];
         *prof = pk_xmalloc(sizeof **prof);
-        if (profile_locate(pname, path, sizeof path, e) < 0 || !(*prof_text = read_file(path, e)) ||
-            profile_parse(*prof_text, path, *prof, e) < 0)
+        /* the file is checked whole (directory, NUL bytes, UTF-8, every rule) before its
+         * text is recorded with the body */
+        if (profile_locate(pname, path, sizeof path, e) < 0 || profile_load(path, *prof, e) < 0 ||
+            !(*prof_text = read_file(path, e)) || profile_parse(*prof_text, path, *prof, e) < 0)
                 goto fail;
-        if (!strchr(pname, '/') && strcmp((*prof)->name, pname) != 0) {
+        bool is_path =
+            strchr(pname, '/') || (strlen(pname) > 4 && !strcmp(pname + strlen(pname) - 4, ".ini"));
+        if (!is_path && strcmp((*prof)->name, pname) != 0) {
                 pk_strlcpy(e->file, path, sizeof e->file);
                 pk_err_set(e, _("the profile file declares the name \"%s\""), (*prof)->name);
                 goto fail;
@@ -466,7 +481,17 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
         }
         struct engine_input in = {.action = &p->act, .time = p->at, .profile = prof};
         int body0 = a->s->cur_body, meeting0 = a->s->cur_meeting;
-        scope_rows(a->s, body0, meeting0, &p->before);
+        /* the items that may change: current and last ended, before and after the action;
+         * the ones after are not known yet, so the before side covers every item that can
+         * become current (take N names it) */
+        const struct meeting *m0 = meeting0 >= 0 ? &a->s->meetings[meeting0] : NULL;
+        int cur0 = m0 ? m0->current : -1, last0 = m0 ? m0->last_item : -1;
+        int take = -1;
+        if (m0 && p->act.verb == V_TAKE && p->act.npos > 0)
+                for (int i = 0; i < m0->nitems; i++)
+                        if (m0->items[i].number == atoi(p->act.pos[0].text))
+                                take = i;
+        scope_rows(a->s, body0, meeting0, take, -1, &p->before);
         enum pk_result er = engine_apply(a->s, &in, &p->msg);
         free(prof);
         if (er != PK_OK) {
@@ -477,9 +502,15 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
                 pending_free(p);
                 return er == PK_DENIED ? AR_DENIED : AR_ERROR;
         }
-        scope_rows(a->s, body0, meeting0, &p->after);
-        if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0)
-                scope_rows(a->s, a->s->cur_body, a->s->cur_meeting, &p->after);
+        scope_rows(a->s, body0, meeting0, cur0, last0 != cur0 ? last0 : take, &p->after);
+        if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0) {
+                /* another body or meeting became current: nothing in it changed but a
+                 * new meeting's own row */
+                dt_rows_body(a->s, a->s->cur_body, &p->after);
+                if (a->s->cur_meeting >= 0)
+                        dt_rows_meeting_scoped(a->s, a->s->cur_meeting, true, false, -1, -1,
+                                               &p->after);
+        }
         p->ch = diff_rows(&p->before, &p->after, &p->nch);
         return AR_OK;
 }

@@ -1579,7 +1579,7 @@ static int demanders(struct ctx *c, enum rule_id rule, const char *what)
         int need = profile_int(c->p, rule);
         int n = resolve_names(c->s, c->m, o, idx, 256, c->msg);
         if (n < 0)
-                return -1;
+                return -2; /* a name that is not a member present: a bad line */
         for (int i = 0; i < n; i++)
                 if (eng_inhabil(c->m, c->m->current, idx[i])) {
                         deny(c, R_DISQUALIFICATION, _("\"%s\" is disqualified for this item"),
@@ -1600,8 +1600,9 @@ static enum pk_result h_order_vote(struct ctx *c)
                 if (m->subjects[i].kind == SK_ORDER && m->subjects[i].status == SS_OPEN)
                         return deny(c, NO_RULE, _("a vote on the order (%s) is already pending"),
                                     m->subjects[i].id);
-        if (demanders(c, R_ORDER_DEMAND, _("a vote on the order of items")) < 0)
-                return PK_DENIED;
+        int d = demanders(c, R_ORDER_DEMAND, _("a vote on the order of items"));
+        if (d < 0)
+                return d == -2 ? PK_ERROR : PK_DENIED;
         char id[16];
         snprintf(id, sizeof id, "O%d", ++m->next_order);
         struct sb t = {0};
@@ -1811,8 +1812,9 @@ static enum pk_result h_closure(struct ctx *c)
                 return PK_OK;
         }
         const struct opt *o = action_optv(c->a, "by");
-        if (o && demanders(c, R_CLOSURE_DEMAND, _("closure of the debate")) < 0)
-                return PK_DENIED;
+        int d = o ? demanders(c, R_CLOSURE_DEMAND, _("closure of the debate")) : 0;
+        if (d < 0)
+                return d == -2 ? PK_ERROR : PK_DENIED;
         char id[16];
         snprintf(id, sizeof id, "C%d", ++it->next_closure);
         add_subject(m, SK_CLOSURE, m->current, id, N_("close the debate"), NULL);

@@ -146,48 +146,68 @@ void dt_rows_body(const struct pk_state *s, int body, struct dt_rows *out)
 
 void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
 {
+        dt_rows_meeting_scoped(s, mi, true, true, -1, -1, out);
+}
+
+/* Is item i among the items asked for? (all when all_items) */
+static bool in_scope(int i, bool all_items, int a, int b)
+{
+        return all_items || (i >= 0 && (i == a || i == b));
+}
+
+void dt_rows_meeting_scoped(const struct pk_state *s, int mi, bool meeting_level, bool all_items,
+                            int item_a, int item_b, struct dt_rows *out)
+{
         if (mi < 0 || mi >= s->nmeetings)
                 return;
+        bool every = all_items;
         const struct meeting *m = &s->meetings[mi];
         long id = mi + 1;
-        struct dt_row *r = add(out, DT_MEETINGS);
-        char d[11], t[16];
-        cal_format(m->date, d);
-        snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
-        static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
-        r->vals[0] = num(id);
-        r->vals[1] = str(s->bodies[m->body].name);
-        r->vals[2] = str(d);
-        r->vals[3] = str(t);
-        r->vals[4] = str(kinds[m->kind]);
-        r->vals[5] = str(m->place);
-        r->vals[6] = str(meeting_state_word(m->state));
-        r->vals[7] = str(m->dispatched);
-        r->vals[8] = num(m->dispatch_late);
-        r->vals[9] = str(m->opened_at);
-        r->vals[10] = str(m->closed_at);
-        r->vals[11] = str(m->locked_at);
+        struct dt_row *r;
+        if (meeting_level) {
+                r = add(out, DT_MEETINGS);
+                char d[11], t[16];
+                cal_format(m->date, d);
+                snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
+                static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
+                r->vals[0] = num(id);
+                r->vals[1] = str(s->bodies[m->body].name);
+                r->vals[2] = str(d);
+                r->vals[3] = str(t);
+                r->vals[4] = str(kinds[m->kind]);
+                r->vals[5] = str(m->place);
+                r->vals[6] = str(meeting_state_word(m->state));
+                r->vals[7] = str(m->dispatched);
+                r->vals[8] = num(m->dispatch_late);
+                r->vals[9] = str(m->opened_at);
+                r->vals[10] = str(m->closed_at);
+                r->vals[11] = str(m->locked_at);
+        }
         static const char *ikinds[] = {"ordinary", "budget", "bylaws"};
         for (int p = 0; p < m->nitems; p++) {
                 int i = m->order[p];
                 const struct item *it = &m->items[i];
-                r = add(out, DT_ITEMS);
-                r->vals[0] = num(id);
-                r->vals[1] = num(it->number);
-                r->vals[2] = num(p + 1);
-                r->vals[3] = str(it->title);
-                r->vals[4] = num(it->closed);
-                r->vals[5] = str(it->public_title);
-                r->vals[6] = str(it->category);
-                r->vals[7] = num(it->reading);
-                r->vals[8] = str(it->case_id);
-                r->vals[9] = str(ikinds[it->kind]);
-                r->vals[10] = str(item_status_word(it->status));
-                r->vals[11] = str(it->proposer);
-                r->vals[12] = str(it->submitted);
-                r->vals[13] = num(it->late_proposal);
-                r->vals[14] = str(it->urgent);
-                r->vals[15] = num(it->voting_begun);
+                if (meeting_level) {
+                        r = add(out, DT_ITEMS);
+                        r->vals[0] = num(id);
+                        r->vals[1] = num(it->number);
+                        r->vals[2] = num(p + 1);
+                        r->vals[3] = str(it->title);
+                        r->vals[4] = num(it->closed);
+                        r->vals[5] = str(it->public_title);
+                        r->vals[6] = str(it->category);
+                        r->vals[7] = num(it->reading);
+                        r->vals[8] = str(it->case_id);
+                        r->vals[9] = str(ikinds[it->kind]);
+                        r->vals[10] = str(item_status_word(it->status));
+                        r->vals[11] = str(it->proposer);
+                        r->vals[12] = str(it->submitted);
+                        r->vals[13] = num(it->late_proposal);
+                        r->vals[14] = str(it->urgent);
+                        r->vals[15] = num(it->voting_begun);
+                }
+                if (!in_scope(i, every, item_a, item_b))
+                        continue;
                 if (it->decision || it->declared || it->referred_to || it->decided_without_vote) {
                         r = add(out, DT_DECISIONS);
                         r->vals[0] = num(id);
@@ -208,6 +228,8 @@ void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
         }
         for (int k = 0; k < m->nsubjects; k++) {
                 const struct subject *sj = &m->subjects[k];
+                if (sj->item < 0 ? !meeting_level : !in_scope(sj->item, every, item_a, item_b))
+                        continue;
                 r = add(out, DT_SUBJECTS);
                 r->vals[0] = num(id);
                 r->vals[1] = num(sj->item >= 0 ? m->items[sj->item].number : 0);
@@ -220,6 +242,8 @@ void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
         for (int k = 0; k < m->nballots; k++) {
                 const struct ballot *b = &m->ballots[k];
                 const struct subject *sj = &m->subjects[b->subject];
+                if (b->item < 0 ? !meeting_level : !in_scope(b->item, every, item_a, item_b))
+                        continue;
                 r = add(out, DT_BALLOTS);
                 r->vals[0] = num(id);
                 r->vals[1] = num(k + 1);
@@ -245,7 +269,7 @@ void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
                         r->vals[4] = str(vw[b->votes[v]]);
                 }
         }
-        for (int k = 0; k < m->natt && k < s->nmembers; k++) {
+        for (int k = 0; meeting_level && k < m->natt && k < s->nmembers; k++) {
                 const struct attendance *a = &m->att[k];
                 if (a->status == ATT_UNKNOWN && !a->attended && !a->calls)
                         continue;
@@ -269,6 +293,8 @@ void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
         }
         for (int k = 0; k < m->nelections; k++) {
                 const struct election *e = &m->elections[k];
+                if (!in_scope(e->item, every, item_a, item_b))
+                        continue;
                 r = add(out, DT_ELECTIONS);
                 r->vals[0] = num(id);
                 r->vals[1] = num(k + 1);
@@ -279,7 +305,7 @@ void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
                 r->vals[6] = num(e->done);
                 r->vals[7] = e->nlog ? str(e->log[e->nlog - 1]) : NULL;
         }
-        for (int k = 0; k < m->nrulings; k++) {
+        for (int k = 0; meeting_level && k < m->nrulings; k++) {
                 r = add(out, DT_RULINGS);
                 r->vals[0] = num(id);
                 r->vals[1] = num(k + 1);
@@ -303,8 +329,15 @@ static int valcmp(char type, const char *a, const char *b)
         if (!a || !b)
                 return (a != NULL) - (b != NULL);
         if (type == 'i') {
-                long x = strtol(a, NULL, 10), y = strtol(b, NULL, 10);
-                return (x > y) - (x < y);
+                /* our integers are written %ld: compare signs, then lengths, then digits */
+                bool na = a[0] == '-', nb = b[0] == '-';
+                if (na != nb)
+                        return na ? -1 : 1;
+                size_t la = strlen(a), lb = strlen(b);
+                if (la != lb)
+                        return na ? (la > lb ? -1 : 1) : (la < lb ? -1 : 1);
+                int c = strcmp(a, b);
+                return na ? -c : c;
         }
         return strcmp(a, b);
 }

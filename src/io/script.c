@@ -293,7 +293,7 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
                 }
         }
         for (size_t i = 0; i < end; i++)
-                if ((unsigned char)line[i] < 0x20 && line[i] != '\t') {
+                if (((unsigned char)line[i] < 0x20 && line[i] != '\t') || line[i] == 0x7f) {
                         err->column = (int)i + 1;
                         pk_err_set(err, _("the line contains a control character"));
                         return SP_ERROR;

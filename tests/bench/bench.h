@@ -41,7 +41,7 @@ void bench_print_machine(const char *dir);
 bool bench_dir_is_ram(const char *dir);
 
 /* A fresh directory under $PROTOKOL_BENCH_DIR, else $TMPDIR, else /var/tmp. Exits on
- * failure. The caller removes it with bench_rmdir. */
+ * failure. The first one made is removed (with the files in it) when the program exits. */
 void bench_mkdtemp(char *out, size_t n, const char *prefix);
 /* Removes a directory and the files directly in it. */
 void bench_rmdir(const char *dir);
@@ -61,12 +61,12 @@ char *bench_run_self(const char *const *args);
 
 /* A script: lines of meeting-script text. */
 struct bench_script {
-	char **lines;
-	int *linenos;
-	int n, cap;
+        char **lines;
+        int *linenos;
+        int n, cap;
 };
 void bench_script_add(struct bench_script *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 void bench_script_free(struct bench_script *s);
 
 #define BENCH_MEMBERS 25
