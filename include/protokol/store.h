@@ -81,6 +81,13 @@ void store_events_free(struct event *evs, int n);
 int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, int *nlocked,
                     struct pk_err *err);
 
+/*
+ * The corrections of a meeting: its undo events, each with at (when) and line (the action
+ * it retracted). Free with store_events_free. 0 or -1 with err.
+ */
+int store_load_corrections(struct store *st, int meeting, struct event **evs, int *n,
+                           struct pk_err *err);
+
 /* The number of the last event in the file (re-read, so another writer's appends count). */
 int64_t store_last_seq(struct store *st);
 

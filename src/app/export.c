@@ -36,20 +36,14 @@ int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct s
                 return -1;
         struct event *evs;
         int n;
-        if (store_load(app_store(a), &evs, &n, err) < 0)
+        if (store_load_corrections(app_store(a), meeting, &evs, &n, err) < 0)
                 return -1;
         struct correction *corr = pk_xcalloc((size_t)n + 1, sizeof *corr);
         int nc = 0;
         for (int i = 0; i < n; i++) {
-                if (evs[i].retracts <= 0 || evs[i].meeting != meeting)
-                        continue;
-                for (int k = 0; k < n; k++)
-                        if (evs[k].seq == evs[i].retracts) {
-                                corr[nc].at = evs[i].at;
-                                corr[nc].retracted = evs[k].line;
-                                nc++;
-                                break;
-                        }
+                corr[nc].at = evs[i].at;
+                corr[nc].retracted = evs[i].line;
+                nc++;
         }
         char head[65];
         store_head(app_store(a), head);

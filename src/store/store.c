@@ -487,6 +487,8 @@ static char *col_text(sqlite3_stmt *q, int i)
         return t ? pk_xstrdup((const char *)t) : NULL;
 }
 
+static char *col_text(sqlite3_stmt *q, int i);
+
 #define EVENT_COLS "seq, at, verb, line, result, attachment, retracts, meeting, hash"
 
 static int load_query(struct store *st, const char *sql, struct event **evs, int *n,
@@ -521,12 +523,53 @@ int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, 
         sqlite3_finalize(q);
         if (rc != SQLITE_DONE)
                 return db_fail(st, err, _("cannot read the protocol"));
+        /* each part is an index lookup (events by meeting, events by verb), so the cost
+         * follows what is loaded, not the length of the record */
         return load_query(st,
-                          "SELECT " EVENT_COLS " FROM events WHERE meeting NOT IN"
-                          " (SELECT meeting FROM meetings WHERE state = 'locked')"
-                          " OR verb IN ('body', 'member', 'meeting', 'plan', 'undo')"
-                          " OR (verb = 'item' AND instr(line, 'reading=1') > 0) ORDER BY seq",
+                          "SELECT " EVENT_COLS " FROM events WHERE meeting IN"
+                          " (SELECT 0 UNION ALL SELECT meeting FROM meetings"
+                          "  WHERE state <> 'locked')"
+                          " UNION SELECT " EVENT_COLS " FROM events"
+                          " WHERE verb IN ('body', 'member', 'meeting', 'plan', 'undo')"
+                          " UNION SELECT " EVENT_COLS " FROM events"
+                          " WHERE verb = 'item' AND instr(line, 'reading=1') > 0"
+                          " ORDER BY seq",
                           evs, n, err);
+}
+
+int store_load_corrections(struct store *st, int meeting, struct event **evs, int *n,
+                           struct pk_err *err)
+{
+        /* the undos recorded while the meeting was current, each followed by what it
+         * retracted (as attachment) */
+        *evs = NULL;
+        *n = 0;
+        if (st->empty)
+                return 0;
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(st->db,
+                               "SELECT u.seq, u.at, r.line FROM events u JOIN events r"
+                               " ON r.seq = u.retracts WHERE u.meeting = ? AND u.verb = 'undo'"
+                               " ORDER BY u.seq",
+                               -1, &q, NULL) != SQLITE_OK)
+                return db_fail(st, err, _("cannot read the protocol"));
+        sqlite3_bind_int(q, 1, meeting);
+        int rc, cap = 0;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                if (*n == cap) {
+                        cap = cap ? cap * 2 : 16;
+                        *evs = pk_xrealloc(*evs, (size_t)cap * sizeof **evs);
+                }
+                struct event *e = &(*evs)[(*n)++];
+                memset(e, 0, sizeof *e);
+                e->seq = sqlite3_column_int64(q, 0);
+                e->at = col_text(q, 1);
+                e->line = col_text(q, 2);
+        }
+        sqlite3_finalize(q);
+        if (rc != SQLITE_DONE)
+                return db_fail(st, err, _("cannot read the protocol"));
+        return 0;
 }
 
 int64_t store_last_seq(struct store *st)
