@@ -21,7 +21,12 @@
  * written to /dev/null: the test seam.
  *
  * Returns the process exit status: 0 after a normal quit, 1 if the database is locked
- * by another writer or there is no terminal, 3 if the database cannot be opened.
+ * by another writer or there is no terminal, 2 if curses cannot drive the terminal (TERM
+ * unset, unknown, or a type without cursor addressing such as dumb; found before the
+ * database is opened, so it is left untouched), 3 if the database cannot be opened.
+ *
+ * In a locale that is not UTF-8 the texts (always UTF-8) are drawn with ASCII stand-ins
+ * for what the locale lacks (æ as ae) and keys typed in UTF-8 are still read as such.
  */
 int tui_run(const char *db, bool follow);
 

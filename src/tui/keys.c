@@ -59,6 +59,7 @@ static const struct {
     {"global", "u", TA_UNDO},
     {"global", ":", TA_COMMAND},
     {"global", "r", TA_RULINGS},
+    {"global", "F", TA_DEADLINES},
     {"global", "?", TA_HELP},
     {"global", "q", TA_QUIT},
     {"global", "<Tab>", TA_FOCUS_NEXT},
@@ -96,6 +97,8 @@ static const struct {
     /* the views close with their own key, Esc or q */
     {"rulings", "r", TA_CANCEL},
     {"rulings", "q", TA_CANCEL},
+    {"deadlines", "F", TA_CANCEL},
+    {"deadlines", "q", TA_CANCEL},
     {"help", "?", TA_CANCEL},
     {"help", "q", TA_CANCEL},
 };
@@ -146,13 +149,11 @@ int keys_parse(const char *s)
                 }
                 return 0;
         }
-        /* one character, in UTF-8 */
-        mbstate_t st = {0};
-        wchar_t wc;
-        size_t r = mbrtowc(&wc, s, n, &st);
-        if (r == (size_t)-1 || r == (size_t)-2 || r == 0 || r != n)
+        /* one character, in UTF-8 (whatever the locale) */
+        uint32_t c;
+        if (n == 0 || tui_u8_decode(s, n, &c) != n || c == 0xFFFD)
                 return 0;
-        return (int)wc;
+        return (int)c;
 }
 
 void keys_name(int key, char *buf, size_t n)
@@ -174,12 +175,8 @@ void keys_name(int key, char *buf, size_t n)
                 snprintf(buf, n, "C-%c", key + 'a' - 1);
                 return;
         }
-        char mb[MB_LEN_MAX + 1];
-        mbstate_t st = {0};
-        size_t r = wcrtomb(mb, (wchar_t)key, &st);
-        if (r == (size_t)-1)
-                r = 0;
-        mb[r] = '\0';
+        char mb[5];
+        mb[key > 0 ? tui_u8_encode((uint32_t)key, mb) : 0] = '\0';
         snprintf(buf, n, "%s", mb);
 }
 
@@ -303,10 +300,10 @@ enum seam_cmd keys_seam_next(FILE *f, int *key, int *w, int *h, char *arg, size_
                 }
                 if (!strncmp(line, "<Type ", 6) && line[len - 1] == '>') {
                         line[len - 1] = '\0';
-                        size_t r = mbstowcs(pending, line + 6, 1023);
-                        if (r == (size_t)-1 || r == 0)
+                        int r = tui_u8_to_wcs(line + 6, pending, 1023);
+                        if (r == 0)
                                 continue;
-                        npending = (int)r;
+                        npending = r;
                         ipending = 1;
                         *key = (int)pending[0];
                         return SEAM_KEY;

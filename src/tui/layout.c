@@ -11,7 +11,9 @@
  * named vote takes the attendance's place (and the agenda's when narrow); the rulings
  * and help views take the whole body.
  */
+#include <langinfo.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,34 +72,211 @@ attr_t tui_attr(enum tui_color c)
 
 /* ---------- UTF-8 text ---------- */
 
-/* Decodes s into wide characters (at most cap) with their widths; returns the count. */
-static int decode(const char *s, wchar_t *wc, int *wid, int cap)
+/*
+ * The engine's texts are always UTF-8, whatever the locale; the locale only says what the
+ * terminal can show. In a UTF-8 locale every character is drawn as it is. In any other
+ * (C, POSIX, ISO-8859-1, ...) a character the locale's character set lacks is drawn as an
+ * ASCII stand-in (æ as ae, § as par., │ as |) or '?', so no broken bytes reach the screen;
+ * widths and cuts are computed on what is drawn.
+ */
+bool tui_utf8 = true;
+
+void tui_locale_init(void)
 {
-        mbstate_t st = {0};
+        const char *cs = nl_langinfo(CODESET);
+        tui_utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf-8") || !strcmp(cs, "utf8"));
+}
+
+size_t tui_u8_decode(const char *s, size_t len, uint32_t *cp)
+{
+        const unsigned char *u = (const unsigned char *)s;
+        if (len == 0) {
+                *cp = 0;
+                return 0;
+        }
+        if (u[0] < 0x80) {
+                *cp = u[0];
+                return 1;
+        }
+        size_t n = u[0] >= 0xF0 && u[0] <= 0xF4 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
+        if (n == 0 || u[0] >= 0xF5 || n > len) {
+                *cp = 0xFFFD;
+                return 1;
+        }
+        uint32_t c = u[0] & (0x7F >> n);
+        for (size_t i = 1; i < n; i++) {
+                if ((u[i] & 0xC0) != 0x80) {
+                        *cp = 0xFFFD;
+                        return 1;
+                }
+                c = c << 6 | (u[i] & 0x3F);
+        }
+        /* overlong forms, surrogates and code points past U+10FFFF are not characters */
+        if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+            (c >= 0xD800 && c <= 0xDFFF)) {
+                *cp = 0xFFFD;
+                return 1;
+        }
+        *cp = c;
+        return n;
+}
+
+size_t tui_u8_encode(uint32_t c, char out[4])
+{
+        if (c >= 0xD800 && c <= 0xDFFF)
+                c = 0xFFFD;
+        if (c < 0x80) {
+                out[0] = (char)c;
+                return 1;
+        }
+        if (c < 0x800) {
+                out[0] = (char)(0xC0 | c >> 6);
+                out[1] = (char)(0x80 | (c & 0x3F));
+                return 2;
+        }
+        if (c < 0x10000) {
+                out[0] = (char)(0xE0 | c >> 12);
+                out[1] = (char)(0x80 | (c >> 6 & 0x3F));
+                out[2] = (char)(0x80 | (c & 0x3F));
+                return 3;
+        }
+        if (c > 0x10FFFF)
+                return tui_u8_encode(0xFFFD, out);
+        out[0] = (char)(0xF0 | c >> 18);
+        out[1] = (char)(0x80 | (c >> 12 & 0x3F));
+        out[2] = (char)(0x80 | (c >> 6 & 0x3F));
+        out[3] = (char)(0x80 | (c & 0x3F));
+        return 4;
+}
+
+int tui_u8_to_wcs(const char *s, wchar_t *out, int cap)
+{
         size_t len = strlen(s);
         int n = 0;
         while (len > 0 && n < cap) {
-                wchar_t c;
-                size_t r = mbrtowc(&c, s, len, &st);
-                if (r == (size_t)-1 || r == (size_t)-2) {
-                        memset(&st, 0, sizeof st);
-                        c = L'?';
-                        r = 1;
-                } else if (r == 0) {
-                        break;
-                }
+                uint32_t c;
+                size_t r = tui_u8_decode(s, len, &c);
                 s += r;
                 len -= r;
-                if (c < 32 || c == 127)
-                        c = L' ';
-                int w = wcwidth(c);
-                if (w < 0) {
-                        c = L'?';
-                        w = 1;
+                out[n++] = (wchar_t)c;
+        }
+        if (n < cap)
+                out[n] = L'\0';
+        return n;
+}
+
+void tui_wcs_to_u8(const wchar_t *w, int n, char *out, size_t cap)
+{
+        size_t at = 0;
+        for (int i = 0; i < n && cap > 0; i++) {
+                char b[4];
+                size_t k = tui_u8_encode((uint32_t)w[i], b);
+                if (at + k >= cap)
+                        break;
+                memcpy(out + at, b, k);
+                at += k;
+        }
+        if (cap > 0)
+                out[at] = '\0';
+}
+
+/* ASCII stand-ins for the characters a non-UTF-8 locale may lack. */
+static const struct {
+        uint32_t c;
+        const char *ascii;
+} stand_ins[] = {
+    {0xC6, "Ae"},   {0xE6, "ae"},    {0xD8, "Oe"},  {0xF8, "oe"},    {0xC5, "Aa"},   {0xE5, "aa"},
+    {0xC4, "Ae"},   {0xE4, "ae"},    {0xD6, "Oe"},  {0xF6, "oe"},    {0xDC, "Ue"},   {0xFC, "ue"},
+    {0xDF, "ss"},   {0xC9, "E"},     {0xE9, "e"},   {0xC8, "E"},     {0xE8, "e"},    {0xCA, "E"},
+    {0xEA, "e"},    {0xCB, "E"},     {0xEB, "e"},   {0xC1, "A"},     {0xE1, "a"},    {0xC0, "A"},
+    {0xE0, "a"},    {0xC2, "A"},     {0xE2, "a"},   {0xCD, "I"},     {0xED, "i"},    {0xEF, "i"},
+    {0xD3, "O"},    {0xF3, "o"},     {0xD4, "O"},   {0xF4, "o"},     {0xDA, "U"},    {0xFA, "u"},
+    {0xD1, "N"},    {0xF1, "n"},     {0xC7, "C"},   {0xE7, "c"},     {0xDD, "Y"},    {0xFD, "y"},
+    {0xD0, "D"},    {0xF0, "d"},     {0xDE, "Th"},  {0xFE, "th"},    {0xA7, "par."}, {0xB7, "-"},
+    {0xD7, "x"},    {0xAB, "\""},    {0xBB, "\""},  {0xA0, " "},     {0xB0, "o"},    {0xAD, "-"},
+    {0x2013, "-"},  {0x2014, "-"},   {0x2018, "'"}, {0x2019, "'"},   {0x201C, "\""}, {0x201D, "\""},
+    {0x201E, "\""}, {0x2026, "..."}, {0x2022, "*"}, {0x20AC, "EUR"}, {0x2190, "<-"}, {0x2192, "->"},
+    {0x2191, "^"},  {0x2193, "v"},   {0x21B3, ">"}, {0x2264, "<="},  {0x2265, ">="}, {0x2502, "|"},
+    {0x2500, "-"},  {0x25B6, ">"},   {0x2713, "*"}, {0x2717, "x"},   {0x2260, "!="},
+};
+
+/* True if the locale's character set has c and the terminal shows it in w > 0 columns. */
+static bool in_charset(uint32_t c, int *w)
+{
+        char mb[MB_LEN_MAX];
+        mbstate_t st = {0};
+        if (c < 0x80) {
+                *w = 1;
+                return true;
+        }
+        if (wcrtomb(mb, (wchar_t)c, &st) == (size_t)-1)
+                return false;
+        *w = wcwidth((wchar_t)c);
+        return *w > 0;
+}
+
+/*
+ * What is drawn for code point c: up to 4 characters into out[], with their widths.
+ * Returns the count.
+ */
+static int glyph(uint32_t c, wchar_t out[4], int wid[4])
+{
+        if (c < 32 || c == 127 || (c >= 0x80 && c < 0xA0))
+                c = ' ';
+        if (tui_utf8) {
+                int w = wcwidth((wchar_t)c);
+                out[0] = w < 0 ? L'?' : (wchar_t)c;
+                wid[0] = w < 0 ? 1 : w;
+                return 1;
+        }
+        int w;
+        if (in_charset(c, &w)) {
+                out[0] = (wchar_t)c;
+                wid[0] = w;
+                return 1;
+        }
+        for (size_t i = 0; i < sizeof stand_ins / sizeof stand_ins[0]; i++)
+                if (stand_ins[i].c == c) {
+                        int n = 0;
+                        for (const char *a = stand_ins[i].ascii; *a && n < 4; a++, n++) {
+                                out[n] = (wchar_t)(unsigned char)*a;
+                                wid[n] = 1;
+                        }
+                        return n;
                 }
-                wc[n] = c;
-                wid[n] = w;
-                n++;
+        out[0] = L'?';
+        wid[0] = 1;
+        return 1;
+}
+
+int tui_cwidth(wchar_t c)
+{
+        wchar_t g[4];
+        int wid[4], w = 0;
+        int n = glyph((uint32_t)c, g, wid);
+        for (int i = 0; i < n; i++)
+                w += wid[i];
+        return w;
+}
+
+/* Decodes s into what is drawn (at most cap characters) with their widths; the count. */
+static int decode(const char *s, wchar_t *wc, int *wid, int cap)
+{
+        size_t len = strlen(s);
+        int n = 0;
+        while (len > 0 && n < cap) {
+                uint32_t c;
+                size_t r = tui_u8_decode(s, len, &c);
+                s += r;
+                len -= r;
+                wchar_t g[4];
+                int gw[4];
+                int k = glyph(c == 0xFFFD ? '?' : c, g, gw);
+                for (int i = 0; i < k && n < cap; i++) {
+                        wc[n] = g[i];
+                        wid[n] = gw[i];
+                        n++;
+                }
         }
         return n;
 }
@@ -146,7 +325,8 @@ int tui_put(WINDOW *w, int y, int x, const char *s, int maxw, attr_t attr)
         wattron(w, attr);
         mvwaddnwstr(w, y, x, wc, cut);
         if (cut < n) {
-                waddnwstr(w, L"…", 1);
+                /* the cut: … where the terminal has it */
+                waddnwstr(w, tui_utf8 ? L"…" : L"~", 1);
                 used++;
         }
         wattroff(w, attr);
@@ -402,8 +582,7 @@ void layout_apply(struct tui *t)
         t->keysw = line_win(H - 1, W);
         int by = 1, bh = H - 3;
         if (t->overlay != OV_NONE) {
-                place(&t->panes[t->overlay == OV_RULINGS ? P_RULINGS : P_HELP], by, 0, bh, W,
-                      false);
+                place(&t->panes[tui_overlay_pane(t->overlay)], by, 0, bh, W, false);
                 return;
         }
         if (W >= WIDE_W) {
@@ -511,22 +690,20 @@ static void draw_message(struct tui *t)
                 /* scroll the text so the cursor stays in view */
                 int start = 0, wpos = 0;
                 for (int i = 0; i < pr->pos; i++)
-                        wpos += wcwidth(pr->buf[i]) > 0 ? wcwidth(pr->buf[i]) : 1;
-                while (wpos >= avail && start < pr->pos) {
-                        wpos -= wcwidth(pr->buf[start]) > 0 ? wcwidth(pr->buf[start]) : 1;
-                        start++;
-                }
+                        wpos += tui_cwidth(pr->buf[i]);
+                while (wpos >= avail && start < pr->pos)
+                        wpos -= tui_cwidth(pr->buf[start++]);
                 int cols = 0, cnt = 0;
                 while (start + cnt < pr->len) {
-                        int cw = wcwidth(pr->buf[start + cnt]);
-                        if (cw < 1)
-                                cw = 1;
+                        int cw = tui_cwidth(pr->buf[start + cnt]);
                         if (cols + cw > avail)
                                 break;
                         cols += cw;
                         cnt++;
                 }
-                mvwaddnwstr(w, 0, lw, pr->buf + start, cnt);
+                char text[4 * 1024 + 1];
+                tui_wcs_to_u8(pr->buf + start, cnt, text, sizeof text);
+                tui_put(w, 0, lw, text, avail, 0);
                 wmove(w, 0, lw + wpos);
                 wnoutrefresh(w);
                 return;
@@ -627,11 +804,17 @@ static void draw_keys(struct tui *t)
         }
         /* the views and quitting always fit at the right */
         struct sb right = {0};
-        int rkeys[] = {TA_COMMAND, TA_RULINGS, TA_HELP, TA_QUIT};
-        const char *rlabels[] = {_("cmd"), _("rulings"), _("help"), _("quit")};
+        int rkeys[] = {TA_COMMAND, TA_DEADLINES, TA_RULINGS, TA_HELP, TA_QUIT};
+        const char *rlabels[] = {_("cmd"), _("deadlines"), _("rulings"), _("help"), _("quit")};
+        enum { NR = 5 };
+        bool rshow[NR];
+        for (int i = 0; i < NR; i++)
+                rshow[i] = !(t->follow && rkeys[i] == TA_COMMAND);
+        /* the deadlines view's key when a deadline is ahead */
+        rshow[1] = tui_deadline_ahead(app_state(t->app), tui_body(t), tui_today());
         int rw = 0;
-        for (int i = 0; i < 4; i++) {
-                if (t->follow && i == 0)
+        for (int i = 0; i < NR; i++) {
+                if (!rshow[i])
                         continue;
                 char name[32];
                 int k = keys_for(NULL, (enum tui_action)rkeys[i]);
@@ -669,8 +852,8 @@ static void draw_keys(struct tui *t)
         }
         h.x = W - rw;
         h.maxx = W;
-        for (int i = 0; i < 4; i++)
-                if (!(t->follow && i == 0))
+        for (int i = 0; i < NR; i++)
+                if (rshow[i])
                         hint_action(&h, NULL, (enum tui_action)rkeys[i], rlabels[i]);
         sb_free(&right);
         wnoutrefresh(w);
@@ -724,12 +907,12 @@ static void draw_pane(struct tui *t, struct pane *p)
                         tui_put(w, y, cw - rw, r->right, rw, base | tui_attr(r->rcolor));
         }
         if (p->sep) {
-                /* a real │ in a UTF-8 locale (so a screen dump reads as drawn) */
+                /* a real │ in a UTF-8 locale (so a screen dump reads as drawn), else | */
                 cchar_t vl;
-                if (MB_CUR_MAX > 1 && setcchar(&vl, L"│", 0, 0, NULL) == OK)
+                if (tui_utf8 && setcchar(&vl, L"│", 0, 0, NULL) == OK)
                         mvwvline_set(w, 0, p->w - 1, &vl, p->h);
                 else
-                        mvwvline(w, 0, p->w - 1, ACS_VLINE, p->h);
+                        mvwvline(w, 0, p->w - 1, '|', p->h);
         }
         wnoutrefresh(w);
 }
@@ -752,24 +935,23 @@ static void draw_too_small(struct tui *t)
         (void)t;
 }
 
-void layout_draw(struct tui *t)
+void layout_draw(struct tui *t, bool flush)
 {
         if (t->need_layout)
                 layout_apply(t);
-        curs_set(0);
         if (t->too_small) {
                 draw_too_small(t);
-                doupdate();
-                return;
+        } else {
+                draw_header(t);
+                for (int i = 0; i < P__COUNT; i++)
+                        if (t->panes[i].visible)
+                                draw_pane(t, &t->panes[i]);
+                draw_keys(t);
+                draw_message(t);
         }
-        draw_header(t);
-        for (int i = 0; i < P__COUNT; i++)
-                if (t->panes[i].visible)
-                        draw_pane(t, &t->panes[i]);
-        draw_keys(t);
-        draw_message(t);
-        if (t->prompt.active && !t->prompt.yesno)
-                curs_set(1);
+        if (!flush)
+                return;
+        curs_set(!t->too_small && t->prompt.active && !t->prompt.yesno ? 1 : 0);
         doupdate();
 }
 
@@ -787,11 +969,8 @@ int layout_dump(const char *path)
                 int len = (int)wcslen(line);
                 while (len > 0 && line[len - 1] == L' ')
                         line[--len] = L'\0';
-                char mb[4096];
-                size_t r = wcstombs(mb, line, sizeof mb - 1);
-                if (r == (size_t)-1)
-                        r = 0;
-                mb[r] = '\0';
+                char mb[4 * 1024 + 1];
+                tui_wcs_to_u8(line, len, mb, sizeof mb);
                 fprintf(f, "%s\n", mb);
         }
         return fclose(f);

@@ -1,8 +1,14 @@
 /*
  * pane_agenda.c - the agenda: the meeting's items in treatment order, each with its
  * number, status, closed-door marker and reading. Enter takes the selected item.
+ *
+ * And the deadlines the rules set before the body's planned and open meetings
+ * (deadlines_for_meeting; "today" is the clock's, or PROTOKOL_NOW's): above the items of a
+ * planned meeting its own deadlines; otherwise the next one ahead below the items; and
+ * the deadlines view (F) with every one of them, its meeting and the rule's § and text.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "protokol/i18n.h"
@@ -28,15 +34,163 @@ static const char *status_mark(const struct item *it)
         return "?";
 }
 
+/* ---------- deadlines ---------- */
+
+static int deadline_cmp(const void *a, const void *b)
+{
+        const struct tui_deadline *x = a, *y = b;
+        if (x->day != y->day)
+                return x->day < y->day ? -1 : 1;
+        if (x->meeting != y->meeting)
+                return x->meeting < y->meeting ? -1 : 1;
+        return (int)x->key - (int)y->key;
+}
+
+int tui_deadlines(const struct pk_state *s, int body, struct tui_deadline **out)
+{
+        *out = NULL;
+        if (body < 0 || body >= s->nbodies)
+                return 0;
+        const struct profile *p = &s->bodies[body].profile;
+        struct tui_deadline *v = NULL;
+        int n = 0;
+        for (int i = 0; i < s->nmeetings; i++) {
+                const struct meeting *m = &s->meetings[i];
+                if (m->body != body || (m->state != MS_PLANNED && m->state != MS_OPEN))
+                        continue;
+                struct deadline d[DK__COUNT];
+                int k = deadlines_for_meeting(p, m->date, m->kind, d);
+                if (k <= 0)
+                        continue;
+                v = pk_xrealloc(v, (size_t)(n + k) * sizeof *v);
+                for (int j = 0; j < k; j++)
+                        v[n++] = (struct tui_deadline){d[j].day, d[j].key, d[j].rule, i};
+        }
+        if (n > 1)
+                qsort(v, (size_t)n, sizeof *v, deadline_cmp);
+        *out = v;
+        return n;
+}
+
+bool tui_deadline_ahead(const struct pk_state *s, int body, pk_day today)
+{
+        struct tui_deadline *d;
+        int n = tui_deadlines(s, body, &d);
+        bool ahead = n > 0 && d[n - 1].day >= today;
+        free(d);
+        return ahead;
+}
+
+/* How a deadline stands today ("passed", "today", "in 4 days"; the agenda's dispatch
+ * when it is recorded), into buf; its colour. */
+static enum tui_color standing(const struct pk_state *s, const struct tui_deadline *d, pk_day today,
+                               char *buf, size_t n)
+{
+        const struct meeting *m = &s->meetings[d->meeting];
+        int days = (int)(d->day - today);
+        if (d->key == DK_AGENDA_DISPATCH && m->dispatched) {
+                snprintf(buf, n, "%s", m->dispatch_late ? _("sent late") : _("sent"));
+                return m->dispatch_late ? TC_DENIED : TC_DIM;
+        }
+        if (days < 0) {
+                snprintf(buf, n, "%s", _("passed"));
+                return TC_DIM;
+        }
+        if (days == 0)
+                snprintf(buf, n, "%s", _("today"));
+        else if (days == 1)
+                snprintf(buf, n, "%s", _("tomorrow"));
+        else
+                snprintf(buf, n, _("in %d days"), days);
+        return days <= 1 ? TC_WARN : TC_OK;
+}
+
+struct wrapctx {
+        struct rows *out;
+        enum tui_color c;
+};
+
+static void add_line(void *ctx, const char *line)
+{
+        struct wrapctx *w = ctx;
+        rows_add(w->out, line, NULL, w->c, TC_NORMAL, false, -1);
+}
+
+/* Above a planned meeting's items: its deadlines, each with how it stands. */
+static void meeting_deadlines(struct tui *t, struct pane *p, struct rows *out)
+{
+        const struct pk_state *s = app_state(t->app);
+        const struct meeting *m = tui_meeting(t);
+        if (!m || m->state != MS_PLANNED)
+                return;
+        pk_day today = tui_today();
+        struct tui_deadline *d;
+        int n = tui_deadlines(s, m->body, &d), shown = 0, cw = p->w - 1;
+        for (int i = 0; i < n; i++) {
+                if (d[i].meeting != s->cur_meeting)
+                        continue;
+                char when[64], left[128], day[11];
+                if (!shown++) {
+                        cal_format(today, day);
+                        snprintf(left, sizeof left, _("Deadlines (today %s)"), day);
+                        rows_add(out, left, NULL, TC_TITLE, TC_NORMAL, false, -1);
+                }
+                enum tui_color c = standing(s, &d[i], today, when, sizeof when);
+                cal_format(d[i].day, day);
+                snprintf(left, sizeof left, "%s %s", day, deadline_key_name(d[i].key));
+                /* the date says it: "in N days" only where it fits */
+                if (d[i].day > today + 1 && tui_width(left) + 1 + tui_width(when) > cw)
+                        when[0] = '\0';
+                rows_add(out, left, when, d[i].day < today ? TC_DIM : TC_NORMAL, c, false, -1);
+        }
+        if (shown)
+                rows_add(out, "", NULL, TC_NORMAL, TC_NORMAL, false, -1);
+        free(d);
+}
+
+/*
+ * Below the items: the body's next deadline ahead, unless it is one of the planned meeting's
+ * own shown above.
+ */
+static void next_deadline(struct tui *t, struct pane *p, struct rows *out)
+{
+        const struct pk_state *s = app_state(t->app);
+        const struct meeting *m = tui_meeting(t);
+        pk_day today = tui_today();
+        struct tui_deadline *d;
+        int n = tui_deadlines(s, tui_body(t), &d);
+        for (int i = 0; i < n; i++) {
+                if (d[i].day < today)
+                        continue;
+                if (m && m->state == MS_PLANNED && d[i].meeting == s->cur_meeting)
+                        break;
+                const struct meeting *dm = &s->meetings[d[i].meeting];
+                char when[64], day[11], mday[11], line[300];
+                standing(s, &d[i], today, when, sizeof when);
+                cal_format(d[i].day, day);
+                cal_format(dm->date, mday);
+                snprintf(line, sizeof line, _("next deadline: %s %s (%s), meeting %d on %s"), day,
+                         deadline_key_name(d[i].key), when, d[i].meeting + 1, mday);
+                struct wrapctx w = {out, TC_DIM};
+                add_line(&w, "");
+                tui_wrap(line, p->w - 1, add_line, &w);
+                break;
+        }
+        free(d);
+}
+
+/* ---------- the agenda ---------- */
+
 static void build(struct tui *t, struct pane *p, struct rows *out)
 {
-        (void)p;
         const struct meeting *m = tui_meeting(t);
         if (!m) {
                 rows_add(out, _("no meeting: create one with : meeting YYYY-MM-DD HH:MM"), NULL,
                          TC_DIM, TC_NORMAL, false, -1);
+                next_deadline(t, p, out);
                 return;
         }
+        meeting_deadlines(t, p, out);
         if (m->nitems == 0)
                 rows_add(out, _("no items yet: add one with : item \"TITLE\""), NULL, TC_DIM,
                          TC_NORMAL, false, -1);
@@ -58,6 +212,7 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                                                               : TC_DIM;
                 rows_add(out, left, right, c, TC_DIM, true, k);
         }
+        next_deadline(t, p, out);
 }
 
 /* The item number under the cursor, or -1. */
@@ -106,4 +261,115 @@ const struct pane_ops pane_agenda_ops = {
     .key = key,
     .title_text = title_text,
     .cursor = true,
+};
+
+/* ---------- the deadlines view ---------- */
+
+/* Appends s padded with spaces to width columns. */
+static void pad(struct sb *b, const char *s, int width)
+{
+        sb_add(b, s);
+        for (int w = tui_width(s); w < width; w++)
+                sb_add(b, " ");
+}
+
+static void deadlines_build(struct tui *t, struct pane *p, struct rows *out)
+{
+        const struct pk_state *s = app_state(t->app);
+        int body = tui_body(t), width = p->w - 1;
+        struct wrapctx w = {out, TC_DIM};
+        if (body < 0) {
+                tui_wrap(_("no body yet: create one with : body \"NAME\" profile=PROFILE"), width,
+                         add_line, &w);
+                return;
+        }
+        const struct profile *pr = &s->bodies[body].profile;
+        pk_day today = tui_today();
+        struct tui_deadline *d;
+        int n = tui_deadlines(s, body, &d);
+        if (n == 0) {
+                tui_wrap(_("no deadlines: no planned or open meeting of this body has one (plan a "
+                           "meeting with : plan YYYY-MM-DD HH:MM)"),
+                         width, add_line, &w);
+                return;
+        }
+        int kw = 0, cw = 0;
+        bool used[DK__COUNT] = {false};
+        for (int i = 0; i < n; i++) {
+                int k = tui_width(deadline_key_name(d[i].key)),
+                    c = tui_width(pr->rules[d[i].rule].cite);
+                kw = k > kw ? k : kw;
+                cw = c > cw ? c : cw;
+                used[d[i].key] = true;
+        }
+        /* the ones ahead, then those passed before a meeting that is still to be held */
+        for (int pass = 0; pass < 2; pass++) {
+                bool any = false;
+                for (int i = 0; i < n; i++) {
+                        if ((d[i].day < today) != (pass == 1))
+                                continue;
+                        if (!any) {
+                                if (pass == 1)
+                                        add_line(&w, "");
+                                w.c = TC_TITLE;
+                                add_line(&w, pass == 0
+                                                 ? _("Ahead")
+                                                 : _("Passed (the meeting is still to come)"));
+                                any = true;
+                        }
+                        const struct meeting *m = &s->meetings[d[i].meeting];
+                        char day[11], mday[11], when[64], mtg[128];
+                        cal_format(d[i].day, day);
+                        cal_format(m->date, mday);
+                        enum tui_color c = standing(s, &d[i], today, when, sizeof when);
+                        snprintf(mtg, sizeof mtg, _("meeting %d, %s"), d[i].meeting + 1, mday);
+                        struct sb line = {0};
+                        sb_addf(&line, "  %s  ", day);
+                        pad(&line, deadline_key_name(d[i].key), kw);
+                        sb_add(&line, "  ");
+                        pad(&line, pr->rules[d[i].rule].cite, cw);
+                        sb_addf(&line, "  %s", mtg);
+                        rows_add(out, sb_str(&line), when, pass ? TC_DIM : TC_NORMAL, c, false, -1);
+                        sb_free(&line);
+                }
+        }
+        /* what each deadline is, in the profile's words */
+        add_line(&w, "");
+        w.c = TC_TITLE;
+        add_line(&w, _("The rules"));
+        for (int k = 0; k < DK__COUNT; k++) {
+                if (!used[k])
+                        continue;
+                const struct rule *r = &pr->rules[deadline_key_rule((enum deadline_key)k)];
+                char line[800];
+                if (r->cite[0])
+                        snprintf(line, sizeof line, "  %s (%s): %s", deadline_key_name(k), r->cite,
+                                 r->text);
+                else
+                        snprintf(line, sizeof line, "  %s: %s", deadline_key_name(k), r->text);
+                w.c = TC_NORMAL;
+                tui_wrap(line, width, add_line, &w);
+        }
+        free(d);
+}
+
+static void deadlines_title(struct tui *t, struct pane *p, char *buf, size_t n)
+{
+        (void)p;
+        const struct pk_state *s = app_state(t->app);
+        int body = tui_body(t);
+        char day[11];
+        cal_format(tui_today(), day);
+        if (body < 0)
+                snprintf(buf, n, _("Deadlines · today %s"), day);
+        else
+                snprintf(buf, n, _("Deadlines of %s (%s) · today %s"), s->bodies[body].name,
+                         s->bodies[body].profile.name, day);
+}
+
+const struct pane_ops pane_deadlines_ops = {
+    .name = "deadlines",
+    .title = N_("Deadlines"),
+    .build = deadlines_build,
+    .title_text = deadlines_title,
 };

@@ -76,8 +76,8 @@ static void build_help(struct pane *p, struct rows *out)
 {
         int width = p->w - 1;
         struct wrapctx w = {out, TC_TITLE};
-        static const char *panes[] = {"global", "agenda",   "attendance", "item",
-                                      "vote",   "protocol", "rulings",    "help"};
+        static const char *panes[] = {"global",   "agenda",  "attendance", "item", "vote",
+                                      "protocol", "rulings", "deadlines",  "help"};
         static const char *titles[] = {
             N_("Keys everywhere (a pane's own keys come first when it has the focus)"),
             N_("Keys in the agenda"),
@@ -86,6 +86,7 @@ static void build_help(struct pane *p, struct rows *out)
             N_("Keys in the named vote (v opens it)"),
             N_("Keys in the protocol"),
             N_("Keys in the rulings view"),
+            N_("Keys in the deadlines view"),
             N_("Keys in this help")};
         int n;
         const struct binding *b = keys_table(&n);

@@ -12,6 +12,7 @@
  * screen goes to /dev/null through newterm(), and <Dump FILE> writes the screen's text.
  */
 #include <locale.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,27 @@ void tui_log_reload(struct tui *t)
         t->panes[P_PROTOCOL].at_bottom = true;
 }
 
+pk_day tui_today(void)
+{
+        const char *fixed = getenv("PROTOKOL_NOW");
+        char d[11];
+        pk_day day;
+        if (fixed && strlen(fixed) == 19) {
+                snprintf(d, sizeof d, "%.10s", fixed);
+                if (cal_parse(d, &day))
+                        return day;
+        }
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        return cal_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+enum pane_id tui_overlay_pane(enum overlay o)
+{
+        return o == OV_RULINGS ? P_RULINGS : o == OV_DEADLINES ? P_DEADLINES : P_HELP;
+}
+
 void tui_log_add(struct tui *t, const char *text)
 {
         char at[6];
@@ -193,8 +215,8 @@ void tui_prompt(struct tui *t, const char *label, const char *init,
         memset(pr, 0, sizeof *pr);
         pr->active = true;
         snprintf(pr->label, sizeof pr->label, "%s", label);
-        size_t n = mbstowcs(pr->buf, init ? init : "", sizeof pr->buf / sizeof pr->buf[0] - 1);
-        pr->len = pr->pos = n == (size_t)-1 ? 0 : (int)n;
+        pr->len = pr->pos =
+            tui_u8_to_wcs(init ? init : "", pr->buf, (int)(sizeof pr->buf / sizeof pr->buf[0]) - 1);
         pr->done = done;
         snprintf(pr->ctx, sizeof pr->ctx, "%s", ctx ? ctx : "");
 }
@@ -492,10 +514,11 @@ static void global_action(struct tui *t, enum tui_action a)
                 break;
         case TA_HELP:
         case TA_RULINGS:
+        case TA_DEADLINES:
                 free(t->text_view);
                 t->text_view = NULL;
-                t->overlay = a == TA_HELP ? OV_HELP : OV_RULINGS;
-                t->panes[a == TA_HELP ? P_HELP : P_RULINGS].top = 0;
+                t->overlay = a == TA_HELP ? OV_HELP : a == TA_RULINGS ? OV_RULINGS : OV_DEADLINES;
+                t->panes[tui_overlay_pane(t->overlay)].top = 0;
                 t->need_layout = true;
                 break;
         case TA_COMMAND:
@@ -621,7 +644,7 @@ static bool is_move(enum tui_action a)
 static void dispatch(struct tui *t, enum tui_action a)
 {
         if (t->overlay != OV_NONE) {
-                struct pane *p = &t->panes[t->overlay == OV_RULINGS ? P_RULINGS : P_HELP];
+                struct pane *p = &t->panes[tui_overlay_pane(t->overlay)];
                 if (a == TA_CANCEL) {
                         t->overlay = OV_NONE;
                         free(t->text_view);
@@ -629,7 +652,8 @@ static void dispatch(struct tui *t, enum tui_action a)
                         t->need_layout = true;
                 } else if (is_move(a)) {
                         pane_move(p, a);
-                } else if (a == TA_QUIT || a == TA_HELP || a == TA_RULINGS || a == TA_REDRAW) {
+                } else if (a == TA_QUIT || a == TA_HELP || a == TA_RULINGS || a == TA_DEADLINES ||
+                           a == TA_REDRAW) {
                         global_action(t, a);
                 } else {
                         tui_message(t, MK_INFO, "%s", _("Esc closes this view"));
@@ -685,11 +709,7 @@ static void prompt_key(struct tui *t, int key)
         switch (key) {
         case TK_ENTER: {
                 char text[4200];
-                pr->buf[pr->len] = L'\0';
-                size_t r = wcstombs(text, pr->buf, sizeof text - 1);
-                if (r == (size_t)-1)
-                        r = 0;
-                text[r] = '\0';
+                tui_wcs_to_u8(pr->buf, pr->len, text, sizeof text); /* UTF-8 in any locale */
                 pr->active = false;
                 pr->done(t, text); /* may open the next prompt */
                 return;
@@ -750,20 +770,20 @@ static void prompt_key(struct tui *t, int key)
 
 static void handle_key(struct tui *t, int key)
 {
+        if (t->too_small) {
+                /* nothing is drawn, so nothing acts (an open prompt keeps its text); q quits */
+                if (keys_lookup_pane("global", key) == TA_QUIT)
+                        t->quit = true;
+                return;
+        }
         if (t->prompt.active) {
                 prompt_key(t, key);
                 return;
         }
-        const char *pane = t->overlay == OV_RULINGS             ? "rulings"
-                           : t->overlay == OV_HELP              ? "help"
+        const char *pane = t->overlay != OV_NONE ? t->panes[tui_overlay_pane(t->overlay)].ops->name
                            : t->vote_mode && t->focus == P_VOTE ? "vote"
                                                                 : t->panes[t->focus].ops->name;
         enum tui_action a = keys_lookup(pane, key);
-        if (t->too_small) {
-                if (a == TA_QUIT)
-                        t->quit = true;
-                return;
-        }
         if (a == TA_NONE) {
                 char name[32];
                 keys_name(key, name, sizeof name);
@@ -801,6 +821,37 @@ static void poll_follow(struct tui *t)
         }
 }
 
+/*
+ * In an ASCII locale curses cannot put multi-byte characters together (it drops them, and
+ * the keys after them), so the keys are read as bytes: a UTF-8 sequence from the terminal
+ * becomes its character; a byte that starts none is taken as ISO-8859-1. c is the first
+ * byte (0x80..0xFF). Returns the code point.
+ */
+static int utf8_key(WINDOW *in, int c)
+{
+        int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : 0;
+        char b[4] = {(char)c};
+        int n = 1;
+        wtimeout(in, 50);
+        while (n <= need) {
+                int d = wgetch(in);
+                if (d == ERR)
+                        break;
+                if ((d & ~0x3F) != 0x80) {
+                        ungetch(d);
+                        break;
+                }
+                b[n++] = (char)d;
+        }
+        uint32_t cp;
+        if (need > 0 && n == need + 1 && tui_u8_decode(b, (size_t)n, &cp) == (size_t)n &&
+            cp != 0xFFFD)
+                return (int)cp;
+        for (int i = n - 1; i >= 1; i--)
+                ungetch((unsigned char)b[i]);
+        return c;
+}
+
 /* Reads the next key from the terminal (or the seam). Returns 0 when there is none yet. */
 static int read_key(struct tui *t)
 {
@@ -826,16 +877,30 @@ static int read_key(struct tui *t)
                 }
                 return 0;
         }
-        WINDOW *in = t->prompt.active ? t->msgw : t->keysw;
-        wtimeout(in, t->follow ? 500 : -1);
-        wint_t wc;
-        int r = wget_wch(in, &wc);
-        if (r == ERR) {
-                if (t->follow)
-                        poll_follow(t);
-                return 0;
+        /* the message line reads a prompt's text (its cursor is there); it exists only when
+         * the terminal is large enough */
+        WINDOW *in = t->prompt.active && t->msgw ? t->msgw : t->keysw ? t->keysw : stdscr;
+        int timeout = t->follow ? 500 : -1;
+        wtimeout(in, timeout);
+        int key;
+        if (t->raw_bytes) {
+                int c = wgetch(in);
+                if (c == ERR) {
+                        if (t->follow)
+                                poll_follow(t);
+                        return 0;
+                }
+                key = c >= KEY_MIN ? TK_FN | c : c < 0x80 ? c : utf8_key(in, c);
+        } else {
+                wint_t wc;
+                int r = wget_wch(in, &wc);
+                if (r == ERR) {
+                        if (t->follow)
+                                poll_follow(t);
+                        return 0;
+                }
+                key = r == KEY_CODE_YES ? TK_FN | (int)wc : (int)wc;
         }
-        int key = r == KEY_CODE_YES ? TK_FN | (int)wc : (int)wc;
         if (key == '\r' || key == (TK_FN | KEY_ENTER))
                 key = TK_ENTER;
         if (key == 127 || key == 8)
@@ -843,6 +908,18 @@ static int read_key(struct tui *t)
         return key;
 }
 
+/* Whether more keys are already waiting (then the screen is sent after them). */
+static bool input_pending(const struct tui *t)
+{
+        if (t->seam)
+                return false;
+        struct pollfd pfd = {.fd = 0, .events = POLLIN};
+        return poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN);
+}
+
+static int check_terminal(void);
+
+/* Starts curses; returns 0, or the exit status (the reason is on stderr). */
 static int start_screen(struct tui *t)
 {
         const char *keys = getenv("PROTOKOL_TUI_KEYS");
@@ -850,7 +927,7 @@ static int start_screen(struct tui *t)
                 t->seam = fopen(keys, "r");
                 if (!t->seam) {
                         fprintf(stderr, _("protokol: %s: cannot read the keys\n"), keys);
-                        return -1;
+                        return 1;
                 }
                 t->seam_out = fopen("/dev/null", "w");
                 t->seam_in = fopen("/dev/null", "r");
@@ -858,18 +935,21 @@ static int start_screen(struct tui *t)
                 t->screen = newterm(term && term[0] ? term : "xterm", t->seam_out, t->seam_in);
                 if (!t->screen) {
                         fprintf(stderr, "%s", _("protokol: the test terminal cannot start\n"));
-                        return -1;
+                        return 1;
                 }
                 set_term(t->screen);
         } else {
-                if (!isatty(0) || !isatty(1)) {
-                        fprintf(stderr, "%s",
-                                _("protokol: the terminal UI needs a terminal; use `protokol "
-                                  "run` for scripts\n"));
-                        return -1;
+                /* newterm, not initscr: initscr exits the process when it fails */
+                t->screen = newterm(NULL, stdout, stdin);
+                if (!t->screen) {
+                        const char *term = getenv("TERM");
+                        fprintf(stderr,
+                                _("protokol: the terminal (TERM=%s) cannot be started; run the "
+                                  "UI in a real terminal, or use `protokol run` for scripts\n"),
+                                term ? term : "");
+                        return 2;
                 }
-                if (!initscr())
-                        return -1;
+                set_term(t->screen);
         }
         cbreak();
         noecho();
@@ -888,6 +968,15 @@ int tui_run(const char *db, bool follow)
         t.follow = follow;
         t.pick = TA_NONE;
         t.vote.ballot = -1;
+        tui_locale_init();
+        t.raw_bytes = !tui_utf8 && MB_CUR_MAX == 1 && btowc(0xE6) == WEOF;
+        /* a terminal curses cannot drive is refused before the database is opened */
+        const char *keys = getenv("PROTOKOL_TUI_KEYS");
+        if (!(keys && keys[0])) {
+                int rc = check_terminal();
+                if (rc)
+                        return rc;
+        }
         struct pk_err err = {0};
         if (app_open(db, follow, &t.app, &err) < 0) {
                 char buf[1200];
@@ -895,17 +984,22 @@ int tui_run(const char *db, bool follow)
                 fprintf(stderr, "protokol: %s\n", buf);
                 return err.exit_code ? err.exit_code : 3;
         }
-        if (start_screen(&t) < 0) {
+        int rc = start_screen(&t);
+        if (rc) {
                 if (t.seam)
                         fclose(t.seam);
+                if (t.seam_out)
+                        fclose(t.seam_out);
+                if (t.seam_in)
+                        fclose(t.seam_in);
                 app_close(&t.app);
-                return 1;
+                return rc;
         }
         static const struct pane_ops *ops[P__COUNT] = {
             [P_AGENDA] = &pane_agenda_ops, [P_ATTEND] = &pane_attend_ops,
             [P_ITEM] = &pane_item_ops,     [P_PROTOCOL] = &pane_protocol_ops,
             [P_VOTE] = &pane_vote_ops,     [P_RULINGS] = &pane_rulings_ops,
-            [P_HELP] = &pane_help_ops,
+            [P_HELP] = &pane_help_ops,     [P_DEADLINES] = &pane_deadlines_ops,
         };
         for (int i = 0; i < P__COUNT; i++) {
                 t.panes[i].ops = ops[i];
@@ -917,6 +1011,20 @@ int tui_run(const char *db, bool follow)
         t.focus = m && m->current >= 0 ? P_ITEM : P_AGENDA;
         if (m && m->open_ballot >= 0 && !follow)
                 tui_vote_begin(&t);
+        if (!t.msg[0] && !tui_utf8) {
+                /* the locale as the user set it (setlocale says C for POSIX) */
+                const char *lc = getenv("LC_ALL");
+                if (!lc || !lc[0])
+                        lc = getenv("LC_CTYPE");
+                if (!lc || !lc[0])
+                        lc = getenv("LANG");
+                if (!lc || !lc[0])
+                        lc = setlocale(LC_CTYPE, NULL);
+                tui_message(&t, MK_DENIED,
+                            _("the locale %s is not UTF-8: letters it lacks are shown as ae, oe, "
+                              "aa, ?"),
+                            lc ? lc : "");
+        }
         if (!t.msg[0])
                 tui_message(&t, MK_INFO, "%s",
                             follow ? _("following the meeting read-only: q quits")
@@ -924,7 +1032,9 @@ int tui_run(const char *db, bool follow)
         t.need_layout = true;
         while (!t.quit) {
                 sync_state(&t);
-                layout_draw(&t);
+                /* keys that came faster than the screen is drawn: the screen goes out after
+                 * them (each is still handled on the state the one before left) */
+                layout_draw(&t, !input_pending(&t));
                 int key = read_key(&t);
                 if (!key)
                         continue;
@@ -953,5 +1063,64 @@ int tui_run(const char *db, bool follow)
         free(t.text_view);
         keys_free();
         app_close(&t.app);
+        return 0;
+}
+
+/*
+ * term.h comes last: its capability macros (lines, columns, bell, ...) would shadow names
+ * in the code above.
+ */
+#include <term.h>
+
+/*
+ * Whether curses can drive this terminal: stdin and stdout are a terminal, and TERM names a
+ * type of the terminfo database that can address the cursor (not a hard-copy or generic
+ * type such as dumb). Returns 0, or the exit status with the reason on stderr: 1 without a
+ * terminal, 2 for a terminal type the UI cannot use.
+ */
+static int check_terminal(void)
+{
+        if (!isatty(0) || !isatty(1)) {
+                fprintf(stderr, "%s",
+                        _("protokol: the terminal UI needs a terminal; use `protokol run` for "
+                          "scripts\n"));
+                return 1;
+        }
+        const char *term = getenv("TERM");
+        if (!term || !term[0]) {
+                fprintf(stderr, "%s",
+                        _("protokol: TERM is not set, so the terminal type is unknown and the UI "
+                          "cannot draw; run it in a real terminal, or use `protokol run` for "
+                          "scripts\n"));
+                return 2;
+        }
+        int err = 0;
+        if (setupterm(term, 1, &err) != OK) {
+                if (err == 0)
+                        fprintf(stderr,
+                                _("protokol: TERM=%s is not a terminal type known here (no "
+                                  "terminfo entry), so the UI cannot draw; run it in a real "
+                                  "terminal (e.g. TERM=xterm-256color), or use `protokol run` "
+                                  "for scripts\n"),
+                                term);
+                else
+                        fprintf(stderr,
+                                _("protokol: the terminfo database is missing, so TERM=%s is "
+                                  "unknown and the UI cannot draw; install ncurses-base, or use "
+                                  "`protokol run` for scripts\n"),
+                                term);
+                return 2;
+        }
+        const char *cup = tigetstr("cup");
+        bool ok = cup && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+        del_curterm(cur_term);
+        if (!ok) {
+                fprintf(stderr,
+                        _("protokol: TERM=%s cannot move the cursor, so the full-screen UI "
+                          "cannot draw on it; run it in a real terminal (e.g. "
+                          "TERM=xterm-256color), or use `protokol run` for scripts\n"),
+                        term);
+                return 2;
+        }
         return 0;
 }

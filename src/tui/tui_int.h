@@ -14,10 +14,12 @@
 #endif
 #include <curses.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <wchar.h>
 
 #include "protokol/app.h"
+#include "protokol/deadlines.h"
 #include "protokol/engine.h"
 #include "protokol/util.h"
 
@@ -33,6 +35,8 @@
         X(TA_QUIT, "quit", V__COUNT, N_("quit (everything is already saved)"))                     \
         X(TA_HELP, "help", V__COUNT, N_("help: keys and script verbs"))                            \
         X(TA_RULINGS, "rulings", V__COUNT, N_("rulings: what is allowed now, and why not"))        \
+        X(TA_DEADLINES, "deadlines", V__COUNT,                                                     \
+          N_("deadlines: the planned meetings' deadlines, with the rule"))                         \
         X(TA_COMMAND, "command", V__COUNT, N_("command line: type any script line"))               \
         X(TA_UNDO, "undo", V_UNDO, N_("undo the last action (asks first)"))                        \
         X(TA_FOCUS_NEXT, "focus-next", V__COUNT, N_("next pane"))                                  \
@@ -159,7 +163,24 @@ enum tui_color {
 
 void tui_colors_init(bool use_colors);
 attr_t tui_attr(enum tui_color c);
-/* Terminal columns of a UTF-8 string (wcwidth of each character). */
+/*
+ * Text is UTF-8 whatever the locale. tui_utf8 is true when the locale is UTF-8 (set by
+ * tui_locale_init); otherwise what the locale's character set lacks is drawn as an ASCII
+ * stand-in (æ as ae, § as par.) or '?', and widths are those of what is drawn.
+ */
+extern bool tui_utf8;
+void tui_locale_init(void);
+/* One character of s (len > 0 bytes): its code point in *cp (U+FFFD for a bad byte); bytes. */
+size_t tui_u8_decode(const char *s, size_t len, uint32_t *cp);
+/* Code point c as UTF-8 into out; the bytes written (1..4). */
+size_t tui_u8_encode(uint32_t c, char out[4]);
+/* UTF-8 into at most cap wide characters (NUL-terminated when there is room); the count. */
+int tui_u8_to_wcs(const char *s, wchar_t *out, int cap);
+/* n wide characters (code points) into NUL-terminated UTF-8, cut to fit cap bytes. */
+void tui_wcs_to_u8(const wchar_t *w, int n, char *out, size_t cap);
+/* Columns that character c takes as drawn in this locale. */
+int tui_cwidth(wchar_t c);
+/* Terminal columns of a UTF-8 string as drawn (wcwidth of each character). */
 int tui_width(const char *s);
 /*
  * Draws UTF-8 text at (y, x) in at most maxw columns, cutting it with "…" when it does
@@ -174,7 +195,17 @@ void tui_wrap(const char *s, int width, void (*add)(void *ctx, const char *line)
 
 /* ---------- panes ---------- */
 
-enum pane_id { P_AGENDA, P_ATTEND, P_ITEM, P_PROTOCOL, P_VOTE, P_RULINGS, P_HELP, P__COUNT };
+enum pane_id {
+        P_AGENDA,
+        P_ATTEND,
+        P_ITEM,
+        P_PROTOCOL,
+        P_VOTE,
+        P_RULINGS,
+        P_HELP,
+        P_DEADLINES,
+        P__COUNT
+};
 
 /* A row of a list pane: left text, an optional right-aligned part, a payload. */
 struct row {
@@ -223,11 +254,14 @@ struct pane {
 };
 
 extern const struct pane_ops pane_agenda_ops, pane_attend_ops, pane_item_ops, pane_protocol_ops,
-    pane_vote_ops, pane_rulings_ops, pane_help_ops;
+    pane_vote_ops, pane_rulings_ops, pane_help_ops, pane_deadlines_ops;
 
 /* ---------- the UI context ---------- */
 
-enum overlay { OV_NONE, OV_RULINGS, OV_HELP };
+/* A view that takes the whole body of the screen. */
+enum overlay { OV_NONE, OV_RULINGS, OV_HELP, OV_DEADLINES };
+/* The pane that shows overlay o (o != OV_NONE). */
+enum pane_id tui_overlay_pane(enum overlay o);
 enum msg_kind { MK_INFO, MK_OK, MK_DENIED, MK_ERROR };
 
 struct prompt {
@@ -280,6 +314,7 @@ struct tui {
         struct vote_draft vote;
         bool allowed[V__COUNT];
         WINDOW *hdr, *msgw, *keysw;
+        bool raw_bytes; /* the locale is ASCII: keys are read as bytes, UTF-8 put together here */
         /* the test seam */
         FILE *seam;
         SCREEN *screen;
@@ -305,10 +340,28 @@ void tui_vote_end(struct tui *t);
 /* Reloads the protocol pane from the record (on start and when the record changed). */
 void tui_log_reload(struct tui *t);
 void tui_log_add(struct tui *t, const char *text);
+/* Today: PROTOKOL_NOW's date when set (YYYY-MM-DDTHH:MM:SS), else the clock's. */
+pk_day tui_today(void);
+
+/* pane_agenda.c: the deadlines of the body's planned and open meetings */
+struct tui_deadline {
+        pk_day day;
+        enum deadline_key key;
+        enum rule_id rule;
+        int meeting; /* index in the state's meetings */
+};
+/*
+ * The deadlines (deadlines_for_meeting) of every planned or open meeting of body, by day
+ * (then meeting, then key). Returns the count; *out is allocated (free it), NULL if none.
+ */
+int tui_deadlines(const struct pk_state *s, int body, struct tui_deadline **out);
+/* Whether body has a deadline on or after today. */
+bool tui_deadline_ahead(const struct pk_state *s, int body, pk_day today);
 
 /* layout.c */
 void layout_apply(struct tui *t);
-void layout_draw(struct tui *t);
+/* Draws the screen; flush: sends it to the terminal (else only to curses' virtual screen). */
+void layout_draw(struct tui *t, bool flush);
 void layout_free(struct tui *t);
 /* Moves a pane's cursor or scroll position; TH_* flags. */
 unsigned pane_move(struct pane *p, enum tui_action a);

@@ -40,6 +40,16 @@ start() {
 		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color sh $tmp/cmd.sh"
 }
 
+# stop: ends the terminal started by start (and what runs in it), so start can be used again.
+stop() {
+	tmx kill-session -t "$sess" >/dev/null 2>&1
+	end=$(($(date +%s) + TUI_TIMEOUT))
+	while tmx has-session -t "$sess" >/dev/null 2>&1; do
+		[ "$(date +%s)" -le "$end" ] || fail "the terminal does not stop"
+		sleep 0.05
+	done
+}
+
 screen() {
 	tmx capture-pane -p -t "$sess" >"$tmp/screen.txt" 2>/dev/null
 	cat "$tmp/screen.txt"

@@ -3,7 +3,8 @@
  * (src/tui/compose.c): quoting of names, the `vote` line of a named vote, and the
  * voting order the current item's pane numbers. Each line is checked by what the action
  * layer does with it: it is executed with app_exec on a scratch database, and the test
- * states the ok text the secretary would see.
+ * states the ok text the secretary would see. Also the UI's text in any locale (UTF-8
+ * in and out, ASCII stand-ins where the locale is not UTF-8) and the deadlines it lists.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +292,92 @@ static void tui__voting_order__the_chairs_rank_counts(void **state)
         assert_string_equal(m->subjects[order[2]].id, "M");
 }
 
+static void tui__u8__decodes_and_encodes_whatever_the_locale(void **state)
+{
+        (void)state;
+        uint32_t c;
+        assert_int_equal(tui_u8_decode("\xc3\xa6x", 3, &c), 2);
+        assert_int_equal(c, 0xE6);
+        assert_int_equal(tui_u8_decode("\xe2\x94\x82", 3, &c), 3);
+        assert_int_equal(c, 0x2502);
+        /* a bad byte, a cut sequence and an overlong form are one U+FFFD byte each */
+        assert_int_equal(tui_u8_decode("\xff", 1, &c), 1);
+        assert_int_equal(c, 0xFFFD);
+        assert_int_equal(tui_u8_decode("\xc3", 1, &c), 1);
+        assert_int_equal(c, 0xFFFD);
+        assert_int_equal(tui_u8_decode("\xe0\x80\xaf", 3, &c), 1);
+        assert_int_equal(c, 0xFFFD);
+        wchar_t w[32];
+        int n = tui_u8_to_wcs("Bo Ærø §", w, 32);
+        assert_int_equal(n, 8);
+        char back[64];
+        tui_wcs_to_u8(w, n, back, sizeof back);
+        assert_string_equal(back, "Bo Ærø §");
+        /* cut to fit, never in the middle of a character */
+        tui_wcs_to_u8(w, n, back, 6);
+        assert_string_equal(back, "Bo Æ");
+}
+
+static void tui__width__stand_ins_in_a_locale_that_is_not_utf8(void **state)
+{
+        (void)state;
+        if (!setlocale(LC_ALL, "C.UTF-8"))
+                skip();
+        tui_locale_init();
+        assert_true(tui_utf8);
+        assert_int_equal(tui_width("Bo Ærø"), 6);
+        assert_int_equal(tui_cwidth(L'æ'), 1);
+        assert_non_null(setlocale(LC_ALL, "C"));
+        tui_locale_init();
+        assert_false(tui_utf8);
+        /* drawn as "Bo Aeroe", "(par. 3)", "a | b", "..." */
+        assert_int_equal(tui_width("Bo Ærø"), 8);
+        assert_int_equal(tui_width("(§ 3)"), 8);
+        assert_int_equal(tui_width("a │ b"), 5);
+        assert_int_equal(tui_width("…"), 3);
+        assert_int_equal(tui_cwidth(L'å'), 2);
+        /* what has no stand-in is one '?' (a wide CJK character too) */
+        assert_int_equal(tui_width("\xe4\xb8\xad"), 1);
+        static const char bad[] = {'a', (char)0xFF, 'b', '\0'};
+        assert_int_equal(tui_width(bad), 3);
+        setlocale(LC_ALL, "C.UTF-8");
+        tui_locale_init();
+}
+
+static void tui__deadlines__the_planned_and_open_meetings_by_day(void **state)
+{
+        struct t *t = *state;
+        council(t); /* meeting 1, 2027-01-21, open */
+        must(t, "plan 2027-03-11 10:00");
+        must(t, "plan 2027-03-25 16:00 kind=extraordinary");
+        must(t, "plan 2027-02-25 16:00");
+        const struct pk_state *s = app_state(t->app);
+        struct tui_deadline *d;
+        int n = tui_deadlines(s, 0, &d);
+        /* three for each ordinary meeting; none for the extraordinary one */
+        assert_int_equal(n, 9);
+        for (int i = 1; i < n; i++)
+                assert_true(d[i - 1].day <= d[i].day);
+        for (int i = 0; i < n; i++)
+                assert_int_not_equal(d[i].meeting, 2);
+        assert_int_equal(d[0].meeting, 0);
+        assert_int_equal(d[n - 1].meeting, 1);
+        /* the dates are deadlines_for_meeting's: 2027-03-11's are 03-03, 03-05, 03-08 */
+        char b[11];
+        cal_format(d[n - 1].day, b);
+        assert_string_equal(b, "2027-03-08");
+        assert_int_equal(d[n - 1].key, DK_MATERIAL);
+        assert_int_equal(d[n - 1].rule, deadline_key_rule(DK_MATERIAL));
+        cal_format(d[n - 3].day, b);
+        assert_string_equal(b, "2027-03-03");
+        assert_int_equal(d[n - 3].key, DK_MEMBER_PROPOSALS);
+        free(d);
+        assert_true(tui_deadline_ahead(s, 0, cal_from_ymd(2027, 3, 8)));
+        assert_false(tui_deadline_ahead(s, 0, cal_from_ymd(2027, 3, 9)));
+        assert_int_equal(tui_deadlines(s, 5, &d), 0);
+        assert_null(d);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -302,6 +390,9 @@ int main(void)
             T(tui__may_vote__a_disqualified_member_is_left_out),
             T(tui__voting_order__follows_the_engine_ballot_by_ballot),
             T(tui__voting_order__the_chairs_rank_counts),
+            cmocka_unit_test(tui__u8__decodes_and_encodes_whatever_the_locale),
+            cmocka_unit_test(tui__width__stand_ins_in_a_locale_that_is_not_utf8),
+            T(tui__deadlines__the_planned_and_open_meetings_by_day),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
