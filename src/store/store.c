@@ -523,17 +523,21 @@ int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, 
         sqlite3_finalize(q);
         if (rc != SQLITE_DONE)
                 return db_fail(st, err, _("cannot read the protocol"));
-        /* each part is an index lookup (events by meeting, events by verb), so the cost
+        /* each part is an index lookup (events by meeting, events by verb), and the events
+         * are then fetched by number (CROSS JOIN keeps that order of the loops), so the cost
          * follows what is loaded, not the length of the record */
         return load_query(st,
-                          "SELECT " EVENT_COLS " FROM events WHERE meeting IN"
-                          " (SELECT 0 UNION ALL SELECT meeting FROM meetings"
-                          "  WHERE state <> 'locked')"
-                          " UNION SELECT " EVENT_COLS " FROM events"
-                          " WHERE verb IN ('body', 'member', 'meeting', 'plan', 'undo')"
-                          " UNION SELECT " EVENT_COLS " FROM events"
-                          " WHERE verb = 'item' AND instr(line, 'reading=1') > 0"
-                          " ORDER BY seq",
+                          "WITH s(seq) AS ("
+                          " SELECT seq FROM events WHERE meeting IN"
+                          "  (SELECT 0 UNION ALL SELECT meeting FROM meetings"
+                          "   WHERE state <> 'locked')"
+                          " UNION SELECT seq FROM events"
+                          "  WHERE verb IN ('body', 'member', 'meeting', 'plan', 'undo')"
+                          " UNION SELECT seq FROM events"
+                          "  WHERE verb = 'item' AND instr(line, 'reading=1') > 0)"
+                          " SELECT e.seq, e.at, e.verb, e.line, e.result, e.attachment,"
+                          " e.retracts, e.meeting, e.hash"
+                          " FROM s CROSS JOIN events e ON e.seq = s.seq ORDER BY s.seq",
                           evs, n, err);
 }
 
