@@ -257,6 +257,16 @@ const char *engine_subject_kind_name(enum subject_kind k);
 /* Index of the subject the next `ballot` would open, or -1 (with reason in *why). */
 int engine_next_subject(const struct pk_state *s, const struct meeting *m, struct sb *why);
 const char *engine_item_status_name(enum item_status st);
+/* The open subjects in the order they will be voted (an open ballot's subject first): the
+ * voting order of SPEC §2 as the engine applies it. Writes up to max indexes; returns how
+ * many. */
+int engine_voting_order(const struct pk_state *s, const struct meeting *m, int *out, int max);
+/* A member (or seated substitute) in the room: present, holding a seat. */
+bool engine_seated(const struct pk_state *s, const struct meeting *m, int member);
+/* May member vote in ballot b (NULL: a ballot opened now)? Seated and not disqualified for
+ * the item under treatment when it was opened. */
+bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                     int member);
 const char *engine_meeting_state_name(enum meeting_state st);
 
 #endif

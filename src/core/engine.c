@@ -269,22 +269,30 @@ static bool is_immediate(enum subject_kind k)
         return k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER;
 }
 
-static bool subject_in_scope(const struct meeting *m, const struct subject *sj)
+/* Open, in the scope of the item under treatment (or of the meeting), and not yet placed
+ * in the voting order being built (done may be NULL). */
+static bool subject_open(const struct meeting *m, int i, const char *done)
 {
-        if (sj->status != SS_OPEN)
+        const struct subject *sj = &m->subjects[i];
+        if (sj->status != SS_OPEN || (done && done[i]))
                 return false;
         if (sj->kind == SK_DENY || sj->kind == SK_ORDER)
                 return true;
         return m->current >= 0 && sj->item == m->current;
 }
 
-/* Lowest-ranked open subject of kind k in scope (optionally children of parent), or -1. */
-static int first_open(const struct meeting *m, enum subject_kind k, int parent)
+static bool subject_in_scope(const struct meeting *m, const struct subject *sj)
+{
+        return subject_open(m, (int)(sj - m->subjects), NULL);
+}
+
+/* Lowest-ranked open subject of kind k (optionally children of parent), or -1. */
+static int first_open_of(const struct meeting *m, const char *done, enum subject_kind k, int parent)
 {
         int best = -1;
         for (int i = 0; i < m->nsubjects; i++) {
                 const struct subject *sj = &m->subjects[i];
-                if (sj->kind != k || !subject_in_scope(m, sj))
+                if (sj->kind != k || !subject_open(m, i, done))
                         continue;
                 if (parent >= 0 && sj->parent != parent)
                         continue;
@@ -294,39 +302,37 @@ static int first_open(const struct meeting *m, enum subject_kind k, int parent)
         return best;
 }
 
-int engine_next_subject(const struct pk_state *s, const struct meeting *m, struct sb *why)
+static int first_open(const struct meeting *m, enum subject_kind k, int parent)
 {
-        (void)s;
+        return first_open_of(m, NULL, k, parent);
+}
+
+/* The next subject in the voting order of SPEC §2, leaving out those in done. */
+static int next_subject(const struct meeting *m, const char *done, struct sb *why)
+{
         /* votes on closure, the floor and the order are taken as soon as proposed */
-        int best = -1;
-        for (int i = 0; i < m->nsubjects; i++) {
-                const struct subject *sj = &m->subjects[i];
-                if (is_immediate(sj->kind) && subject_in_scope(m, sj)) {
-                        best = i;
-                        break;
-                }
-        }
-        if (best >= 0)
-                return best;
+        for (int i = 0; i < m->nsubjects; i++)
+                if (is_immediate(m->subjects[i].kind) && subject_open(m, i, done))
+                        return i;
         int k;
-        if ((k = first_open(m, SK_PROC, -1)) >= 0)
+        if ((k = first_open_of(m, done, SK_PROC, -1)) >= 0)
                 return k;
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
         if (it && it->reading == 1) {
-                if ((k = first_open(m, SK_READING, -1)) >= 0)
+                if ((k = first_open_of(m, done, SK_READING, -1)) >= 0)
                         return k;
                 if (why)
                         sb_add(why, _("nothing left to vote on at the 1st reading"));
                 return -1;
         }
         /* amendments in the chair's order, each after its own sub-amendments */
-        int amend = first_open(m, SK_AMEND, -1);
+        int amend = first_open_of(m, done, SK_AMEND, -1);
         if (amend >= 0) {
-                int sub = first_open(m, SK_SUB, amend);
+                int sub = first_open_of(m, done, SK_SUB, amend);
                 return sub >= 0 ? sub : amend;
         }
         /* sub-amendments whose amendment is gone are not voted: they lapse with it */
-        if ((k = first_open(m, SK_MAIN, -1)) >= 0)
+        if ((k = first_open_of(m, done, SK_MAIN, -1)) >= 0)
                 return k;
         if (why) {
                 if (!it)
@@ -335,6 +341,45 @@ int engine_next_subject(const struct pk_state *s, const struct meeting *m, struc
                         sb_add(why, _("nothing to vote on: table a motion first"));
         }
         return -1;
+}
+
+int engine_next_subject(const struct pk_state *s, const struct meeting *m, struct sb *why)
+{
+        (void)s;
+        return next_subject(m, NULL, why);
+}
+
+int engine_voting_order(const struct pk_state *s, const struct meeting *m, int *out, int max)
+{
+        (void)s;
+        if (!m || m->nsubjects == 0)
+                return 0;
+        char *done = pk_xcalloc((size_t)m->nsubjects, 1);
+        int n = 0, k;
+        if (m->open_ballot >= 0 && n < max) {
+                k = m->ballots[m->open_ballot].subject;
+                out[n++] = k;
+                done[k] = 1;
+        }
+        while (n < max && (k = next_subject(m, done, NULL)) >= 0) {
+                out[n++] = k;
+                done[k] = 1;
+        }
+        free(done);
+        return n;
+}
+
+bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                     int member)
+{
+        if (!m || member < 0 || member >= s->nmembers || s->members[member].body != m->body)
+                return false;
+        return eng_seated(s, m, member) && !eng_inhabil(m, b ? b->room : m->current, member);
+}
+
+bool engine_seated(const struct pk_state *s, const struct meeting *m, int member)
+{
+        return m && member >= 0 && member < s->nmembers && eng_seated(s, m, member);
 }
 
 /*

@@ -31,25 +31,12 @@ void tui_member_line(struct sb *b, const char *verb, const struct pk_state *s, i
 
 bool tui_seated(const struct pk_state *s, const struct meeting *m, int k)
 {
-        if (!m || k < 0 || k >= m->natt || m->att[k].status != ATT_PRESENT)
-                return false;
-        if (s->members[k].principal >= 0)
-                return m->att[k].seat_of >= 0;
-        return true;
-}
-
-static bool inhabil(const struct meeting *m, int item, int k)
-{
-        if (item < 0 || item >= m->nitems)
-                return false;
-        const struct item *it = &m->items[item];
-        return k < it->ninhabil && it->inhabil[k];
+        return engine_seated(s, m, k);
 }
 
 bool tui_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b, int k)
 {
-        return s->members[k].body == m->body && tui_seated(s, m, k) &&
-               !inhabil(m, b ? b->item : m->current, k);
+        return engine_may_vote(s, m, b, k);
 }
 
 int tui_parties(const struct pk_state *s, int body, const char **out, int max)
@@ -122,79 +109,9 @@ int tui_vote_line(const struct pk_state *s, const struct meeting *m, const struc
         return voters;
 }
 
-/* ---------- the voting order (mirrors engine_next_subject's rules) ---------- */
-
-static bool in_scope(const struct meeting *m, const struct subject *sj, const char *done, int i)
-{
-        if (sj->status != SS_OPEN || done[i])
-                return false;
-        if (sj->kind == SK_DENY || sj->kind == SK_ORDER)
-                return true;
-        return m->current >= 0 && sj->item == m->current;
-}
-
-static int first_open(const struct meeting *m, const char *done, enum subject_kind k, int parent)
-{
-        int best = -1;
-        for (int i = 0; i < m->nsubjects; i++) {
-                const struct subject *sj = &m->subjects[i];
-                if (sj->kind != k || !in_scope(m, sj, done, i))
-                        continue;
-                if (parent >= 0 && sj->parent != parent)
-                        continue;
-                if (best < 0 || sj->rank < m->subjects[best].rank)
-                        best = i;
-        }
-        return best;
-}
-
-static int next_of(const struct meeting *m, const char *done)
-{
-        for (int i = 0; i < m->nsubjects; i++) {
-                enum subject_kind k = m->subjects[i].kind;
-                if ((k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER) &&
-                    in_scope(m, &m->subjects[i], done, i))
-                        return i;
-        }
-        int k;
-        if ((k = first_open(m, done, SK_PROC, -1)) >= 0)
-                return k;
-        const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
-        if (it && it->reading == 1)
-                return first_open(m, done, SK_READING, -1);
-        int amend = first_open(m, done, SK_AMEND, -1);
-        if (amend >= 0) {
-                int sub = first_open(m, done, SK_SUB, amend);
-                return sub >= 0 ? sub : amend;
-        }
-        return first_open(m, done, SK_MAIN, -1);
-}
+/* ---------- the voting order (the engine's) ---------- */
 
 int tui_voting_order(const struct pk_state *s, const struct meeting *m, int *out, int max)
 {
-        if (!m || m->nsubjects == 0)
-                return 0;
-        char *done = pk_xcalloc((size_t)m->nsubjects, 1);
-        int n = 0;
-        /* an open ballot is voted first */
-        if (m->open_ballot >= 0 && n < max) {
-                int k = m->ballots[m->open_ballot].subject;
-                out[n++] = k;
-                done[k] = 1;
-        }
-        int k;
-        while (n < max && (k = next_of(m, done)) >= 0) {
-                out[n++] = k;
-                done[k] = 1;
-        }
-        free(done);
-        /* the engine has the last word on what comes next */
-        if (m->open_ballot < 0 && n > 0) {
-                int e = engine_next_subject(s, m, NULL);
-                if (e != out[0]) {
-                        out[0] = e;
-                        n = e >= 0 ? 1 : 0;
-                }
-        }
-        return n;
+        return engine_voting_order(s, m, out, max);
 }
