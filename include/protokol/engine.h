@@ -154,6 +154,13 @@ struct election {
         int nlog;
 };
 
+/* The summary a signed meeting keeps once a later meeting of its body has opened (it is
+ * archived): everything later actions can read of it. */
+struct archived {
+        char **first_readings; /* case ids treated in a 1st reading */
+        int nfirst_readings;
+};
+
 enum meeting_state { MS_PLANNED, MS_OPEN, MS_SUSPENDED, MS_CLOSED, MS_LOCKED };
 enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT };
 
@@ -193,7 +200,43 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
-        bool partial; /* a locked meeting opened for resuming only: its details are not loaded */
+        bool archived; /* signed, and a later meeting of the body has opened (see archive.c) */
+        struct archived arch; /* what an archived meeting keeps (also while details are kept) */
+        bool hole; /* a place kept during an open for a meeting whose creation is replayed later */
+};
+
+/*
+ * A unit of the read model: the derived rows (rows.h) that one key of the state gives. The
+ * engine names the units it changed in every accepted action (its touched-set); the action
+ * layer renders exactly those from the state and replaces their rows, so nothing is diffed
+ * and nothing is guessed. The keys are the tables' own (member name, item number, ...), so
+ * a unit stays meaningful when the state no longer holds it (it is then deleted).
+ */
+enum dt_unit_kind {
+        DU_MEMBER,   /* members row: k1 body name, k2 member name */
+        DU_MEETING,  /* meetings row of meeting (id) */
+        DU_ITEM,     /* items row: meeting, num = item number */
+        DU_OUTCOME,  /* decisions row and dissents rows of item num */
+        DU_SUBJECT,  /* subjects row: meeting, num = item number (0 for the meeting), k1 = id */
+        DU_BALLOT,   /* ballots row and its member_votes rows: meeting, num = ballot number */
+        DU_ATTEND,   /* attendance and signatures rows: meeting, k1 = member name */
+        DU_RULING,   /* rulings row: meeting, num = ruling number */
+        DU_ELECTION, /* elections row: meeting, num = election number */
+        DU__COUNT
+};
+
+struct dt_unit {
+        enum dt_unit_kind kind;
+        long meeting; /* meeting id (index + 1), 0 for member units */
+        long num;
+        char *k1, *k2; /* owned */
+};
+
+/* The units one action changed; recorded only while track is set (live actions). */
+struct pk_touched {
+        struct dt_unit *u;
+        int n, cap;
+        bool track;
 };
 
 struct pk_state {
@@ -205,6 +248,10 @@ struct pk_state {
         int nmeetings;
         int cur_body;    /* -1 if none */
         int cur_meeting; /* -1 if none */
+        struct pk_touched touched; /* what the last accepted action changed */
+        int event_meeting; /* the meeting (id) the last accepted action belongs to, 0: the body */
+        bool keep_detail;  /* archiving keeps a meeting's details (exports, verify) */
+        struct sb archive; /* the last action archived meetings: their summaries (text) */
 };
 
 /* Result of applying an action. */
@@ -221,6 +268,10 @@ struct engine_input {
         const struct action *action;
         const char *time; /* ISO 8601 local time the action is recorded, "YYYY-MM-DDTHH:MM:SS" */
         const struct profile *profile; /* for V_BODY with profile=; else NULL */
+        /* a replay of a recorded event: the meeting (id) it was recorded with, whose choice a
+         * `body` selection repeats instead of choosing again */
+        bool replay;
+        int recorded_meeting;
 };
 
 /*
@@ -268,5 +319,45 @@ bool engine_seated(const struct pk_state *s, const struct meeting *m, int member
 bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
                      int member);
 const char *engine_meeting_state_name(enum meeting_state st);
+
+/* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
+ * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */
+bool engine_sign_would_lock(const struct pk_state *s, int mi, const char *name);
+
+/* ---------- touched-sets (touched.c) ---------- */
+
+/* Empties s->touched (keeping track as it is). */
+void engine_touched_clear(struct pk_state *s);
+/* Sorts s->touched and drops repeated units. */
+void engine_touched_unique(struct pk_state *s);
+void dt_unit_free(struct dt_unit *u);
+
+/* ---------- archived meetings (archive.c) ---------- */
+
+/*
+ * When a meeting opens, the signed meetings of its body that are not yet archived become
+ * archived: they keep their header and the summary later actions read (struct archived),
+ * and their details are freed unless s->keep_detail. engine_apply writes the summaries of
+ * the meetings an action archived into s->archive (empty when none): the action layer
+ * records that text with the event, and a later open restores the archived meetings from
+ * it instead of replaying their events, so opening costs the same with years behind it.
+ */
+void eng_archive_body(struct pk_state *s, int body, int except);
+/*
+ * Restores the archived meetings described by text (one or more s->archive texts). Meetings
+ * are placed at their ids; places below the highest id that the text does not describe
+ * become holes, filled in order by the meeting creations replayed afterwards. Returns 0, or
+ * -1 with a message in err when the text does not read.
+ */
+int engine_restore_archive(struct pk_state *s, const char *text, struct sb *err);
+/* True when the state holds holes (a creation the open expected was not replayed). */
+bool engine_has_holes(const struct pk_state *s);
+/*
+ * The first reading of case_id in another meeting of the current body, as the engine finds it
+ * now: its date and minute. The action layer records what was found in the `item` line
+ * (first-reading=, first-reading-time=), so a replay does not depend on what else is loaded.
+ */
+bool engine_find_first_reading(const struct pk_state *s, const char *case_id, pk_day *day,
+                               int *minute);
 
 #endif

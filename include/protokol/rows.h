@@ -54,18 +54,11 @@ struct dt_rows {
  * Indexes out of range add nothing. */
 void dt_rows_meeting(const struct pk_state *s, int meeting, struct dt_rows *out);
 void dt_rows_body(const struct pk_state *s, int body, struct dt_rows *out);
-/*
- * Part of a meeting's rows: the meeting-level rows (the meeting, its items' rows in the items
- * table, attendance, signatures, rulings, and votes on the meeting itself) when
- * meeting_level, and the rows belonging to items item_a and item_b (their decisions,
- * dissents, subjects, ballots, member votes and elections; -1 for none), or of every item
- * when all_items. The rows an action can change lie in the meeting level and the items that are
- * current or last ended before and after it.
- */
-void dt_rows_meeting_scoped(const struct pk_state *s, int mi, bool meeting_level, bool all_items,
-                            int item_a, int item_b, struct dt_rows *out);
 /* Every row of every table. */
 void dt_rows_all(const struct pk_state *s, struct dt_rows *out);
+/* The rows of one unit of the read model as the state has them now (none when the state no
+ * longer holds the unit's key). The same renderers make dt_rows_all. */
+void dt_rows_unit(const struct pk_state *s, const struct dt_unit *u, struct dt_rows *out);
 /* Sorts by table, then key. */
 void dt_rows_sort(struct dt_rows *r);
 void dt_rows_free(struct dt_rows *r);

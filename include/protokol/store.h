@@ -26,7 +26,8 @@ struct event {
         char *result;     /* the ok message */
         char *attachment; /* extra data the action needs to replay (a body's profile), or NULL */
         int64_t retracts; /* for an undo: the seq it retracts; else 0 */
-        int meeting;      /* current meeting number after the action, 0 if none */
+        int meeting;      /* the meeting (id) the event belongs to; 0: the body (bodies, members);
+                           * an undo belongs to the meeting of the event it retracts */
         unsigned char hash[32];
 };
 
@@ -42,17 +43,21 @@ enum store_status { ST_OK = 0, ST_IO = 3 };
 int store_open(const char *path, enum store_mode mode, struct store **out, struct pk_err *err);
 void store_close(struct store **st);
 
-/* A change to a derived table: the row to insert or replace, or (del) to delete by key. */
-struct dt_change {
-        const struct dt_row *row;
-        bool del;
+/*
+ * What an event changes in the derived tables: the rows of each unit are deleted, then rows
+ * (the units' rows as the state has them after the event) are inserted.
+ */
+struct dt_write {
+        const struct dt_unit *units;
+        int nunits;
+        const struct dt_rows *rows;
 };
 
 /*
- * Appends ev (seq, hash filled in) and applies the changes to the derived tables, all in
- * one committed transaction. 0 or -1 with err (then nothing was written).
+ * Appends ev (seq, hash filled in) and writes w to the derived tables, all in one
+ * committed transaction. 0 or -1 with err (then nothing was written).
  */
-int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+int store_append(struct store *st, struct event *ev, const struct dt_write *w,
                  struct pk_err *err);
 
 /*
@@ -60,8 +65,7 @@ int store_append(struct store *st, struct event *ev, const struct dt_change *ch,
  * filled in), then commit; on any failure roll back (nothing is written).
  */
 int store_begin(struct store *st, struct pk_err *err);
-int store_add(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
-              struct pk_err *err);
+int store_add(struct store *st, struct event *ev, const struct dt_write *w, struct pk_err *err);
 int store_commit(struct store *st, struct pk_err *err);
 void store_rollback(struct store *st);
 
@@ -73,13 +77,24 @@ int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
 void store_events_free(struct event *evs, int n);
 
 /*
- * Loads only what is needed to resume: every event except the inner events of meetings
- * that are signed and locked (their creation, the bodies, members and plans, undos and
- * first-reading items are kept). *locked receives the numbers of the locked meetings
- * (free it). 0 or -1 with err.
+ * The events that archived meetings (verb open, with the summaries as attachment), in
+ * order, leaving out retracted ones and the event numbered exclude. An index lookup.
  */
-int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, int *nlocked,
-                    struct pk_err *err);
+int store_load_archives(struct store *st, int64_t exclude, struct event **evs, int *n,
+                        struct pk_err *err);
+/* The events of the meetings ids[0..nids) (0: the body's own events), in order: one index
+ * lookup per meeting. */
+int store_load_meetings(struct store *st, const int *ids, int nids, struct event **evs, int *n,
+                        struct pk_err *err);
+/* The highest meeting id any event names (0 for none). */
+int store_max_meeting(struct store *st, struct pk_err *err);
+/*
+ * The last event that is neither an undo nor retracted (what `undo` would retract), into
+ * *ev (free its strings with store_events_free(ev, 1) semantics: use store_event_clear).
+ * Returns 1 when found, 0 when there is none, -1 on error.
+ */
+int store_last_live(struct store *st, struct event *ev, struct pk_err *err);
+void store_event_clear(struct event *ev);
 
 /*
  * The corrections of a meeting: its undo events, each with at (when) and line (the action

@@ -70,16 +70,30 @@ static char *read_file(const char *path, struct pk_err *err)
         return s;
 }
 
-/* Applies one recorded event to the state during replay. */
-static int replay_one(struct app *a, const struct event *e, struct pk_err *err)
+/* Parses a recorded event's line back into an action. 0, or -1 with err. */
+static int parse_event(const struct event *e, struct action *act, struct pk_err *err)
 {
-        struct action act;
         struct pk_err perr = {0};
-        if (script_parse_line(e->line, strlen(e->line), &act, &perr) != SP_ACTION) {
+        if (script_parse_line(e->line, strlen(e->line), act, &perr) != SP_ACTION) {
                 pk_err_set(err, _("event %lld cannot be read back: %s"), (long long)e->seq,
                            perr.msg);
                 return -1;
         }
+        return 0;
+}
+
+/*
+ * Applies one recorded event to the state during replay, under the same rules as live: the
+ * engine judges it again and must accept it, and (check_archive) the archive summaries it
+ * wrote must be the ones recorded with it.
+ */
+static int replay_one(struct app *a, const struct event *e, bool check_archive,
+                      struct pk_err *err)
+{
+        struct action act;
+        if (parse_event(e, &act, err) < 0)
+                return -1;
+        struct pk_err perr = {0};
         struct profile *prof = NULL;
         if (act.verb == V_BODY && e->attachment) {
                 prof = pk_xmalloc(sizeof *prof);
@@ -91,13 +105,28 @@ static int replay_one(struct app *a, const struct event *e, struct pk_err *err)
                         return -1;
                 }
         }
-        struct engine_input in = {.action = &act, .time = e->at, .profile = prof};
+        struct engine_input in = {.action = &act,
+                                  .time = e->at,
+                                  .profile = prof,
+                                  .replay = true,
+                                  .recorded_meeting = e->meeting};
         struct sb msg = {0};
         enum pk_result r = engine_apply(a->s, &in, &msg);
         int rc = 0;
         if (r != PK_OK) {
                 pk_err_set(err, _("event %lld (%s) does not replay: %s"), (long long)e->seq,
                            e->line, sb_str(&msg));
+                rc = -1;
+        } else if (a->s->event_meeting != e->meeting) {
+                pk_err_set(err, _("event %lld (%s) is recorded under meeting %d, but belongs to "
+                                  "meeting %d"),
+                           (long long)e->seq, e->line, e->meeting, a->s->event_meeting);
+                rc = -1;
+        } else if (check_archive && act.verb != V_BODY &&
+                   strcmp(sb_str(&a->s->archive), e->attachment ? e->attachment : "") != 0) {
+                pk_err_set(err, _("event %lld (%s): the archived meetings recorded with it are "
+                                  "not the ones the record gives"),
+                           (long long)e->seq, e->line);
                 rc = -1;
         }
         sb_free(&msg);
@@ -106,40 +135,179 @@ static int replay_one(struct app *a, const struct event *e, struct pk_err *err)
         return rc;
 }
 
-/* Rebuilds the state from the record, leaving out retracted events (and also the event
- * numbered exclude, when it is not 0). */
+/*
+ * The rules an undo obeys live, checked again when it is replayed: it retracts the last
+ * action that is neither an undo nor retracted, of the same meeting, and never one of a
+ * meeting that is signed (nor the signature that locked it). live[] is that stack.
+ */
+static int check_undo(struct app *a, const struct event *u, const struct event *t,
+                      struct pk_err *err)
+{
+        if (!t) {
+                pk_err_set(err, _("event %lld retracts event %lld, which is not the last action "
+                                  "then"),
+                           (long long)u->seq, (long long)u->retracts);
+                return -1;
+        }
+        if (u->meeting != t->meeting) {
+                pk_err_set(err, _("event %lld retracts an action of meeting %d but is recorded "
+                                  "under meeting %d"),
+                           (long long)u->seq, t->meeting, u->meeting);
+                return -1;
+        }
+        const struct pk_state *s = a->s;
+        int mi = t->meeting - 1;
+        bool locked = mi >= 0 && mi < s->nmeetings && s->meetings[mi].state == MS_LOCKED;
+        if (!locked && mi >= 0 && mi < s->nmeetings && !strcmp(t->verb, "sign")) {
+                /* without the retracted signature the meeting is not locked: would it
+                 * have been? */
+                struct action act;
+                struct pk_err pe = {0};
+                if (parse_event(t, &act, &pe) == 0) {
+                        locked = act.npos > 0 && engine_sign_would_lock(s, mi, act.pos[0].text);
+                        action_free(&act);
+                }
+        }
+        if (locked) {
+                pk_err_set(err, _("event %lld retracts event %lld of meeting %d, which was "
+                                  "signed and locked"),
+                           (long long)u->seq, (long long)t->seq, t->meeting);
+                return -1;
+        }
+        return 0;
+}
+
+/*
+ * Replays evs (in order) into a new state: undos and what they retract are left out, after
+ * checking each undo as live would (check_undo). track_last: record the touched-set of the
+ * last event applied. exclude: an event to leave out as if retracted (0: none).
+ */
+static int replay_events(struct app *a, struct event *evs, int n, int64_t exclude,
+                         bool check_archive, bool track_last, struct pk_err *err)
+{
+        int64_t maxseq = n ? evs[n - 1].seq : 0;
+        /* retracted[seq - base]: the events are a sparse selection, so index by position */
+        char *retracted = pk_xcalloc((size_t)n + 1, 1);
+        int *pos_of = NULL;
+        (void)maxseq;
+        /* the retractions, found by binary search of the (ordered) events */
+        for (int i = 0; i < n; i++) {
+                if (evs[i].retracts <= 0)
+                        continue;
+                int lo = 0, hi = i - 1, t = -1;
+                while (lo <= hi) {
+                        int mid = (lo + hi) / 2;
+                        if (evs[mid].seq == evs[i].retracts) {
+                                t = mid;
+                                break;
+                        }
+                        if (evs[mid].seq < evs[i].retracts)
+                                lo = mid + 1;
+                        else
+                                hi = mid - 1;
+                }
+                if (t >= 0)
+                        retracted[t] = 1;
+        }
+        /* the stack of live actions, for checking each undo */
+        int *stack = pk_xcalloc((size_t)n + 1, sizeof *stack);
+        int depth = 0, last = -1, rc = 0;
+        for (int i = n - 1; i >= 0; i--)
+                if (evs[i].retracts <= 0 && !retracted[i] && evs[i].seq != exclude) {
+                        last = i;
+                        break;
+                }
+        for (int i = 0; i < n && rc == 0; i++) {
+                if (evs[i].retracts > 0) {
+                        int t = depth > 0 ? stack[depth - 1] : -1;
+                        const struct event *te =
+                            t >= 0 && evs[t].seq == evs[i].retracts ? &evs[t] : NULL;
+                        rc = check_undo(a, &evs[i], te, err);
+                        if (rc == 0)
+                                depth--;
+                        continue;
+                }
+                stack[depth++] = i;
+                if (retracted[i] || evs[i].seq == exclude)
+                        continue;
+                a->s->touched.track = track_last && i == last;
+                rc = replay_one(a, &evs[i], check_archive, err);
+                a->s->touched.track = false;
+        }
+        free(stack);
+        free(pos_of);
+        free(retracted);
+        return rc;
+}
+
+/*
+ * Loads the state from the record. In full mode every event is replayed (exports, verify).
+ * Otherwise the archived meetings are restored from the summaries recorded when they were
+ * archived, and only the events of the body and of meetings not archived are replayed: a
+ * handful of index lookups, whatever the years behind. Both give the same state (archive.c).
+ */
+static int load_state(struct app *a, int64_t exclude, bool track_last, struct pk_state **out,
+                      struct pk_err *err)
+{
+        struct pk_state *s = engine_new();
+        s->keep_detail = a->full;
+        struct pk_state *saved = a->s;
+        a->s = s;
+        struct event *evs = NULL;
+        int n = 0, rc = 0;
+        if (a->full) {
+                rc = store_load(a->st, &evs, &n, err);
+        } else {
+                struct event *arch = NULL;
+                int na = 0;
+                rc = store_load_archives(a->st, exclude, &arch, &na, err);
+                struct sb why = {0};
+                for (int i = 0; i < na && rc == 0; i++)
+                        if (engine_restore_archive(s, arch[i].attachment, &why) < 0) {
+                                pk_err_set(err, _("event %lld: %s"), (long long)arch[i].seq,
+                                           sb_str(&why));
+                                rc = -1;
+                        }
+                sb_free(&why);
+                store_events_free(arch, na);
+                int max = rc == 0 ? store_max_meeting(a->st, err) : -1;
+                if (max < 0)
+                        rc = -1;
+                if (rc == 0) {
+                        int *ids = pk_xcalloc((size_t)max + 2, sizeof *ids), nids = 0;
+                        for (int id = 0; id <= max; id++)
+                                if (id == 0 || id > s->nmeetings || !s->meetings[id - 1].archived)
+                                        ids[nids++] = id;
+                        rc = store_load_meetings(a->st, ids, nids, &evs, &n, err);
+                        free(ids);
+                }
+        }
+        if (rc == 0)
+                rc = replay_events(a, evs, n, exclude, a->full, track_last, err);
+        if (rc == 0 && engine_has_holes(s)) {
+                pk_err_set(err, _("the record names a meeting whose creation is missing"));
+                rc = -1;
+        }
+        store_events_free(evs, n);
+        a->s = saved;
+        if (rc < 0) {
+                engine_free(&s);
+                return -1;
+        }
+        *out = s;
+        return 0;
+}
+
+/* Rebuilds the state from the record, leaving out the event numbered exclude (0: none). */
 static int rebuild_excluding(struct app *a, int64_t exclude, struct pk_err *err)
 {
-        struct event *evs;
-        int n, *locked = NULL, nlocked = 0;
-        if ((a->full ? store_load(a->st, &evs, &n, err)
-                     : store_load_lazy(a->st, &evs, &n, &locked, &nlocked, err)) < 0)
+        struct pk_state *s;
+        if (load_state(a, exclude, false, &s, err) < 0)
                 return -1;
         engine_free(&a->s);
-        a->s = engine_new();
-        int64_t maxseq = n ? evs[n - 1].seq : 0;
-        char *retracted = pk_xcalloc((size_t)maxseq + 2, 1);
-        for (int i = 0; i < n; i++)
-                if (evs[i].retracts > 0 && evs[i].retracts <= maxseq)
-                        retracted[evs[i].retracts] = 1;
-        int rc = 0;
-        for (int i = 0; i < n && rc == 0; i++) {
-                if (evs[i].retracts > 0 || retracted[evs[i].seq] || evs[i].seq == exclude)
-                        continue;
-                rc = replay_one(a, &evs[i], err);
-        }
-        /* a locked meeting replayed lazily holds only its creation (and first readings) */
-        for (int i = 0; i < nlocked; i++)
-                if (locked[i] >= 1 && locked[i] <= a->s->nmeetings) {
-                        struct meeting *m = &a->s->meetings[locked[i] - 1];
-                        m->state = MS_LOCKED;
-                        m->partial = true;
-                }
-        free(locked);
+        a->s = s;
         a->seen = store_last_seq(a->st);
-        free(retracted);
-        store_events_free(evs, n);
-        return rc;
+        return 0;
 }
 
 static int rebuild(struct app *a, struct pk_err *err)
@@ -150,50 +318,12 @@ static int rebuild(struct app *a, struct pk_err *err)
 static int app_open_mode(const char *path, bool read_only, bool full, struct app **out,
                          struct pk_err *err);
 
-/* The rows an action can change: the current body's members, and in the current meeting
- * the meeting-level rows and those of the items current or last ended (items a, b are
- * added: the ones current and last ended on the other side of the action). */
-static void scope_rows(const struct pk_state *s, int body, int meeting, int a, int b,
-                       struct dt_rows *out)
+/* Renders the rows of the units in s->touched (made unique) into rows. */
+static void render_touched(struct pk_state *s, struct dt_rows *rows)
 {
-        dt_rows_body(s, body, out);
-        if (meeting < 0 || meeting >= s->nmeetings)
-                return;
-        const struct meeting *m = &s->meetings[meeting];
-        dt_rows_meeting_scoped(s, meeting, true, false, m->current, m->last_item, out);
-        /* items the other side names, if they are not already in */
-        int extra[2] = {a, b};
-        for (int i = 0; i < 2; i++)
-                if (extra[i] >= 0 && extra[i] != m->current && extra[i] != m->last_item &&
-                    (i == 0 || extra[1] != extra[0]))
-                        dt_rows_meeting_scoped(s, meeting, false, false, extra[i], -1, out);
-}
-
-/* Changes that turn the rows before into the rows after (both are sorted here). The
- * changes point into after and before, which must outlive them. */
-static struct dt_change *diff_rows(struct dt_rows *before, struct dt_rows *after, int *n)
-{
-        dt_rows_sort(before);
-        dt_rows_sort(after);
-        struct dt_change *ch = pk_xcalloc((size_t)(before->n + after->n) + 1, sizeof *ch);
-        int i = 0, j = 0, k = 0;
-        while (i < before->n || j < after->n) {
-                int c = i >= before->n  ? 1
-                        : j >= after->n ? -1
-                                        : dt_row_keycmp(&before->rows[i], &after->rows[j]);
-                if (c < 0) {
-                        ch[k++] = (struct dt_change){&before->rows[i++], true};
-                } else if (c > 0) {
-                        ch[k++] = (struct dt_change){&after->rows[j++], false};
-                } else {
-                        if (!dt_row_equal(&before->rows[i], &after->rows[j]))
-                                ch[k++] = (struct dt_change){&after->rows[j], false};
-                        i++;
-                        j++;
-                }
-        }
-        *n = k;
-        return ch;
+        engine_touched_unique(s);
+        for (int i = 0; i < s->touched.n; i++)
+                dt_rows_unit(s, &s->touched.u[i], rows);
 }
 
 int app_open(const char *path, bool read_only, struct app **out, struct pk_err *err)
@@ -212,7 +342,9 @@ static int app_open_mode(const char *path, bool read_only, bool full, struct app
         struct app *a = pk_xcalloc(1, sizeof *a);
         a->read_only = read_only;
         a->full = full;
+        a->s = engine_new();
         if (store_open(path, read_only ? STORE_READ : STORE_WRITE, &a->st, err) < 0) {
+                engine_free(&a->s);
                 free(a);
                 return -1;
         }
@@ -244,7 +376,7 @@ bool app_refresh(struct app *a, struct pk_err *err)
 
 static enum app_result record(struct app *a, const struct action *act, const char *at,
                               const char *result, const char *attachment, int64_t retracts,
-                              const struct dt_change *ch, int nch, struct sb *out)
+                              int meeting, const struct dt_write *w, struct sb *out)
 {
         struct event ev = {0};
         ev.at = (char *)at;
@@ -253,9 +385,9 @@ static enum app_result record(struct app *a, const struct action *act, const cha
         ev.result = (char *)result;
         ev.attachment = (char *)attachment;
         ev.retracts = retracts;
-        ev.meeting = a->s->cur_meeting + 1;
+        ev.meeting = meeting;
         struct pk_err err = {0};
-        if (store_append(a->st, &ev, ch, nch, &err) < 0) {
+        if (store_append(a->st, &ev, w, &err) < 0) {
                 char buf[1024];
                 pk_err_format(&err, buf, sizeof buf);
                 sb_addf(out, _("error: the action was not recorded: %s"), buf);
@@ -268,69 +400,64 @@ static enum app_result record(struct app *a, const struct action *act, const cha
         return AR_OK;
 }
 
+/*
+ * undo: retracts the last action that is neither an undo nor retracted, with a new event
+ * of that action's meeting. The rows it rewrites are exactly those the retracted action
+ * touched, rendered from the state without it.
+ */
 static enum app_result do_undo(struct app *a, const struct action *act, const char *at,
                                struct sb *out)
 {
-        struct sb why = {0};
         struct pk_err err = {0};
-        enum pk_verb v = V_UNDO;
-        (void)v;
-        const struct meeting *m = engine_current_meeting(a->s);
-        if (m && m->state == MS_LOCKED) {
-                const char *c = a->s->bodies[m->body].profile.rules[R_SIGNING].cite;
-                sb_add(out, _("denied: the protocol is signed and locked"));
-                if (c[0] && strcmp(c, "-"))
-                        sb_addf(out, " (%s)", c);
-                sb_free(&why);
-                return AR_DENIED;
-        }
-        struct event *evs;
-        int n;
-        if (store_load(a->st, &evs, &n, &err) < 0) {
+        struct event t;
+        int found = store_last_live(a->st, &t, &err);
+        if (found < 0) {
                 sb_addf(out, _("error: %s"), err.msg);
                 return AR_IO;
         }
-        int64_t maxseq = n ? evs[n - 1].seq : 0;
-        char *retracted = pk_xcalloc((size_t)maxseq + 2, 1);
-        for (int i = 0; i < n; i++)
-                if (evs[i].retracts > 0 && evs[i].retracts <= maxseq)
-                        retracted[evs[i].retracts] = 1;
-        int target = -1;
-        for (int i = n - 1; i >= 0; i--)
-                if (evs[i].retracts == 0 && !retracted[evs[i].seq]) {
-                        target = i;
-                        break;
-                }
-        free(retracted);
-        if (target < 0) {
-                store_events_free(evs, n);
+        if (found == 0) {
                 sb_add(out, _("denied: there is nothing to undo"));
                 return AR_DENIED;
         }
-        int64_t seq = evs[target].seq;
+        int mi = t.meeting - 1;
+        if (mi >= 0 && mi < a->s->nmeetings && a->s->meetings[mi].state == MS_LOCKED) {
+                const struct meeting *m = &a->s->meetings[mi];
+                const char *c = a->s->bodies[m->body].profile.rules[R_SIGNING].cite;
+                if (mi == a->s->cur_meeting)
+                        sb_add(out, _("denied: the protocol is signed and locked"));
+                else
+                        sb_addf(out,
+                                _("denied: the last action belongs to meeting %d, whose protocol "
+                                  "is signed and locked"),
+                                t.meeting);
+                if (c[0] && strcmp(c, "-"))
+                        sb_addf(out, " (%s)", c);
+                store_event_clear(&t);
+                return AR_DENIED;
+        }
         struct sb res = {0};
-        sb_addf(&res, _("retracted %lld: %s"), (long long)seq, evs[target].line);
-        store_events_free(evs, n);
-        struct dt_rows before = {0}, after = {0};
-        dt_rows_all(a->s, &before);
-        enum app_result r;
-        if (rebuild_excluding(a, seq, &err) < 0) {
+        sb_addf(&res, _("retracted %lld: %s"), (long long)t.seq, t.line);
+        /* what the retracted action touched: replay it last, tracking */
+        struct pk_state *with = NULL;
+        enum app_result r = AR_OK;
+        if (load_state(a, 0, true, &with, &err) < 0 || rebuild_excluding(a, t.seq, &err) < 0) {
                 sb_addf(out, _("error: the record cannot be replayed without it: %s"), err.msg);
                 rebuild(a, &err);
                 r = AR_IO;
         } else {
-                dt_rows_all(a->s, &after);
-                int nch;
-                struct dt_change *ch = diff_rows(&before, &after, &nch);
-                r = record(a, act, at, sb_str(&res), NULL, seq, ch, nch, out);
-                free(ch);
+                struct dt_rows rows = {0};
+                engine_touched_unique(with);
+                for (int i = 0; i < with->touched.n; i++)
+                        dt_rows_unit(a->s, &with->touched.u[i], &rows);
+                struct dt_write w = {with->touched.u, with->touched.n, &rows};
+                r = record(a, act, at, sb_str(&res), NULL, t.seq, t.meeting, &w, out);
                 if (r == AR_OK)
                         sb_addf(out, "ok: %s", sb_str(&res));
+                dt_rows_free(&rows);
         }
-        dt_rows_free(&before);
-        dt_rows_free(&after);
+        engine_free(&with);
+        store_event_clear(&t);
         sb_free(&res);
-        sb_free(&why);
         return r;
 }
 
@@ -339,20 +466,22 @@ struct pending {
         struct action act;
         char at[32];
         struct sb msg;
-        char *prof_text;
-        struct dt_rows before, after;
-        struct dt_change *ch;
-        int nch;
+        char *attachment; /* the body's profile text, or the archive summaries */
+        int meeting;
+        struct dt_unit *units; /* the touched-set, taken from the state */
+        int nunits;
+        struct dt_rows rows;
 };
 
 static void pending_free(struct pending *p)
 {
         action_free(&p->act);
         sb_free(&p->msg);
-        free(p->prof_text);
-        dt_rows_free(&p->before);
-        dt_rows_free(&p->after);
-        free(p->ch);
+        free(p->attachment);
+        for (int i = 0; i < p->nunits; i++)
+                dt_unit_free(&p->units[i]);
+        free(p->units);
+        dt_rows_free(&p->rows);
         memset(p, 0, sizeof *p);
 }
 
@@ -459,11 +588,50 @@ static int draw_lot(struct app *a, struct action *act, struct sb *out)
         return 0;
 }
 
+/*
+ * `item … reading=2 case=X` without first-reading=: the first reading the engine finds in
+ * another meeting now is written into the recorded line (first-reading=, first-reading-time=),
+ * so a replay does not depend on which other meetings are loaded. 0, or -1 with out set.
+ */
+static int record_first_reading(struct app *a, struct action *act, struct sb *out)
+{
+        const char *reading = action_opt(act, "reading");
+        const char *case_id = action_opt(act, "case");
+        if (act->verb != V_ITEM || !reading || strcmp(reading, "2") || !case_id ||
+            action_opt(act, "first-reading"))
+                return 0;
+        pk_day day;
+        int minute;
+        if (!engine_find_first_reading(a->s, case_id, &day, &minute))
+                return 0;
+        char d[11];
+        cal_format(day, d);
+        struct sb line = {0};
+        sb_addf(&line, "%s first-reading=%s first-reading-time=%02d:%02d", act->text, d,
+                minute / 60, minute % 60);
+        struct action found;
+        struct pk_err e = {0};
+        if (script_parse_line(sb_str(&line), line.len, &found, &e) != SP_ACTION) {
+                sb_addf(out, _("error: the first reading could not be recorded: %s"), e.msg);
+                sb_free(&line);
+                return -1;
+        }
+        sb_free(&line);
+        action_free(act);
+        *act = found;
+        return 0;
+}
+
+/*
+ * Lets the engine judge a parsed action (taking ownership of act). On AR_OK the state has
+ * changed and *p holds what must be recorded: the event and the rows of exactly the units
+ * the engine touched; otherwise out holds the refusal and the state is unchanged.
+ */
 static enum app_result apply(struct app *a, struct action *act, int lineno, struct pending *p,
                              struct sb *out)
 {
         memset(p, 0, sizeof *p);
-        if (draw_lot(a, act, out) < 0) {
+        if (draw_lot(a, act, out) < 0 || record_first_reading(a, act, out) < 0) {
                 action_free(act);
                 return AR_ERROR;
         }
@@ -472,7 +640,7 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
         now_iso(p->at);
         struct profile *prof = NULL;
         struct pk_err e = {0};
-        if (load_body_profile(a, &p->act, &prof, &p->prof_text, &e) < 0) {
+        if (load_body_profile(a, &p->act, &prof, &p->attachment, &e) < 0) {
                 char buf[1024];
                 pk_err_format(&e, buf, sizeof buf);
                 sb_addf(out, _("error: line %d: %s"), lineno, buf);
@@ -480,19 +648,9 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
                 return AR_ERROR;
         }
         struct engine_input in = {.action = &p->act, .time = p->at, .profile = prof};
-        int body0 = a->s->cur_body, meeting0 = a->s->cur_meeting;
-        /* the items that may change: current and last ended, before and after the action;
-         * the ones after are not known yet, so the before side covers every item that can
-         * become current (take N names it) */
-        const struct meeting *m0 = meeting0 >= 0 ? &a->s->meetings[meeting0] : NULL;
-        int cur0 = m0 ? m0->current : -1, last0 = m0 ? m0->last_item : -1;
-        int take = -1;
-        if (m0 && p->act.verb == V_TAKE && p->act.npos > 0)
-                for (int i = 0; i < m0->nitems; i++)
-                        if (m0->items[i].number == atoi(p->act.pos[0].text))
-                                take = i;
-        scope_rows(a->s, body0, meeting0, take, -1, &p->before);
+        a->s->touched.track = true;
         enum pk_result er = engine_apply(a->s, &in, &p->msg);
+        a->s->touched.track = false;
         free(prof);
         if (er != PK_OK) {
                 if (er == PK_DENIED)
@@ -502,28 +660,29 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
                 pending_free(p);
                 return er == PK_DENIED ? AR_DENIED : AR_ERROR;
         }
-        scope_rows(a->s, body0, meeting0, cur0, last0 != cur0 ? last0 : take, &p->after);
-        if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0) {
-                /* another body or meeting became current: nothing in it changed but a
-                 * new meeting's own row */
-                dt_rows_body(a->s, a->s->cur_body, &p->after);
-                if (a->s->cur_meeting >= 0)
-                        dt_rows_meeting_scoped(a->s, a->s->cur_meeting, true, false, -1, -1,
-                                               &p->after);
+        render_touched(a->s, &p->rows);
+        /* the units move to the pending action; the state's set is left empty */
+        p->units = a->s->touched.u;
+        p->nunits = a->s->touched.n;
+        a->s->touched.u = NULL;
+        a->s->touched.n = a->s->touched.cap = 0;
+        p->meeting = a->s->event_meeting;
+        if (a->s->archive.len) {
+                free(p->attachment);
+                p->attachment = pk_xstrdup(sb_str(&a->s->archive));
         }
-        p->ch = diff_rows(&p->before, &p->after, &p->nch);
         return AR_OK;
 }
 
-static struct event pending_event(const struct app *a, const struct pending *p)
+static struct event pending_event(const struct pending *p)
 {
         struct event ev = {0};
         ev.at = (char *)p->at;
         ev.verb = (char *)pk_verb_info[p->act.verb].name;
         ev.line = p->act.text;
         ev.result = (char *)sb_str(&p->msg);
-        ev.attachment = p->prof_text;
-        ev.meeting = a->s->cur_meeting + 1;
+        ev.attachment = p->attachment;
+        ev.meeting = p->meeting;
         return ev;
 }
 
@@ -532,16 +691,6 @@ static bool query(struct app *a, const struct action *act, struct sb *out)
 {
         if (act->verb != V_STATUS && act->verb != V_ALLOWED)
                 return false;
-        const struct meeting *m = engine_current_meeting(a->s);
-        if (m && m->partial && !a->full) {
-                /* the current meeting is locked and was not loaded: load everything once */
-                struct pk_err e = {0};
-                a->full = true;
-                if (rebuild(a, &e) < 0) {
-                        sb_addf(out, _("error: %s"), e.msg);
-                        return true;
-                }
-        }
         struct sb s = {0};
         if (act->verb == V_STATUS)
                 engine_status(a->s, &s);
@@ -582,7 +731,9 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
         struct pending p;
         r = apply(a, &act, lineno, &p, out);
         if (r == AR_OK) {
-                r = record(a, &p.act, p.at, sb_str(&p.msg), p.prof_text, 0, p.ch, p.nch, out);
+                struct dt_write w = {p.units, p.nunits, &p.rows};
+                r = record(a, &p.act, p.at, sb_str(&p.msg), p.attachment, 0, p.meeting, &w,
+                           out);
                 if (r == AR_OK)
                         sb_addf(out, "ok: %s", sb_str(&p.msg));
                 pending_free(&p);
@@ -628,8 +779,9 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
         struct pk_err err = {0};
         if (r == AR_OK && store_begin(a->st, &err) == 0) {
                 for (int i = 0; i < np && r == AR_OK; i++) {
-                        struct event ev = pending_event(a, &ps[i]);
-                        if (store_add(a->st, &ev, ps[i].ch, ps[i].nch, &err) < 0)
+                        struct event ev = pending_event(&ps[i]);
+                        struct dt_write w = {ps[i].units, ps[i].nunits, &ps[i].rows};
+                        if (store_add(a->st, &ev, &w, &err) < 0)
                                 r = AR_IO;
                         else
                                 a->seen = ev.seq;

@@ -90,15 +90,12 @@ static void dtstamp(char buf[17])
 /* The record's identity for UIDs: 16 hex digits of its first event's hash. */
 static int record_id(struct app *a, char out[17], struct pk_err *err)
 {
-        struct event *evs;
-        int n, *locked = NULL, nlocked = 0;
-        if (store_load_lazy(app_store(a), &evs, &n, &locked, &nlocked, err) < 0)
-                return -1;
-        free(locked);
+        (void)err;
+        char hex[65];
         strcpy(out, "0000000000000000");
-        for (int i = 0; n > 0 && i < 8; i++)
-                snprintf(out + 2 * i, 3, "%02x", evs[0].hash[i]);
-        store_events_free(evs, n);
+        if (store_event_hash(app_store(a), 1, hex) == 0)
+                memcpy(out, hex, 16);
+        out[16] = '\0';
         return 0;
 }
 

@@ -19,7 +19,8 @@ static int check_meeting(struct app *a, int meeting, struct pk_err *err)
                 err->exit_code = 1;
                 return -1;
         }
-        if (s->meetings[meeting - 1].partial) {
+        if (s->meetings[meeting - 1].hole ||
+            (s->meetings[meeting - 1].archived && !s->keep_detail)) {
                 pk_err_set(err,
                            _("meeting %d is not loaded: exports need the record replayed in "
                              "full (app_open_full)"),

@@ -241,7 +241,7 @@ int cli_import(const char *db, int argc, char **argv)
                 /* a closed or locked meeting takes no items: the engine says so on the
                  * first row, so the numbering is not checked against its agenda */
                 const struct meeting *m = &s->meetings[s->cur_meeting];
-                if (m->state != MS_CLOSED && m->state != MS_LOCKED && !m->partial)
+                if (m->state != MS_CLOSED && m->state != MS_LOCKED && !m->archived)
                         opts.first_number = m->nitems + 1;
         }
         opts.known = known_names(s, &opts.nknown);

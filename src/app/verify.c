@@ -22,12 +22,10 @@ int app_verify(struct app *a, struct sb *report, struct pk_err *err)
 {
         if (store_verify_chain(app_store(a), err) < 0)
                 return -1;
-        for (int i = 0; i < app_state(a)->nmeetings; i++)
-                if (app_state(a)->meetings[i].partial) {
-                        pk_err_set(err,
-                                   _("verify needs the record replayed in full (app_open_full)"));
-                        return -1;
-                }
+        if (!app_state(a)->keep_detail) {
+                pk_err_set(err, _("verify needs the record replayed in full (app_open_full)"));
+                return -1;
+        }
         struct dt_rows want = {0}, have = {0};
         dt_rows_all(app_state(a), &want);
         for (int t = 0; t < DT__COUNT; t++)

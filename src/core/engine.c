@@ -852,6 +852,9 @@ struct ctx {
         const struct profile *p;
 };
 
+/* The index of the context's meeting, for the touched-set. */
+#define MI(c) ((int)((c)->m - (c)->s->meetings))
+
 static const char *pos(const struct ctx *c, int i)
 {
         return i < c->a->npos ? c->a->pos[i].text : NULL;
@@ -937,11 +940,23 @@ static enum pk_result h_body(struct ctx *c)
                                    s->bodies[i].seats);
                 s->cur_body = i;
                 s->cur_meeting = -1;
-                /* the body's running meeting, else its latest held one, else its latest planned */
+                if (c->in->replay) {
+                        /* a replay repeats the recorded choice: what else is loaded cannot
+                         * change it */
+                        int k = c->in->recorded_meeting - 1;
+                        if (k >= s->nmeetings || (k >= 0 && s->meetings[k].body != i))
+                                return err(c, _("the recorded meeting %d is not one of \"%s\""),
+                                           k + 1, name);
+                        s->cur_meeting = k;
+                        sb_addf(c->msg, _("body \"%s\" selected"), name);
+                        return PK_OK;
+                }
+                /* the body's running meeting, else its latest held one (not archived), else
+                 * its latest planned */
                 int held = -1, planned = -1;
                 for (int k = s->nmeetings - 1; k >= 0; k--) {
                         const struct meeting *o = &s->meetings[k];
-                        if (o->body != i)
+                        if (o->body != i || o->hole || o->archived)
                                 continue;
                         if (o->state == MS_OPEN || o->state == MS_SUSPENDED) {
                                 s->cur_meeting = k;
@@ -1025,8 +1040,11 @@ static enum pk_result h_member(struct ctx *c)
         }
         add_member(s, name, party, r, -1, action_opt(c->a, "born"), action_opt(c->a, "since"));
         int idx = s->nmembers - 1;
-        if (sub)
+        eng_t_member(s, idx);
+        if (sub) {
                 add_member(s, sub, party, ROLE_MEMBER, idx, NULL, NULL);
+                eng_t_member(s, s->nmembers - 1);
+        }
         sb_addf(c->msg, _("member \"%s\" (%s, %s) registered"), name, party, role_name(r));
         if (sub)
                 sb_addf(c->msg, _(" with personal substitute \"%s\""), sub);
@@ -1044,7 +1062,8 @@ static enum pk_result h_meeting(struct ctx *c)
         bool plan = c->a->verb == V_PLAN;
         for (int i = 0; i < s->nmeetings; i++) {
                 const struct meeting *o = &s->meetings[i];
-                if (o->body != s->cur_body || o->date != d || o->minute != hh * 60 + mm)
+                if (o->hole || o->body != s->cur_body || o->date != d ||
+                    o->minute != hh * 60 + mm)
                         continue;
                 if (plan || o->state != MS_PLANNED)
                         return deny(c, NO_RULE, _("meeting %d is already on %s %s"), i + 1,
@@ -1055,6 +1074,7 @@ static enum pk_result h_meeting(struct ctx *c)
                                    _("meeting %d is planned on %s %s: select it without options"),
                                    i + 1, pos(c, 0), t);
                 s->cur_meeting = i;
+                s->event_meeting = i + 1;
                 sb_addf(c->msg, _("meeting %d on %s %s selected (%s)"), i + 1, pos(c, 0), t,
                         s->bodies[s->cur_body].name);
                 return PK_OK;
@@ -1068,8 +1088,20 @@ static enum pk_result h_meeting(struct ctx *c)
         else if (kind && strcmp(kind, "ordinary"))
                 return err(c, _("kind: \"%s\" is not one of ordinary, extraordinary, constituent"),
                            kind);
-        s->meetings = pk_xrealloc(s->meetings, (size_t)(s->nmeetings + 1) * sizeof *s->meetings);
-        struct meeting *m = &s->meetings[s->nmeetings];
+        /* an open keeps places for the meetings created before archived ones: the first
+         * hole is this creation's place */
+        int idx = s->nmeetings;
+        for (int i = 0; i < s->nmeetings; i++)
+                if (s->meetings[i].hole) {
+                        idx = i;
+                        break;
+                }
+        if (idx == s->nmeetings) {
+                s->meetings =
+                    pk_xrealloc(s->meetings, (size_t)(s->nmeetings + 1) * sizeof *s->meetings);
+                s->nmeetings++;
+        }
+        struct meeting *m = &s->meetings[idx];
         memset(m, 0, sizeof *m);
         m->body = s->cur_body;
         m->date = d;
@@ -1081,7 +1113,8 @@ static enum pk_result h_meeting(struct ctx *c)
         m->last_item = -1;
         m->open_ballot = -1;
         m->doors_closed = !profile_int(&s->bodies[s->cur_body].profile, R_MEETINGS_PUBLIC);
-        int idx = s->nmeetings++;
+        eng_t_meeting(s, idx);
+        s->event_meeting = idx + 1;
         if (!plan)
                 s->cur_meeting = idx;
         sb_addf(c->msg,
@@ -1091,14 +1124,33 @@ static enum pk_result h_meeting(struct ctx *c)
         return PK_OK;
 }
 
-/* Finds the first reading of a case in an earlier meeting of the body. */
+static bool find_first_reading(const struct pk_state *s, int body, const char *case_id, pk_day *day,
+                               int *minute);
+
+bool engine_find_first_reading(const struct pk_state *s, const char *case_id, pk_day *day,
+                               int *minute)
+{
+        const struct meeting *m = engine_current_meeting(s);
+        return m && case_id && find_first_reading(s, m->body, case_id, day, minute);
+}
+
+/* Finds the first reading of a case in another meeting of the body. */
 static bool find_first_reading(const struct pk_state *s, int body, const char *case_id, pk_day *day,
                                int *minute)
 {
         for (int i = s->nmeetings - 1; i >= 0; i--) {
                 const struct meeting *m = &s->meetings[i];
-                if (m->body != body || &s->meetings[i] == &s->meetings[s->cur_meeting])
+                if (m->hole || m->body != body || i == s->cur_meeting)
                         continue;
+                if (m->archived) {
+                        for (int k = 0; k < m->arch.nfirst_readings; k++)
+                                if (!strcmp(m->arch.first_readings[k], case_id)) {
+                                        *day = m->date;
+                                        *minute = m->minute;
+                                        return true;
+                                }
+                        continue;
+                }
                 for (int k = 0; k < m->nitems; k++) {
                         const struct item *it = &m->items[k];
                         if (it->reading == 1 && it->case_id && !strcmp(it->case_id, case_id)) {
@@ -1168,6 +1220,10 @@ static enum pk_result h_item(struct ctx *c)
                         if (!cal_parse(first, &fd))
                                 return err(c, _("first-reading: \"%s\" is not a valid date"),
                                            first);
+                        const char *ft = action_opt(c->a, "first-reading-time");
+                        if (ft)
+                                fmin = (ft[0] - '0') * 600 + (ft[1] - '0') * 60 +
+                                       (ft[3] - '0') * 10 + (ft[4] - '0');
                         have = true;
                 } else if (case_id) {
                         have = find_first_reading(c->s, m->body, case_id, &fd, &fmin);
@@ -1232,6 +1288,7 @@ static enum pk_result h_item(struct ctx *c)
         m->order[m->nitems] = m->nitems;
         m->agenda_order[m->nitems] = m->nitems;
         m->nitems++;
+        eng_t_item(c->s, MI(c), m->nitems - 1);
         sb_addf(c->msg, _("item %d \"%s\" added"), it->number, title);
         if (closed)
                 sb_add(c->msg, _(" (closed)"));
@@ -1252,7 +1309,7 @@ static enum pk_result h_item(struct ctx *c)
                 for (int i = 0; i < c->s->nmeetings; i++) {
                         const struct meeting *o = &c->s->meetings[i];
                         pk_day odl;
-                        if (o->body != m->body || o->date <= m->date || o->kind != MK_ORDINARY ||
+                        if (o->hole || o->body != m->body || o->date <= m->date || o->kind != MK_ORDINARY ||
                             !deadline_of_rule(p, R_PROPOSAL_DEADLINE, o->date, &odl) ||
                             odl < sub_day)
                                 continue;
@@ -1288,6 +1345,7 @@ static enum pk_result h_dispatched(struct ctx *c)
         }
         set_str(&m->dispatched, pos(c, 0));
         m->dispatch_late = late;
+        eng_t_meeting(c->s, MI(c));
         if (!dls[0]) {
                 sb_addf(c->msg, _("agenda dispatched %s"), pos(c, 0));
                 return PK_OK;
@@ -1325,6 +1383,7 @@ static enum pk_result h_urgent(struct ctx *c)
                 return deny(c, R_LATE_AGENDA,
                             _("the agenda was not dispatched late: no reason is needed"));
         set_str(&it->urgent, pos(c, 0));
+        eng_t_item(c->s, MI(c), c->m->current);
         sb_addf(c->msg, _("item %d: reason it cannot wait recorded"), it->number);
         return PK_OK;
 }
@@ -1371,6 +1430,7 @@ static enum pk_result h_present(struct ctx *c)
         hhmm(c->in->time, t);
         for (int i = 0; i < n; i++) {
                 struct attendance *a = att(m, idx[i]);
+                eng_t_att(c->s, MI(c), idx[i]);
                 if (a->status != ATT_PRESENT && running(m))
                         set_str(&a->arrived, t);
                 a->status = ATT_PRESENT;
@@ -1393,6 +1453,7 @@ static enum pk_result h_absent(struct ctx *c)
                             pos(c, 0));
         a->status = ATT_ABSENT;
         set_str(&a->reason, action_opt(c->a, "reason"));
+        eng_t_att(c->s, MI(c), k);
         sb_addf(c->msg, _("\"%s\" absent"), pos(c, 0));
         if (a->reason)
                 sb_addf(c->msg, " (%s)", a->reason);
@@ -1438,6 +1499,7 @@ static enum pk_result h_arrive_leave(struct ctx *c, bool arrive)
                         a->attended = true;
                         set_str(&a->arrived, t);
                 }
+                eng_t_att(c->s, MI(c), k);
                 sb_addf(c->msg, _("\"%s\" arrives: %d of %d present"), pos(c, 0),
                         engine_present(c->s, m), body_seats(c->s, m->body));
         } else {
@@ -1450,6 +1512,7 @@ static enum pk_result h_arrive_leave(struct ctx *c, bool arrive)
                 a->status = running(m) ? ATT_LEFT : ATT_ABSENT;
                 if (running(m))
                         set_str(&a->left, t);
+                eng_t_att(c->s, MI(c), k);
                 drop_speaker(m, k);
                 sb_addf(c->msg, _("\"%s\" leaves: %d of %d present"), pos(c, 0),
                         engine_present(c->s, m), body_seats(c->s, m->body));
@@ -1480,6 +1543,8 @@ static enum pk_result h_substitute(struct ctx *c)
         struct attendance *am = att(m, k);
         if (am->status == ATT_UNKNOWN)
                 am->status = ATT_ABSENT;
+        eng_t_att(c->s, MI(c), k);
+        eng_t_att(c->s, MI(c), sub);
         struct attendance *as = att(m, sub);
         as->status = ATT_PRESENT;
         as->seat_of = k;
@@ -1499,9 +1564,13 @@ static enum pk_result h_open(struct ctx *c)
         struct meeting *m = c->m;
         m->state = MS_OPEN;
         set_str(&m->opened_at, c->in->time);
-        for (int i = 0; i < m->natt; i++)
-                if (m->att[i].status == ATT_PRESENT)
+        eng_t_meeting(c->s, MI(c));
+        for (int i = 0; i < m->natt && i < c->s->nmembers; i++)
+                if (m->att[i].status == ATT_PRESENT && !m->att[i].attended) {
                         m->att[i].attended = true;
+                        eng_t_att(c->s, MI(c), i);
+                }
+        eng_archive_body(c->s, m->body, MI(c));
         int present = engine_present(c->s, m), need = engine_quorum_need(c->s, m);
         sb_addf(c->msg, _("%d of %d present, %s (need %d)"), present, body_seats(c->s, m->body),
                 present >= need ? _("quorate") : _("not quorate"), need);
@@ -1513,6 +1582,7 @@ static enum pk_result h_open(struct ctx *c)
 static enum pk_result h_lifecycle(struct ctx *c)
 {
         struct meeting *m = c->m;
+        eng_t_meeting(c->s, MI(c));
         switch (c->a->verb) {
         case V_SUSPEND:
                 m->state = MS_SUSPENDED;
@@ -1562,13 +1632,16 @@ static enum pk_result h_take(struct ctx *c)
                             engine_item_status_name(it->status));
         m->current = i;
         it->status = IS_DEBATE;
+        eng_t_item(c->s, MI(c), i);
         bool was_closed = m->doors_closed;
         if (it->closed)
                 m->doors_closed = true;
         else if (profile_int(c->p, R_MEETINGS_PUBLIC))
                 m->doors_closed = false;
-        if (it->reading == 1 && find_subject(m, i, "R") < 0)
+        if (it->reading == 1 && find_subject(m, i, "R") < 0) {
                 add_subject(m, SK_READING, i, "R", N_("the case passes to the 2nd reading"), NULL);
+                eng_t_subject(c->s, MI(c), m->nsubjects - 1);
+        }
         sb_addf(c->msg, _("item %d \"%s\" under treatment"), it->number, it->title);
         if (it->reading)
                 sb_addf(c->msg, _(" (reading %d)"), it->reading);
@@ -1603,6 +1676,8 @@ static enum pk_result h_move(struct ctx *c)
         for (int k = 0; k < m->nitems; k++)
                 if (m->order[k] == i)
                         at = k;
+        for (int k = at < to - 1 ? at : to - 1; k <= (at < to - 1 ? to - 1 : at); k++)
+                eng_t_item(c->s, MI(c), m->order[k]);
         memmove(&m->order[at], &m->order[at + 1], (size_t)(m->nitems - at - 1) * sizeof(int));
         memmove(&m->order[to], &m->order[to - 1], (size_t)(m->nitems - to) * sizeof(int));
         m->order[to - 1] = i;
@@ -1657,6 +1732,7 @@ static enum pk_result h_order_vote(struct ctx *c)
         sj->order = pk_xmalloc((size_t)m->nitems * sizeof(int));
         memcpy(sj->order, m->order, (size_t)m->nitems * sizeof(int));
         sj->norder = m->nitems;
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         sb_addf(c->msg, _("%s tabled: vote on %s"), id, sb_str(&t));
         sb_free(&t);
         return PK_OK;
@@ -1685,6 +1761,7 @@ static enum pk_result h_doors(struct ctx *c)
                 /* what follows is closed-door treatment: the item is shown publicly as closed */
                 m->items[m->current].closed = true;
                 m->items[m->current].closed_during = true;
+                eng_t_item(c->s, MI(c), m->current);
                 sb_addf(c->msg, _("; item %d is now treated behind closed doors"),
                         m->items[m->current].number);
         }
@@ -1783,6 +1860,7 @@ static enum pk_result h_call_to_order(struct ctx *c)
                 return deny(c, NO_RULE, _("\"%s\" is not present"), pos(c, 0));
         struct attendance *a = att(m, k);
         a->calls++;
+        eng_t_att(c->s, MI(c), k);
         int limit = profile_int(c->p, R_CALLS_BEFORE_DENIAL);
         if (a->calls <= 3)
                 sb_addf(c->msg, _("\"%s\" called to order (%s time in this meeting)"), pos(c, 0),
@@ -1814,6 +1892,7 @@ static enum pk_result h_deny_floor(struct ctx *c)
         int limit = profile_int(c->p, R_CALLS_BEFORE_DENIAL);
         if (limit == 0) {
                 a->denied = true;
+                eng_t_att(c->s, MI(c), k);
                 drop_speaker(m, k);
                 sb_addf(c->msg, _("\"%s\" denied the floor by the chair"), pos(c, 0));
                 const char *ct = c->p->rules[R_CALLS_BEFORE_DENIAL].cite;
@@ -1832,6 +1911,7 @@ static enum pk_result h_deny_floor(struct ctx *c)
                  pos(c, 0));
         struct subject *sj = add_subject(m, SK_DENY, -1, id, text, NULL);
         sj->target = k;
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         sb_addf(c->msg, _("%s tabled: %s"), id, text);
         return PK_OK;
 }
@@ -1863,6 +1943,7 @@ static enum pk_result h_closure(struct ctx *c)
         char id[16];
         snprintf(id, sizeof id, "C%d", ++it->next_closure);
         add_subject(m, SK_CLOSURE, m->current, id, N_("close the debate"), NULL);
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         sb_addf(c->msg, _("%s tabled: closure of the debate, voted now"), id);
         return PK_OK;
 }
@@ -1880,6 +1961,7 @@ static enum pk_result h_motion(struct ctx *c)
         if (by && find_member(c->s, m->body, by) < 0)
                 return err(c, _("no member named \"%s\""), by);
         add_subject(m, SK_MAIN, m->current, "M", pos(c, 0), by);
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         sb_add(c->msg, _("M tabled (main proposal)"));
         return PK_OK;
 }
@@ -1914,9 +1996,11 @@ static enum pk_result h_amend(struct ctx *c)
                 snprintf(id, sizeof id, "%s.%d", to, ++it->sub_counts[k]);
                 struct subject *sj = add_subject(m, SK_SUB, m->current, id, pos(c, 0), by);
                 sj->parent = k;
+                eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         } else {
                 snprintf(id, sizeof id, "A%d", ++it->next_amend);
                 add_subject(m, SK_AMEND, m->current, id, pos(c, 0), by);
+                eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         }
         sb_addf(c->msg, _("%s tabled"), id);
         return PK_OK;
@@ -1938,6 +2022,7 @@ static enum pk_result h_procedural(struct ctx *c)
         snprintf(id, sizeof id, "P%d", ++it->next_proc);
         struct subject *sj = add_subject(m, SK_PROC, m->current, id, pos(c, 0), by);
         sj->proc_kind = pk_xstrdup(kind ? kind : "postpone");
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         sb_addf(c->msg, _("%s tabled (procedural: %s), decided before the other subjects"), id,
                 sj->proc_kind);
         const char *ct = c->p->rules[R_PROCEDURAL_FIRST].cite;
@@ -2019,8 +2104,12 @@ static enum pk_result h_ballot(struct ctx *c)
         b->open = true;
         b->opened_at = dup_or_null(c->in->time);
         m->open_ballot = m->nballots++;
-        if (sj->item >= 0 && (sj->kind == SK_MAIN || sj->kind == SK_AMEND || sj->kind == SK_SUB))
+        eng_t_ballot(c->s, MI(c), m->open_ballot);
+        if (sj->item >= 0 && (sj->kind == SK_MAIN || sj->kind == SK_AMEND || sj->kind == SK_SUB) &&
+            !m->items[sj->item].voting_begun) {
                 m->items[sj->item].voting_begun = true;
+                eng_t_item(c->s, MI(c), sj->item);
+        }
         sb_addf(c->msg, _("ballot on %s (%s)"), sj->id, engine_subject_kind_name(sj->kind));
         return PK_OK;
 }
@@ -2227,6 +2316,8 @@ static enum pk_result h_vote(struct ctx *c)
         } else {
                 free(votes);
         }
+        eng_t_ballot(c->s, MI(c), m->open_ballot);
+        eng_t_subject(c->s, MI(c), b->subject);
         m->open_ballot = -1;
         sj->status = adopted ? SS_ADOPTED : SS_REJECTED;
         sb_addf(c->msg, _("%s %s %d-%d-%d"), sj->id, adopted ? _("adopted") : _("rejected"),
@@ -2250,6 +2341,7 @@ static enum pk_result h_vote(struct ctx *c)
         case SK_DENY:
                 if (adopted) {
                         att(m, sj->target)->denied = true;
+                        eng_t_att(c->s, MI(c), sj->target);
                         drop_speaker(m, sj->target);
                         sb_addf(c->msg, _("; \"%s\" is denied the floor for this meeting"),
                                 s->members[sj->target].name);
@@ -2257,6 +2349,9 @@ static enum pk_result h_vote(struct ctx *c)
                 break;
         case SK_ORDER:
                 if (!adopted) {
+                        for (int i = 0; i < m->nitems; i++)
+                                if (m->order[i] != m->agenda_order[i])
+                                        eng_t_item(c->s, MI(c), m->agenda_order[i]);
                         memcpy(m->order, m->agenda_order, (size_t)m->nitems * sizeof(int));
                         sb_add(c->msg, _("; the agenda's order applies: "));
                         order_text(m, m->order, c->msg);
@@ -2266,11 +2361,14 @@ static enum pk_result h_vote(struct ctx *c)
                 if (adopted && it) {
                         bool refer = sj->proc_kind && !strcmp(sj->proc_kind, "refer");
                         it->status = refer ? IS_REFERRED : IS_POSTPONED;
+                        eng_t_item(c->s, MI(c), sj->item);
                         for (int i = 0; i < m->nsubjects; i++)
                                 if (m->subjects[i].item == sj->item &&
                                     m->subjects[i].status == SS_OPEN &&
-                                    !is_immediate(m->subjects[i].kind))
+                                    !is_immediate(m->subjects[i].kind)) {
                                         m->subjects[i].status = SS_LAPSED;
+                                        eng_t_subject(c->s, MI(c), i);
+                                }
                         m->last_item = sj->item;
                         m->current = -1;
                         sb_addf(c->msg, _("; item %d %s"), it->number,
@@ -2287,8 +2385,10 @@ static enum pk_result h_vote(struct ctx *c)
                         for (int i = 0; i < m->nsubjects; i++)
                                 if (m->subjects[i].kind == SK_SUB &&
                                     m->subjects[i].parent == b->subject &&
-                                    m->subjects[i].status == SS_OPEN)
+                                    m->subjects[i].status == SS_OPEN) {
                                         m->subjects[i].status = SS_LAPSED;
+                                        eng_t_subject(c->s, MI(c), i);
+                                }
                 }
                 break;
         default:
@@ -2302,6 +2402,7 @@ static enum pk_result h_declare(struct ctx *c)
         struct item *it = &c->m->items[c->m->current];
         set_str(&it->declared, pos(c, 0));
         it->demanded = false;
+        eng_t_outcome(c->s, MI(c), c->m->current);
         sb_addf(c->msg, _("the chair declares: %s; decided unless a member demands a vote (%s)"),
                 pos(c, 0), c->p->rules[R_BEYOND_DOUBT].cite);
         return PK_OK;
@@ -2320,8 +2421,10 @@ static enum pk_result h_demand(struct ctx *c)
                             pos(c, 0));
         struct item *it = &m->items[m->current];
         it->demanded = true;
-        if (find_subject(m, m->current, "M") < 0)
+        if (find_subject(m, m->current, "M") < 0) {
                 add_subject(m, SK_MAIN, m->current, "M", it->declared, NULL);
+                eng_t_subject(c->s, MI(c), m->nsubjects - 1);
+        }
         sb_addf(c->msg, _("\"%s\" demands a vote: the outcome is put to a ballot (%s)"), pos(c, 0),
                 c->p->rules[R_BEYOND_DOUBT].cite);
         return PK_OK;
@@ -2339,6 +2442,7 @@ static enum pk_result h_decide(struct ctx *c)
         it->decided_without_vote = true;
         if (!it->decision)
                 it->decision = pk_xstrdup(it->declared);
+        eng_t_outcome(c->s, MI(c), m->current);
         sb_addf(c->msg, _("decided without a vote (%s)"), c->p->rules[R_BEYOND_DOUBT].cite);
         return PK_OK;
 }
@@ -2365,10 +2469,13 @@ static enum pk_result h_incompatible(struct ctx *c)
         }
         for (int i = 0; i < n; i++) {
                 m->subjects[idx[i]].status = SS_LAPSED;
+                eng_t_subject(c->s, MI(c), idx[i]);
                 for (int j = 0; j < m->nsubjects; j++)
                         if (m->subjects[j].kind == SK_SUB && m->subjects[j].parent == idx[i] &&
-                            m->subjects[j].status == SS_OPEN)
+                            m->subjects[j].status == SS_OPEN) {
                                 m->subjects[j].status = SS_LAPSED;
+                                eng_t_subject(c->s, MI(c), j);
+                        }
         }
         for (int i = 0; i < n; i++)
                 sb_addf(c->msg, "%s%s", i ? ", " : "", m->subjects[idx[i]].id);
@@ -2380,6 +2487,7 @@ static enum pk_result h_decision(struct ctx *c)
 {
         struct meeting *m = c->m;
         struct item *it = &m->items[target_item(m)];
+        eng_t_outcome(c->s, MI(c), target_item(m));
         set_str(&it->decision, pos(c, 0));
         const char *pub = action_opt(c->a, "public");
         if (pub)
@@ -2430,6 +2538,7 @@ static enum pk_result h_dissent(struct ctx *c)
         it->dissents[it->ndissents].member = k;
         it->dissents[it->ndissents].text = pk_xstrdup(pos(c, 1));
         it->ndissents++;
+        eng_t_outcome(c->s, MI(c), ii);
         sb_addf(c->msg, _("dissent of \"%s\" recorded for item %d"), pos(c, 0), it->number);
         return PK_OK;
 }
@@ -2438,6 +2547,8 @@ static enum pk_result h_end_item(struct ctx *c)
 {
         struct meeting *m = c->m;
         struct item *it = &m->items[m->current];
+        eng_t_item(c->s, MI(c), m->current);
+        eng_t_outcome(c->s, MI(c), m->current);
         switch (c->a->verb) {
         case V_POSTPONE:
                 it->status = IS_POSTPONED;
@@ -2455,8 +2566,10 @@ static enum pk_result h_end_item(struct ctx *c)
         }
         for (int i = 0; i < m->nsubjects; i++)
                 if (m->subjects[i].item == m->current && m->subjects[i].status == SS_OPEN &&
-                    c->a->verb != V_DONE)
+                    c->a->verb != V_DONE) {
                         m->subjects[i].status = SS_LAPSED;
+                        eng_t_subject(c->s, MI(c), i);
+                }
         m->last_item = m->current;
         m->current = -1;
         it->speaker = -1;
@@ -2474,6 +2587,7 @@ static enum pk_result h_ruling(struct ctx *c)
         m->rulings[m->nrulings].item = m->current;
         m->rulings[m->nrulings].text = pk_xstrdup(pos(c, 0));
         m->rulings[m->nrulings].at = dup_or_null(c->in->time);
+        eng_t_ruling(c->s, MI(c), m->nrulings);
         m->nrulings++;
         if (!strcmp(c->p->rules[R_RULINGS].sval, "binding"))
                 sb_addf(c->msg,
@@ -2513,6 +2627,7 @@ static enum pk_result h_sign(struct ctx *c)
         if (chair_only && k != signing_chair(c->s, m))
                 return deny(c, R_SIGNING, _("the chair approves the minutes"));
         set_str(&att(m, k)->signed_at, c->in->time ? c->in->time : "");
+        eng_t_att(c->s, MI(c), k);
         int total = 0, done = 0;
         for (int i = 0; i < m->natt; i++)
                 if (m->att[i].attended) {
@@ -2523,6 +2638,7 @@ static enum pk_result h_sign(struct ctx *c)
         if (chair_only || done == total) {
                 m->state = MS_LOCKED;
                 set_str(&m->locked_at, c->in->time);
+                eng_t_meeting(c->s, MI(c));
                 sb_add(c->msg, chair_only
                                    ? _("the chair has approved; the protocol is locked")
                                    : _("all who attended have signed; the protocol is locked"));
@@ -2532,12 +2648,70 @@ static enum pk_result h_sign(struct ctx *c)
         return PK_OK;
 }
 
+bool engine_sign_would_lock(const struct pk_state *s, int mi, const char *name)
+{
+        if (mi < 0 || mi >= s->nmeetings || s->meetings[mi].hole)
+                return false;
+        const struct meeting *m = &s->meetings[mi];
+        int k = find_member(s, m->body, name);
+        if (k < 0 || m->state != MS_CLOSED || !catt(m, k)->attended || catt(m, k)->signed_at)
+                return false;
+        if (!strcmp(s->bodies[m->body].profile.rules[R_SIGNING].sval, "chair"))
+                return k == signing_chair(s, m);
+        for (int i = 0; i < m->natt; i++)
+                if (i != k && m->att[i].attended && !m->att[i].signed_at)
+                        return false;
+        return true;
+}
+
 /* ---------- dispatch ---------- */
+
+static enum pk_result dispatch(struct ctx *c, enum pk_verb v);
+
+/*
+ * The meeting (id) an accepted action belongs to: the one it created, planned or selected,
+ * else the current one; 0 for what belongs to the body (bodies, members).
+ */
+static int event_meeting(const struct pk_state *s, enum pk_verb v)
+{
+        if (v == V_MEMBER || (v == V_BODY && s->cur_meeting < 0))
+                return 0;
+        if (v == V_MEETING || v == V_PLAN)
+                return s->event_meeting;
+        return s->cur_meeting + 1;
+}
 
 enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, struct sb *msg)
 {
-        struct ctx c = {.s = s, .in = in, .a = in->action, .msg = msg};
+        engine_touched_clear(s);
+        sb_free(&s->archive);
+        s->event_meeting = 0;
+        int cur0 = s->cur_meeting;
+        enum pk_result r = dispatch(&(struct ctx){.s = s, .in = in, .a = in->action, .msg = msg},
+                                    in->action->verb);
+        if (r != PK_OK) {
+                engine_touched_clear(s);
+                sb_free(&s->archive);
+                return r;
+        }
         enum pk_verb v = in->action->verb;
+        if (v == V_ELECTION || v == V_CANDIDATE || v == V_GROUP || v == V_ROUND ||
+            v == V_ALLOCATE || v == V_WAIVE || v == V_LOT) {
+                struct meeting *m = eng_meeting(s);
+                if (m && m->nelections > 0)
+                        eng_t_election(s, (int)(m - s->meetings), m->nelections - 1);
+        }
+        (void)cur0;
+        s->event_meeting = event_meeting(s, v);
+        return PK_OK;
+}
+
+static enum pk_result dispatch(struct ctx *cp, enum pk_verb v)
+{
+        struct ctx c = *cp;
+        struct pk_state *s = c.s;
+        const struct engine_input *in = c.in;
+        struct sb *msg = c.msg;
         c.m = eng_meeting(s);
         c.p = eng_profile(s, c.m);
         if (v == V_STATUS || v == V_ALLOWED || v == V_UNDO || v >= V__COUNT) {
@@ -2659,7 +2833,7 @@ struct pk_state *engine_new(void)
         return s;
 }
 
-static void free_meeting(struct meeting *m)
+void eng_free_details(struct meeting *m)
 {
         for (int i = 0; i < m->nitems; i++) {
                 struct item *it = &m->items[i];
@@ -2712,11 +2886,28 @@ static void free_meeting(struct meeting *m)
         free(m->elections);
         free(m->order);
         free(m->agenda_order);
+        m->items = NULL;
+        m->subjects = NULL;
+        m->ballots = NULL;
+        m->att = NULL;
+        m->rulings = NULL;
+        m->elections = NULL;
+        m->order = m->agenda_order = NULL;
+        m->nitems = m->nsubjects = m->nballots = m->natt = m->nrulings = m->nelections = 0;
+        m->current = m->last_item = m->open_ballot = -1;
+}
+
+static void free_meeting(struct meeting *m)
+{
+        eng_free_details(m);
         free(m->place);
         free(m->dispatched);
         free(m->opened_at);
         free(m->closed_at);
         free(m->locked_at);
+        for (int i = 0; i < m->arch.nfirst_readings; i++)
+                free(m->arch.first_readings[i]);
+        free(m->arch.first_readings);
 }
 
 void engine_free(struct pk_state **sp)
@@ -2737,6 +2928,9 @@ void engine_free(struct pk_state **sp)
         for (int i = 0; i < s->nmeetings; i++)
                 free_meeting(&s->meetings[i]);
         free(s->meetings);
+        engine_touched_clear(s);
+        free(s->touched.u);
+        sb_free(&s->archive);
         free(s);
         *sp = NULL;
 }

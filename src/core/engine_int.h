@@ -21,6 +21,21 @@ bool eng_seated(const struct pk_state *s, const struct meeting *m, int member);
 bool eng_inhabil(const struct meeting *m, int item, int member);
 int eng_leader(const struct pk_state *s, const struct meeting *m);
 
+/* The touched-set (touched.c): each names one unit of the read model that the action changed,
+ * by meeting index mi and the index of the thing in it. */
+void eng_t_member(struct pk_state *s, int k);
+void eng_t_meeting(struct pk_state *s, int mi);
+void eng_t_item(struct pk_state *s, int mi, int i);
+void eng_t_outcome(struct pk_state *s, int mi, int i);
+void eng_t_subject(struct pk_state *s, int mi, int k);
+void eng_t_ballot(struct pk_state *s, int mi, int b);
+void eng_t_att(struct pk_state *s, int mi, int member);
+void eng_t_ruling(struct pk_state *s, int mi, int r);
+void eng_t_election(struct pk_state *s, int mi, int e);
+
+/* Frees what a meeting holds beyond its header and archive summary (archive.c, engine.c). */
+void eng_free_details(struct meeting *m);
+
 /* Elections in a meeting (election.c). */
 struct election *eng_election(struct meeting *m);
 bool eng_election_possible(const struct pk_state *s, enum pk_verb v, struct sb *why);

@@ -125,194 +125,224 @@ static const char *meeting_state_word(enum meeting_state s)
         return n[s];
 }
 
+/* ---------- one renderer per unit (engine.h: enum dt_unit_kind) ---------- */
+
+static void r_member(const struct pk_state *s, int k, struct dt_rows *out)
+{
+        const struct member *m = &s->members[k];
+        struct dt_row *r = add(out, DT_MEMBERS);
+        r->vals[0] = str(s->bodies[m->body].name);
+        r->vals[1] = str(m->name);
+        r->vals[2] = str(m->party);
+        r->vals[3] = str(role_word(m->role));
+        r->vals[4] = m->principal >= 0 ? str(s->members[m->principal].name) : NULL;
+        r->vals[5] = str(m->born);
+        r->vals[6] = str(m->since);
+}
+
+static void r_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        struct dt_row *r = add(out, DT_MEETINGS);
+        char d[11], t[16];
+        cal_format(m->date, d);
+        snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
+        static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = str(s->bodies[m->body].name);
+        r->vals[2] = str(d);
+        r->vals[3] = str(t);
+        r->vals[4] = str(kinds[m->kind]);
+        r->vals[5] = str(m->place);
+        r->vals[6] = str(meeting_state_word(m->state));
+        r->vals[7] = str(m->dispatched);
+        r->vals[8] = num(m->dispatch_late);
+        r->vals[9] = str(m->opened_at);
+        r->vals[10] = str(m->closed_at);
+        r->vals[11] = str(m->locked_at);
+}
+
+/* The items row of the item at position p of the order. */
+static void r_item(const struct pk_state *s, int mi, int p, struct dt_rows *out)
+{
+        static const char *ikinds[] = {"ordinary", "budget", "bylaws"};
+        const struct meeting *m = &s->meetings[mi];
+        const struct item *it = &m->items[m->order[p]];
+        struct dt_row *r = add(out, DT_ITEMS);
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = num(it->number);
+        r->vals[2] = num(p + 1);
+        r->vals[3] = str(it->title);
+        r->vals[4] = num(it->closed);
+        r->vals[5] = str(it->public_title);
+        r->vals[6] = str(it->category);
+        r->vals[7] = num(it->reading);
+        r->vals[8] = str(it->case_id);
+        r->vals[9] = str(ikinds[it->kind]);
+        r->vals[10] = str(item_status_word(it->status));
+        r->vals[11] = str(it->proposer);
+        r->vals[12] = str(it->submitted);
+        r->vals[13] = num(it->late_proposal);
+        r->vals[14] = str(it->urgent);
+        r->vals[15] = num(it->voting_begun);
+}
+
+/* The decisions row and the dissents rows of item i. */
+static void r_outcome(const struct pk_state *s, int mi, int i, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        const struct item *it = &m->items[i];
+        struct dt_row *r;
+        if (it->decision || it->declared || it->referred_to || it->decided_without_vote) {
+                r = add(out, DT_DECISIONS);
+                r->vals[0] = num(mi + 1);
+                r->vals[1] = num(it->number);
+                r->vals[2] = str(it->decision);
+                r->vals[3] = str(it->public_decision);
+                r->vals[4] = num(it->decided_without_vote);
+                r->vals[5] = str(it->declared);
+                r->vals[6] = str(it->referred_to);
+        }
+        for (int k = 0; k < it->ndissents; k++) {
+                r = add(out, DT_DISSENTS);
+                r->vals[0] = num(mi + 1);
+                r->vals[1] = num(it->number);
+                r->vals[2] = str(s->members[it->dissents[k].member].name);
+                r->vals[3] = str(it->dissents[k].text);
+        }
+}
+
+static void r_subject(const struct pk_state *s, int mi, int k, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        const struct subject *sj = &m->subjects[k];
+        struct dt_row *r = add(out, DT_SUBJECTS);
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = num(sj->item >= 0 ? m->items[sj->item].number : 0);
+        r->vals[2] = str(sj->id);
+        r->vals[3] = str(kind_word(sj->kind));
+        r->vals[4] = str(sj->text);
+        r->vals[5] = str(sj->by);
+        r->vals[6] = str(status_word(sj->status));
+}
+
+/* The ballots row of ballot k and its member_votes rows. */
+static void r_ballot(const struct pk_state *s, int mi, int k, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        const struct ballot *b = &m->ballots[k];
+        const struct subject *sj = &m->subjects[b->subject];
+        struct dt_row *r = add(out, DT_BALLOTS);
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = num(k + 1);
+        r->vals[2] = num(b->item >= 0 ? m->items[b->item].number : 0);
+        r->vals[3] = str(sj->id);
+        r->vals[4] = str(kind_word(sj->kind));
+        r->vals[5] = num(b->named);
+        r->vals[6] = num(b->nfor);
+        r->vals[7] = num(b->nagainst);
+        r->vals[8] = num(b->nabstain);
+        r->vals[9] = str(b->open ? "open" : b->adopted ? "adopted" : "rejected");
+        r->vals[10] = num(b->tie ? (b->chair_decided ? 2 : 1) : 0);
+        r->vals[11] = str(b->opened_at);
+        for (int v = 0; b->named && v < b->nvotes && v < s->nmembers; v++) {
+                if (b->votes[v] == VC_NONE)
+                        continue;
+                static const char *vw[] = {"", "for", "against", "abstain"};
+                r = add(out, DT_MEMBER_VOTES);
+                r->vals[0] = num(mi + 1);
+                r->vals[1] = num(k + 1);
+                r->vals[2] = str(s->members[v].name);
+                r->vals[3] = str(s->members[v].party);
+                r->vals[4] = str(vw[b->votes[v]]);
+        }
+}
+
+/* The attendance row of member k (if there is anything to say) and its signature. */
+static void r_att(const struct pk_state *s, int mi, int k, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        if (k >= m->natt)
+                return;
+        const struct attendance *a = &m->att[k];
+        if (a->status == ATT_UNKNOWN && !a->attended && !a->calls)
+                return;
+        struct dt_row *r = add(out, DT_ATTENDANCE);
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = str(s->members[k].name);
+        r->vals[2] = str(att_word(a->status));
+        r->vals[3] = str(a->reason);
+        r->vals[4] = str(a->arrived);
+        r->vals[5] = str(a->left);
+        r->vals[6] = a->seat_of >= 0 ? str(s->members[a->seat_of].name) : NULL;
+        r->vals[7] = num(a->attended);
+        r->vals[8] = num(a->calls);
+        r->vals[9] = num(a->denied);
+        if (a->signed_at) {
+                r = add(out, DT_SIGNATURES);
+                r->vals[0] = num(mi + 1);
+                r->vals[1] = str(s->members[k].name);
+                r->vals[2] = str(a->signed_at);
+        }
+}
+
+static void r_ruling(const struct pk_state *s, int mi, int k, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        struct dt_row *r = add(out, DT_RULINGS);
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = num(k + 1);
+        r->vals[2] = num(m->rulings[k].item >= 0 ? m->items[m->rulings[k].item].number : 0);
+        r->vals[3] = str(m->rulings[k].text);
+        r->vals[4] = str(m->rulings[k].at);
+}
+
+static void r_election(const struct pk_state *s, int mi, int k, struct dt_rows *out)
+{
+        const struct meeting *m = &s->meetings[mi];
+        const struct election *e = &m->elections[k];
+        struct dt_row *r = add(out, DT_ELECTIONS);
+        r->vals[0] = num(mi + 1);
+        r->vals[1] = num(k + 1);
+        r->vals[2] = num(e->item >= 0 ? m->items[e->item].number : 0);
+        r->vals[3] = str(e->title);
+        r->vals[4] = str(e->proportional ? "proportional" : "majority");
+        r->vals[5] = num(e->seats);
+        r->vals[6] = num(e->done);
+        r->vals[7] = e->nlog ? str(e->log[e->nlog - 1]) : NULL;
+}
+
+/* ---------- the whole read model ---------- */
+
 void dt_rows_body(const struct pk_state *s, int body, struct dt_rows *out)
 {
         if (body < 0 || body >= s->nbodies)
                 return;
-        for (int i = 0; i < s->nmembers; i++) {
-                const struct member *m = &s->members[i];
-                if (m->body != body)
-                        continue;
-                struct dt_row *r = add(out, DT_MEMBERS);
-                r->vals[0] = str(s->bodies[body].name);
-                r->vals[1] = str(m->name);
-                r->vals[2] = str(m->party);
-                r->vals[3] = str(role_word(m->role));
-                r->vals[4] = m->principal >= 0 ? str(s->members[m->principal].name) : NULL;
-                r->vals[5] = str(m->born);
-                r->vals[6] = str(m->since);
-        }
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == body)
+                        r_member(s, i, out);
 }
 
 void dt_rows_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
 {
-        dt_rows_meeting_scoped(s, mi, true, true, -1, -1, out);
-}
-
-/* Is item i among the items asked for? (all when all_items) */
-static bool in_scope(int i, bool all_items, int a, int b)
-{
-        return all_items || (i >= 0 && (i == a || i == b));
-}
-
-void dt_rows_meeting_scoped(const struct pk_state *s, int mi, bool meeting_level, bool all_items,
-                            int item_a, int item_b, struct dt_rows *out)
-{
-        if (mi < 0 || mi >= s->nmeetings)
+        if (mi < 0 || mi >= s->nmeetings || s->meetings[mi].hole)
                 return;
-        bool every = all_items;
         const struct meeting *m = &s->meetings[mi];
-        long id = mi + 1;
-        struct dt_row *r;
-        if (meeting_level) {
-                r = add(out, DT_MEETINGS);
-                char d[11], t[16];
-                cal_format(m->date, d);
-                snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
-                static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
-                r->vals[0] = num(id);
-                r->vals[1] = str(s->bodies[m->body].name);
-                r->vals[2] = str(d);
-                r->vals[3] = str(t);
-                r->vals[4] = str(kinds[m->kind]);
-                r->vals[5] = str(m->place);
-                r->vals[6] = str(meeting_state_word(m->state));
-                r->vals[7] = str(m->dispatched);
-                r->vals[8] = num(m->dispatch_late);
-                r->vals[9] = str(m->opened_at);
-                r->vals[10] = str(m->closed_at);
-                r->vals[11] = str(m->locked_at);
-        }
-        static const char *ikinds[] = {"ordinary", "budget", "bylaws"};
-        for (int p = 0; p < m->nitems; p++) {
-                int i = m->order[p];
-                const struct item *it = &m->items[i];
-                if (meeting_level) {
-                        r = add(out, DT_ITEMS);
-                        r->vals[0] = num(id);
-                        r->vals[1] = num(it->number);
-                        r->vals[2] = num(p + 1);
-                        r->vals[3] = str(it->title);
-                        r->vals[4] = num(it->closed);
-                        r->vals[5] = str(it->public_title);
-                        r->vals[6] = str(it->category);
-                        r->vals[7] = num(it->reading);
-                        r->vals[8] = str(it->case_id);
-                        r->vals[9] = str(ikinds[it->kind]);
-                        r->vals[10] = str(item_status_word(it->status));
-                        r->vals[11] = str(it->proposer);
-                        r->vals[12] = str(it->submitted);
-                        r->vals[13] = num(it->late_proposal);
-                        r->vals[14] = str(it->urgent);
-                        r->vals[15] = num(it->voting_begun);
-                }
-                if (!in_scope(i, every, item_a, item_b))
-                        continue;
-                if (it->decision || it->declared || it->referred_to || it->decided_without_vote) {
-                        r = add(out, DT_DECISIONS);
-                        r->vals[0] = num(id);
-                        r->vals[1] = num(it->number);
-                        r->vals[2] = str(it->decision);
-                        r->vals[3] = str(it->public_decision);
-                        r->vals[4] = num(it->decided_without_vote);
-                        r->vals[5] = str(it->declared);
-                        r->vals[6] = str(it->referred_to);
-                }
-                for (int k = 0; k < it->ndissents; k++) {
-                        r = add(out, DT_DISSENTS);
-                        r->vals[0] = num(id);
-                        r->vals[1] = num(it->number);
-                        r->vals[2] = str(s->members[it->dissents[k].member].name);
-                        r->vals[3] = str(it->dissents[k].text);
-                }
-        }
-        for (int k = 0; k < m->nsubjects; k++) {
-                const struct subject *sj = &m->subjects[k];
-                if (sj->item < 0 ? !meeting_level : !in_scope(sj->item, every, item_a, item_b))
-                        continue;
-                r = add(out, DT_SUBJECTS);
-                r->vals[0] = num(id);
-                r->vals[1] = num(sj->item >= 0 ? m->items[sj->item].number : 0);
-                r->vals[2] = str(sj->id);
-                r->vals[3] = str(kind_word(sj->kind));
-                r->vals[4] = str(sj->text);
-                r->vals[5] = str(sj->by);
-                r->vals[6] = str(status_word(sj->status));
-        }
-        for (int k = 0; k < m->nballots; k++) {
-                const struct ballot *b = &m->ballots[k];
-                const struct subject *sj = &m->subjects[b->subject];
-                if (b->item < 0 ? !meeting_level : !in_scope(b->item, every, item_a, item_b))
-                        continue;
-                r = add(out, DT_BALLOTS);
-                r->vals[0] = num(id);
-                r->vals[1] = num(k + 1);
-                r->vals[2] = num(b->item >= 0 ? m->items[b->item].number : 0);
-                r->vals[3] = str(sj->id);
-                r->vals[4] = str(kind_word(sj->kind));
-                r->vals[5] = num(b->named);
-                r->vals[6] = num(b->nfor);
-                r->vals[7] = num(b->nagainst);
-                r->vals[8] = num(b->nabstain);
-                r->vals[9] = str(b->open ? "open" : b->adopted ? "adopted" : "rejected");
-                r->vals[10] = num(b->tie ? (b->chair_decided ? 2 : 1) : 0);
-                r->vals[11] = str(b->opened_at);
-                for (int v = 0; b->named && v < b->nvotes; v++) {
-                        if (b->votes[v] == VC_NONE)
-                                continue;
-                        static const char *vw[] = {"", "for", "against", "abstain"};
-                        r = add(out, DT_MEMBER_VOTES);
-                        r->vals[0] = num(id);
-                        r->vals[1] = num(k + 1);
-                        r->vals[2] = str(s->members[v].name);
-                        r->vals[3] = str(s->members[v].party);
-                        r->vals[4] = str(vw[b->votes[v]]);
-                }
-        }
-        for (int k = 0; meeting_level && k < m->natt && k < s->nmembers; k++) {
-                const struct attendance *a = &m->att[k];
-                if (a->status == ATT_UNKNOWN && !a->attended && !a->calls)
-                        continue;
-                r = add(out, DT_ATTENDANCE);
-                r->vals[0] = num(id);
-                r->vals[1] = str(s->members[k].name);
-                r->vals[2] = str(att_word(a->status));
-                r->vals[3] = str(a->reason);
-                r->vals[4] = str(a->arrived);
-                r->vals[5] = str(a->left);
-                r->vals[6] = a->seat_of >= 0 ? str(s->members[a->seat_of].name) : NULL;
-                r->vals[7] = num(a->attended);
-                r->vals[8] = num(a->calls);
-                r->vals[9] = num(a->denied);
-                if (a->signed_at) {
-                        r = add(out, DT_SIGNATURES);
-                        r->vals[0] = num(id);
-                        r->vals[1] = str(s->members[k].name);
-                        r->vals[2] = str(a->signed_at);
-                }
-        }
-        for (int k = 0; k < m->nelections; k++) {
-                const struct election *e = &m->elections[k];
-                if (!in_scope(e->item, every, item_a, item_b))
-                        continue;
-                r = add(out, DT_ELECTIONS);
-                r->vals[0] = num(id);
-                r->vals[1] = num(k + 1);
-                r->vals[2] = num(e->item >= 0 ? m->items[e->item].number : 0);
-                r->vals[3] = str(e->title);
-                r->vals[4] = str(e->proportional ? "proportional" : "majority");
-                r->vals[5] = num(e->seats);
-                r->vals[6] = num(e->done);
-                r->vals[7] = e->nlog ? str(e->log[e->nlog - 1]) : NULL;
-        }
-        for (int k = 0; meeting_level && k < m->nrulings; k++) {
-                r = add(out, DT_RULINGS);
-                r->vals[0] = num(id);
-                r->vals[1] = num(k + 1);
-                r->vals[2] = num(m->rulings[k].item >= 0 ? m->items[m->rulings[k].item].number : 0);
-                r->vals[3] = str(m->rulings[k].text);
-                r->vals[4] = str(m->rulings[k].at);
-        }
+        r_meeting(s, mi, out);
+        for (int p = 0; p < m->nitems; p++)
+                r_item(s, mi, p, out);
+        for (int i = 0; i < m->nitems; i++)
+                r_outcome(s, mi, i, out);
+        for (int k = 0; k < m->nsubjects; k++)
+                r_subject(s, mi, k, out);
+        for (int k = 0; k < m->nballots; k++)
+                r_ballot(s, mi, k, out);
+        for (int k = 0; k < m->natt && k < s->nmembers; k++)
+                r_att(s, mi, k, out);
+        for (int k = 0; k < m->nrulings; k++)
+                r_ruling(s, mi, k, out);
+        for (int k = 0; k < m->nelections; k++)
+                r_election(s, mi, k, out);
 }
 
 void dt_rows_all(const struct pk_state *s, struct dt_rows *out)
@@ -321,6 +351,85 @@ void dt_rows_all(const struct pk_state *s, struct dt_rows *out)
                 dt_rows_body(s, b, out);
         for (int m = 0; m < s->nmeetings; m++)
                 dt_rows_meeting(s, m, out);
+}
+
+/* ---------- the rows of one unit, found by its key ---------- */
+
+static int item_index(const struct meeting *m, long number)
+{
+        for (int i = 0; i < m->nitems; i++)
+                if (m->items[i].number == number)
+                        return i;
+        return -1;
+}
+
+static int member_index(const struct pk_state *s, int body, const char *name)
+{
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == body && name && !strcmp(s->members[i].name, name))
+                        return i;
+        return -1;
+}
+
+void dt_rows_unit(const struct pk_state *s, const struct dt_unit *u, struct dt_rows *out)
+{
+        if (u->kind == DU_MEMBER) {
+                for (int b = 0; b < s->nbodies; b++)
+                        if (u->k1 && !strcmp(s->bodies[b].name, u->k1)) {
+                                int k = member_index(s, b, u->k2);
+                                if (k >= 0)
+                                        r_member(s, k, out);
+                        }
+                return;
+        }
+        int mi = (int)u->meeting - 1;
+        if (mi < 0 || mi >= s->nmeetings || s->meetings[mi].hole)
+                return;
+        const struct meeting *m = &s->meetings[mi];
+        int i;
+        switch (u->kind) {
+        case DU_MEETING:
+                r_meeting(s, mi, out);
+                break;
+        case DU_ITEM:
+                if ((i = item_index(m, u->num)) >= 0)
+                        for (int p = 0; p < m->nitems; p++)
+                                if (m->order[p] == i)
+                                        r_item(s, mi, p, out);
+                break;
+        case DU_OUTCOME:
+                if ((i = item_index(m, u->num)) >= 0)
+                        r_outcome(s, mi, i, out);
+                break;
+        case DU_SUBJECT: {
+                int item = u->num ? item_index(m, u->num) : -1;
+                if (u->num && item < 0)
+                        break;
+                for (int k = 0; k < m->nsubjects; k++)
+                        if (m->subjects[k].item == item && u->k1 &&
+                            !strcmp(m->subjects[k].id, u->k1))
+                                r_subject(s, mi, k, out);
+                break;
+        }
+        case DU_BALLOT:
+                if (u->num >= 1 && u->num <= m->nballots)
+                        r_ballot(s, mi, (int)u->num - 1, out);
+                break;
+        case DU_ATTEND:
+                if ((i = member_index(s, m->body, u->k1)) >= 0)
+                        r_att(s, mi, i, out);
+                break;
+        case DU_RULING:
+                if (u->num >= 1 && u->num <= m->nrulings)
+                        r_ruling(s, mi, (int)u->num - 1, out);
+                break;
+        case DU_ELECTION:
+                if (u->num >= 1 && u->num <= m->nelections)
+                        r_election(s, mi, (int)u->num - 1, out);
+                break;
+        default:
+                break;
+        }
 }
 
 /* Integer-typed key columns compare numerically, text ones bytewise. */

@@ -25,6 +25,7 @@ struct store {
         enum store_mode mode;
         sqlite3_stmt *ins;
         sqlite3_stmt *put[DT__COUNT], *del[DT__COUNT];
+        sqlite3_stmt *udel[DU__COUNT][2]; /* a unit's rows, by its key (see unit_sql) */
         unsigned char head[32];
         int64_t last_seq;
         int lockfd; /* the writer's lock on PATH.lock, or -1 */
@@ -150,18 +151,93 @@ static void bind_val(sqlite3_stmt *q, int idx, char type, const char *v)
                 sqlite3_bind_text(q, idx, v, -1, SQLITE_STATIC);
 }
 
-static int apply_change(struct store *st, const struct dt_change *c)
+static int put_row(struct store *st, const struct dt_row *row)
 {
-        const struct dt_desc *d = &dt_tables[c->row->table];
-        sqlite3_stmt *q = c->del ? st->del[c->row->table] : st->put[c->row->table];
-        int n = c->del ? d->nkeys : d->ncols;
+        const struct dt_desc *d = &dt_tables[row->table];
+        sqlite3_stmt *q = st->put[row->table];
         sqlite3_reset(q);
         sqlite3_clear_bindings(q);
-        for (int i = 0; i < n; i++)
-                bind_val(q, i + 1, d->types[i], c->row->vals[i]);
+        for (int i = 0; i < d->ncols; i++)
+                bind_val(q, i + 1, d->types[i], row->vals[i]);
         int rc = sqlite3_step(q);
         sqlite3_reset(q);
         return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * The statements that delete a unit's rows (rows.h, engine.h: enum dt_unit_kind). The
+ * letters say what each parameter is bound to: m the meeting, n the number, 1 and 2 the
+ * unit's text keys.
+ */
+static const struct {
+        const char *sql[2];
+        const char *params;
+} unit_sql[DU__COUNT] = {
+    [DU_MEMBER] = {{"DELETE FROM members WHERE body = ? AND name = ?", NULL}, "12"},
+    [DU_MEETING] = {{"DELETE FROM meetings WHERE meeting = ?", NULL}, "m"},
+    [DU_ITEM] = {{"DELETE FROM items WHERE meeting = ? AND number = ?", NULL}, "mn"},
+    [DU_OUTCOME] = {{"DELETE FROM decisions WHERE meeting = ? AND item = ?",
+                     "DELETE FROM dissents WHERE meeting = ? AND item = ?"},
+                    "mn"},
+    [DU_SUBJECT] = {{"DELETE FROM subjects WHERE meeting = ? AND item = ? AND id = ?", NULL},
+                    "mn1"},
+    [DU_BALLOT] = {{"DELETE FROM ballots WHERE meeting = ? AND ballot = ?",
+                    "DELETE FROM member_votes WHERE meeting = ? AND ballot = ?"},
+                   "mn"},
+    [DU_ATTEND] = {{"DELETE FROM attendance WHERE meeting = ? AND member = ?",
+                    "DELETE FROM signatures WHERE meeting = ? AND member = ?"},
+                   "m1"},
+    [DU_RULING] = {{"DELETE FROM rulings WHERE meeting = ? AND ruling = ?", NULL}, "mn"},
+    [DU_ELECTION] = {{"DELETE FROM elections WHERE meeting = ? AND election = ?", NULL}, "mn"},
+};
+
+static int prepare_units(struct store *st)
+{
+        for (int k = 0; k < DU__COUNT; k++)
+                for (int i = 0; i < 2; i++)
+                        if (unit_sql[k].sql[i] &&
+                            sqlite3_prepare_v2(st->db, unit_sql[k].sql[i], -1, &st->udel[k][i],
+                                               NULL) != SQLITE_OK)
+                                return -1;
+        return 0;
+}
+
+static int delete_unit(struct store *st, const struct dt_unit *u)
+{
+        for (int i = 0; i < 2; i++) {
+                sqlite3_stmt *q = st->udel[u->kind][i];
+                if (!q)
+                        continue;
+                sqlite3_reset(q);
+                sqlite3_clear_bindings(q);
+                const char *p = unit_sql[u->kind].params;
+                for (int j = 0; p[j]; j++) {
+                        if (p[j] == 'm')
+                                sqlite3_bind_int64(q, j + 1, u->meeting);
+                        else if (p[j] == 'n')
+                                sqlite3_bind_int64(q, j + 1, u->num);
+                        else
+                                bind_val(q, j + 1, 't', p[j] == '1' ? u->k1 : u->k2);
+                }
+                int rc = sqlite3_step(q);
+                sqlite3_reset(q);
+                if (rc != SQLITE_DONE)
+                        return -1;
+        }
+        return 0;
+}
+
+static int write_units(struct store *st, const struct dt_write *w)
+{
+        if (!w)
+                return 0;
+        for (int i = 0; i < w->nunits; i++)
+                if (delete_unit(st, &w->units[i]) < 0)
+                        return -1;
+        for (int i = 0; w->rows && i < w->rows->n; i++)
+                if (put_row(st, &w->rows->rows[i]) < 0)
+                        return -1;
+        return 0;
 }
 
 static int migrate_to_v1(struct store *st, struct pk_err *err)
@@ -181,6 +257,7 @@ static int migrate_to_v1(struct store *st, struct pk_err *err)
                                  " hash BLOB NOT NULL);"
                                  "CREATE INDEX events_meeting ON events (meeting, seq);"
                                  "CREATE INDEX events_verb ON events (verb, seq);"
+                                 "CREATE INDEX events_retracts ON events (retracts);"
                                  "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
                                  " BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
                                  "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
@@ -370,7 +447,9 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
                 store_close(&st);
                 return -1;
         }
-        if (mode == STORE_WRITE && prepare_derived(st, err) < 0) {
+        if (mode == STORE_WRITE && (prepare_derived(st, err) < 0 || prepare_units(st) < 0)) {
+                if (!err->msg[0])
+                        db_fail(st, err, _("cannot prepare the derived tables"));
                 store_close(&st);
                 return -1;
         }
@@ -397,6 +476,9 @@ void store_close(struct store **stp)
                 sqlite3_finalize(st->put[t]);
                 sqlite3_finalize(st->del[t]);
         }
+        for (int k = 0; k < DU__COUNT; k++)
+                for (int i = 0; i < 2; i++)
+                        sqlite3_finalize(st->udel[k][i]);
         sqlite3_close(st->db);
         if (st->lockfd >= 0)
                 close(st->lockfd);
@@ -426,8 +508,7 @@ void store_rollback(struct store *st)
         load_head(st, &(struct pk_err){0});
 }
 
-int store_add(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
-              struct pk_err *err)
+int store_add(struct store *st, struct event *ev, const struct dt_write *w, struct pk_err *err)
 {
         ev->seq = st->last_seq + 1;
         hash_event(st->head, ev, ev->hash);
@@ -452,9 +533,8 @@ int store_add(struct store *st, struct event *ev, const struct dt_change *ch, in
                 return -1;
         }
         sqlite3_reset(q);
-        for (int i = 0; i < nch; i++)
-                if (apply_change(st, &ch[i]) < 0)
-                        return db_fail(st, err, _("cannot update the derived tables"));
+        if (write_units(st, w) < 0)
+                return db_fail(st, err, _("cannot update the derived tables"));
         memcpy(st->head, ev->hash, 32);
         st->last_seq = ev->seq;
         return 0;
@@ -469,12 +549,12 @@ int store_commit(struct store *st, struct pk_err *err)
         return 0;
 }
 
-int store_append(struct store *st, struct event *ev, const struct dt_change *ch, int nch,
+int store_append(struct store *st, struct event *ev, const struct dt_write *w,
                  struct pk_err *err)
 {
         if (store_begin(st, err) < 0)
                 return -1;
-        if (store_add(st, ev, ch, nch, err) < 0) {
+        if (store_add(st, ev, w, err) < 0) {
                 store_rollback(st);
                 return -1;
         }
@@ -494,51 +574,148 @@ static char *col_text(sqlite3_stmt *q, int i);
 static int load_query(struct store *st, const char *sql, struct event **evs, int *n,
                       struct pk_err *err);
 
+/* Reads the event of the current row (EVENT_COLS) into e. 0, or -1 with err. */
+static int read_event(struct store *st, sqlite3_stmt *q, struct event *e, struct pk_err *err)
+{
+        memset(e, 0, sizeof *e);
+        e->seq = sqlite3_column_int64(q, 0);
+        e->at = col_text(q, 1);
+        e->verb = col_text(q, 2);
+        e->line = col_text(q, 3);
+        e->result = col_text(q, 4);
+        e->attachment = col_text(q, 5);
+        e->retracts = sqlite3_column_int64(q, 6);
+        e->meeting = sqlite3_column_int(q, 7);
+        if (sqlite3_column_bytes(q, 8) == 32)
+                memcpy(e->hash, sqlite3_column_blob(q, 8), 32);
+        if (!e->at || !e->verb || !e->line || !e->result) {
+                pk_strlcpy(err->file, st->path, sizeof err->file);
+                pk_err_set(err, _("event %lld is incomplete"), (long long)e->seq);
+                return -1;
+        }
+        return 0;
+}
+
+static int event_seq_cmp(const void *a, const void *b)
+{
+        const struct event *x = a, *y = b;
+        return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
 {
         return load_query(st, "SELECT " EVENT_COLS " FROM events ORDER BY seq", evs, n, err);
 }
 
-int store_load_lazy(struct store *st, struct event **evs, int *n, int **locked, int *nlocked,
-                    struct pk_err *err)
+int store_load_archives(struct store *st, int64_t exclude, struct event **evs, int *n,
+                        struct pk_err *err)
 {
-        *locked = NULL;
-        *nlocked = 0;
+        *evs = NULL;
+        *n = 0;
+        if (st->empty)
+                return 0;
+        struct event *all = NULL;
+        int na = 0;
+        if (load_query(st,
+                       "SELECT " EVENT_COLS " FROM events e WHERE verb = 'open'"
+                       " AND attachment IS NOT NULL AND NOT EXISTS"
+                       " (SELECT 1 FROM events u WHERE u.retracts = e.seq) ORDER BY seq",
+                       &all, &na, err) < 0)
+                return -1;
+        int w = 0;
+        for (int i = 0; i < na; i++) {
+                if (all[i].seq == exclude) {
+                        store_event_clear(&all[i]);
+                        continue;
+                }
+                all[w++] = all[i];
+        }
+        *evs = all;
+        *n = w;
+        return 0;
+}
+
+int store_load_meetings(struct store *st, const int *ids, int nids, struct event **evs, int *n,
+                        struct pk_err *err)
+{
         *evs = NULL;
         *n = 0;
         if (st->empty)
                 return 0;
         sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(st->db, "SELECT meeting FROM meetings WHERE state = 'locked'", -1,
-                               &q, NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2(st->db,
+                               "SELECT " EVENT_COLS " FROM events WHERE meeting = ? ORDER BY seq",
+                               -1, &q, NULL) != SQLITE_OK)
                 return db_fail(st, err, _("cannot read the protocol"));
-        int cap = 0, rc;
-        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-                if (*nlocked == cap) {
-                        cap = cap ? cap * 2 : 64;
-                        *locked = pk_xrealloc(*locked, (size_t)cap * sizeof **locked);
+        int cap = 0, rc = SQLITE_DONE;
+        for (int k = 0; k < nids && rc == SQLITE_DONE; k++) {
+                sqlite3_reset(q);
+                sqlite3_bind_int(q, 1, ids[k]);
+                while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                        if (*n == cap) {
+                                cap = cap ? cap * 2 : 256;
+                                *evs = pk_xrealloc(*evs, (size_t)cap * sizeof **evs);
+                        }
+                        if (read_event(st, q, &(*evs)[(*n)++], err) < 0) {
+                                sqlite3_finalize(q);
+                                return -1;
+                        }
                 }
-                (*locked)[(*nlocked)++] = sqlite3_column_int(q, 0);
         }
         sqlite3_finalize(q);
         if (rc != SQLITE_DONE)
                 return db_fail(st, err, _("cannot read the protocol"));
-        /* each part is an index lookup (events by meeting, events by verb), and the events
-         * are then fetched by number (CROSS JOIN keeps that order of the loops), so the cost
-         * follows what is loaded, not the length of the record */
-        return load_query(st,
-                          "WITH s(seq) AS ("
-                          " SELECT seq FROM events WHERE meeting IN"
-                          "  (SELECT 0 UNION ALL SELECT meeting FROM meetings"
-                          "   WHERE state <> 'locked')"
-                          " UNION SELECT seq FROM events"
-                          "  WHERE verb IN ('body', 'member', 'meeting', 'plan', 'undo')"
-                          " UNION SELECT seq FROM events"
-                          "  WHERE verb = 'item' AND instr(line, 'reading=1') > 0)"
-                          " SELECT e.seq, e.at, e.verb, e.line, e.result, e.attachment,"
-                          " e.retracts, e.meeting, e.hash"
-                          " FROM s CROSS JOIN events e ON e.seq = s.seq ORDER BY s.seq",
-                          evs, n, err);
+        /* one meeting after another: put them back in the order they were recorded */
+        if (*n > 1)
+                qsort(*evs, (size_t)*n, sizeof **evs, event_seq_cmp);
+        return 0;
+}
+
+int store_max_meeting(struct store *st, struct pk_err *err)
+{
+        if (st->empty)
+                return 0;
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(st->db, "SELECT max(meeting) FROM events", -1, &q, NULL) !=
+            SQLITE_OK)
+                return db_fail(st, err, _("cannot read the protocol"));
+        int rc = sqlite3_step(q), max = 0;
+        if (rc == SQLITE_ROW)
+                max = sqlite3_column_int(q, 0);
+        sqlite3_finalize(q);
+        if (rc != SQLITE_ROW)
+                return db_fail(st, err, _("cannot read the protocol"));
+        return max;
+}
+
+int store_last_live(struct store *st, struct event *ev, struct pk_err *err)
+{
+        memset(ev, 0, sizeof *ev);
+        struct event *evs = NULL;
+        int n = 0;
+        if (load_query(st,
+                       "SELECT " EVENT_COLS " FROM events e WHERE verb <> 'undo' AND NOT EXISTS"
+                       " (SELECT 1 FROM events u WHERE u.retracts = e.seq)"
+                       " ORDER BY seq DESC LIMIT 1",
+                       &evs, &n, err) < 0)
+                return -1;
+        if (n == 0) {
+                free(evs);
+                return 0;
+        }
+        *ev = evs[0];
+        free(evs);
+        return 1;
+}
+
+void store_event_clear(struct event *ev)
+{
+        free(ev->at);
+        free(ev->verb);
+        free(ev->line);
+        free(ev->result);
+        free(ev->attachment);
+        memset(ev, 0, sizeof *ev);
 }
 
 int store_load_corrections(struct store *st, int meeting, struct event **evs, int *n,
@@ -599,22 +776,8 @@ static int load_query(struct store *st, const char *sql, struct event **evs, int
                         cap = cap ? cap * 2 : 256;
                         *evs = pk_xrealloc(*evs, (size_t)cap * sizeof **evs);
                 }
-                struct event *e = &(*evs)[(*n)++];
-                memset(e, 0, sizeof *e);
-                e->seq = sqlite3_column_int64(q, 0);
-                e->at = col_text(q, 1);
-                e->verb = col_text(q, 2);
-                e->line = col_text(q, 3);
-                e->result = col_text(q, 4);
-                e->attachment = col_text(q, 5);
-                e->retracts = sqlite3_column_int64(q, 6);
-                e->meeting = sqlite3_column_int(q, 7);
-                if (sqlite3_column_bytes(q, 8) == 32)
-                        memcpy(e->hash, sqlite3_column_blob(q, 8), 32);
-                if (!e->at || !e->verb || !e->line || !e->result) {
+                if (read_event(st, q, &(*evs)[(*n)++], err) < 0) {
                         sqlite3_finalize(q);
-                        pk_strlcpy(err->file, st->path, sizeof err->file);
-                        pk_err_set(err, _("event %lld is incomplete"), (long long)e->seq);
                         return -1;
                 }
         }
