@@ -31,7 +31,7 @@
           N_("plan a meeting of the current body (it does not become current)"))                   \
         X(V_ITEM, "item", "S",                                                                     \
           "public-title=S,category=W,reading=N,case=W,kind=W,proposer=S,submitted=D,"              \
-          "first-reading=D,first-reading-time=T",                                                                       \
+          "first-reading=D,first-reading-time=T",                                                  \
           "closed,open", true, N_("add an agenda item"))                                           \
         X(V_DISPATCHED, "dispatched", "D", "", "", true, N_("the agenda was sent"))                \
         X(V_URGENT, "urgent", "S", "", "", true,                                                   \

@@ -246,8 +246,8 @@ struct pk_state {
         int nmembers;
         struct meeting *meetings;
         int nmeetings;
-        int cur_body;    /* -1 if none */
-        int cur_meeting; /* -1 if none */
+        int cur_body;              /* -1 if none */
+        int cur_meeting;           /* -1 if none */
         struct pk_touched touched; /* what the last accepted action changed */
         int event_meeting; /* the meeting (id) the last accepted action belongs to, 0: the body */
         bool keep_detail;  /* archiving keeps a meeting's details (exports, verify) */

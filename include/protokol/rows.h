@@ -59,6 +59,8 @@ void dt_rows_all(const struct pk_state *s, struct dt_rows *out);
 /* The rows of one unit of the read model as the state has them now (none when the state no
  * longer holds the unit's key). The same renderers make dt_rows_all. */
 void dt_rows_unit(const struct pk_state *s, const struct dt_unit *u, struct dt_rows *out);
+/* Does row r belong to unit u (the rows the store deletes for u)? For checking touched-sets. */
+bool dt_unit_owns(const struct dt_unit *u, const struct dt_row *r);
 /* Sorts by table, then key. */
 void dt_rows_sort(struct dt_rows *r);
 void dt_rows_free(struct dt_rows *r);

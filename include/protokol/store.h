@@ -57,8 +57,7 @@ struct dt_write {
  * Appends ev (seq, hash filled in) and writes w to the derived tables, all in one
  * committed transaction. 0 or -1 with err (then nothing was written).
  */
-int store_append(struct store *st, struct event *ev, const struct dt_write *w,
-                 struct pk_err *err);
+int store_append(struct store *st, struct event *ev, const struct dt_write *w, struct pk_err *err);
 
 /*
  * The same in steps, for several events in one transaction: begin, add each (seq and hash

@@ -87,8 +87,7 @@ static int parse_event(const struct event *e, struct action *act, struct pk_err 
  * engine judges it again and must accept it, and (check_archive) the archive summaries it
  * wrote must be the ones recorded with it.
  */
-static int replay_one(struct app *a, const struct event *e, bool check_archive,
-                      struct pk_err *err)
+static int replay_one(struct app *a, const struct event *e, bool check_archive, struct pk_err *err)
 {
         struct action act;
         if (parse_event(e, &act, err) < 0)
@@ -118,14 +117,16 @@ static int replay_one(struct app *a, const struct event *e, bool check_archive,
                            e->line, sb_str(&msg));
                 rc = -1;
         } else if (a->s->event_meeting != e->meeting) {
-                pk_err_set(err, _("event %lld (%s) is recorded under meeting %d, but belongs to "
-                                  "meeting %d"),
+                pk_err_set(err,
+                           _("event %lld (%s) is recorded under meeting %d, but belongs to "
+                             "meeting %d"),
                            (long long)e->seq, e->line, e->meeting, a->s->event_meeting);
                 rc = -1;
         } else if (check_archive && act.verb != V_BODY &&
                    strcmp(sb_str(&a->s->archive), e->attachment ? e->attachment : "") != 0) {
-                pk_err_set(err, _("event %lld (%s): the archived meetings recorded with it are "
-                                  "not the ones the record gives"),
+                pk_err_set(err,
+                           _("event %lld (%s): the archived meetings recorded with it are "
+                             "not the ones the record gives"),
                            (long long)e->seq, e->line);
                 rc = -1;
         }
@@ -144,14 +145,16 @@ static int check_undo(struct app *a, const struct event *u, const struct event *
                       struct pk_err *err)
 {
         if (!t) {
-                pk_err_set(err, _("event %lld retracts event %lld, which is not the last action "
-                                  "then"),
+                pk_err_set(err,
+                           _("event %lld retracts event %lld, which is not the last action "
+                             "then"),
                            (long long)u->seq, (long long)u->retracts);
                 return -1;
         }
         if (u->meeting != t->meeting) {
-                pk_err_set(err, _("event %lld retracts an action of meeting %d but is recorded "
-                                  "under meeting %d"),
+                pk_err_set(err,
+                           _("event %lld retracts an action of meeting %d but is recorded "
+                             "under meeting %d"),
                            (long long)u->seq, t->meeting, u->meeting);
                 return -1;
         }
@@ -169,8 +172,9 @@ static int check_undo(struct app *a, const struct event *u, const struct event *
                 }
         }
         if (locked) {
-                pk_err_set(err, _("event %lld retracts event %lld of meeting %d, which was "
-                                  "signed and locked"),
+                pk_err_set(err,
+                           _("event %lld retracts event %lld of meeting %d, which was "
+                             "signed and locked"),
                            (long long)u->seq, (long long)t->seq, t->meeting);
                 return -1;
         }
@@ -732,8 +736,7 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
         r = apply(a, &act, lineno, &p, out);
         if (r == AR_OK) {
                 struct dt_write w = {p.units, p.nunits, &p.rows};
-                r = record(a, &p.act, p.at, sb_str(&p.msg), p.attachment, 0, p.meeting, &w,
-                           out);
+                r = record(a, &p.act, p.at, sb_str(&p.msg), p.attachment, 0, p.meeting, &w, out);
                 if (r == AR_OK)
                         sb_addf(out, "ok: %s", sb_str(&p.msg));
                 pending_free(&p);

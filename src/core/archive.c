@@ -122,7 +122,9 @@ static int split(const char *line, size_t len, char ***out)
                         for (i++; i < len && line[i] != '\t'; i++) {
                                 if (line[i] == '\\' && i + 1 < len) {
                                         i++;
-                                        char ch = line[i] == 't' ? '\t' : line[i] == 'n' ? '\n' : line[i];
+                                        char ch = line[i] == 't'   ? '\t'
+                                                  : line[i] == 'n' ? '\n'
+                                                                   : line[i];
                                         sb_addn(&v, &ch, 1);
                                 } else {
                                         sb_addn(&v, line + i, 1);

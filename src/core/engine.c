@@ -1062,8 +1062,7 @@ static enum pk_result h_meeting(struct ctx *c)
         bool plan = c->a->verb == V_PLAN;
         for (int i = 0; i < s->nmeetings; i++) {
                 const struct meeting *o = &s->meetings[i];
-                if (o->hole || o->body != s->cur_body || o->date != d ||
-                    o->minute != hh * 60 + mm)
+                if (o->hole || o->body != s->cur_body || o->date != d || o->minute != hh * 60 + mm)
                         continue;
                 if (plan || o->state != MS_PLANNED)
                         return deny(c, NO_RULE, _("meeting %d is already on %s %s"), i + 1,
@@ -1309,7 +1308,8 @@ static enum pk_result h_item(struct ctx *c)
                 for (int i = 0; i < c->s->nmeetings; i++) {
                         const struct meeting *o = &c->s->meetings[i];
                         pk_day odl;
-                        if (o->hole || o->body != m->body || o->date <= m->date || o->kind != MK_ORDINARY ||
+                        if (o->hole || o->body != m->body || o->date <= m->date ||
+                            o->kind != MK_ORDINARY ||
                             !deadline_of_rule(p, R_PROPOSAL_DEADLINE, o->date, &odl) ||
                             odl < sub_day)
                                 continue;

@@ -432,6 +432,48 @@ void dt_rows_unit(const struct pk_state *s, const struct dt_unit *u, struct dt_r
         }
 }
 
+static bool num_is(const char *v, long n)
+{
+        return v && strtol(v, NULL, 10) == n;
+}
+
+static bool str_is(const char *v, const char *k)
+{
+        return v && k && !strcmp(v, k);
+}
+
+bool dt_unit_owns(const struct dt_unit *u, const struct dt_row *r)
+{
+        char *const *v = r->vals;
+        if (u->kind == DU_MEMBER)
+                return r->table == DT_MEMBERS && str_is(v[0], u->k1) && str_is(v[1], u->k2);
+        if (!num_is(v[0], u->meeting))
+                return false;
+        switch (u->kind) {
+        case DU_MEETING:
+                return r->table == DT_MEETINGS;
+        case DU_ITEM:
+                return r->table == DT_ITEMS && num_is(v[1], u->num);
+        case DU_OUTCOME:
+                return (r->table == DT_DECISIONS || r->table == DT_DISSENTS) &&
+                       num_is(v[1], u->num);
+        case DU_SUBJECT:
+                return r->table == DT_SUBJECTS && num_is(v[1], u->num) && str_is(v[2], u->k1);
+        case DU_BALLOT:
+                return (r->table == DT_BALLOTS || r->table == DT_MEMBER_VOTES) &&
+                       num_is(v[1], u->num);
+        case DU_ATTEND:
+                return (r->table == DT_ATTENDANCE || r->table == DT_SIGNATURES) &&
+                       str_is(v[1], u->k1);
+        case DU_RULING:
+                return r->table == DT_RULINGS && num_is(v[1], u->num);
+        case DU_ELECTION:
+                return r->table == DT_ELECTIONS && num_is(v[1], u->num);
+        default:
+                return false;
+        }
+}
+
 /* Integer-typed key columns compare numerically, text ones bytewise. */
 static int valcmp(char type, const char *a, const char *b)
 {

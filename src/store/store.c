@@ -549,8 +549,7 @@ int store_commit(struct store *st, struct pk_err *err)
         return 0;
 }
 
-int store_append(struct store *st, struct event *ev, const struct dt_write *w,
-                 struct pk_err *err)
+int store_append(struct store *st, struct event *ev, const struct dt_write *w, struct pk_err *err)
 {
         if (store_begin(st, err) < 0)
                 return -1;

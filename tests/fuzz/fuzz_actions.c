@@ -6,7 +6,9 @@
  *  - the voting order is never violated (no main proposal before its amendments, no
  *    amendment before its sub-amendments, nothing before a pending immediate vote);
  *  - a refused action changes nothing (the derived rows are the same before and after);
- *  - replaying the accepted actions into a fresh state gives the same rows and status.
+ *  - replaying the accepted actions into a fresh state gives the same rows and status;
+ *  - the derived tables kept as the store keeps them (each action replaces the rows of the
+ *    units it touched) always equal a full render of the state: the touched-sets are exact.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -54,6 +56,54 @@ static void rows_text(const struct pk_state *s, struct sb *out)
         }
         dt_rows_free(&r);
         engine_status(s, out);
+}
+
+/* The derived rows as the store keeps them: stored is updated by each action's touched-set
+ * only, then compared with a full render. */
+static void rows_dump(struct dt_rows *r, struct sb *out)
+{
+        dt_rows_sort(r);
+        for (int i = 0; i < r->n; i++) {
+                for (int k = 0; k < dt_tables[r->rows[i].table].ncols; k++)
+                        sb_addf(out, "|%s", r->rows[i].vals[k] ? r->rows[i].vals[k] : "NULL");
+                sb_add(out, "\n");
+        }
+}
+
+static void stored_update(struct dt_rows *stored, struct pk_state *s)
+{
+        int w = 0;
+        for (int i = 0; i < stored->n; i++) {
+                bool owned = false;
+                for (int u = 0; u < s->touched.n && !owned; u++)
+                        owned = dt_unit_owns(&s->touched.u[u], &stored->rows[i]);
+                if (owned) {
+                        for (int k = 0; k < DT_MAXCOLS; k++)
+                                free(stored->rows[i].vals[k]);
+                } else {
+                        stored->rows[w++] = stored->rows[i];
+                }
+        }
+        stored->n = w;
+        for (int u = 0; u < s->touched.n; u++)
+                dt_rows_unit(s, &s->touched.u[u], stored);
+}
+
+static void stored_check(struct dt_rows *stored, const struct pk_state *s)
+{
+        struct dt_rows full = {0};
+        dt_rows_all(s, &full);
+        struct sb a = {0}, b = {0};
+        rows_dump(stored, &a);
+        rows_dump(&full, &b);
+        if (strcmp(sb_str(&a), sb_str(&b)) != 0) {
+                fprintf(stderr, "touched-set incomplete:\nstored:\n%s\nfull:\n%s\n", sb_str(&a),
+                        sb_str(&b));
+                abort();
+        }
+        sb_free(&a);
+        sb_free(&b);
+        dt_rows_free(&full);
 }
 
 static enum pk_result apply(struct pk_state *s, const char *line, size_t len, int prof)
@@ -157,6 +207,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *text = (const char *)data + 1;
         size_t n = size - 1;
         struct pk_state *s = start(prof);
+        struct dt_rows stored = {0};
+        dt_rows_all(s, &stored);
+        s->touched.track = true;
         struct sb accepted = {0};
         size_t off = 0;
         int lines = 0;
@@ -179,6 +232,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (r == PK_OK) {
                         sb_addn(&accepted, line, len);
                         sb_add(&accepted, "\n");
+                        stored_update(&stored, s);
+                        stored_check(&stored, s);
                 }
                 check(s);
                 sb_free(&before);
@@ -202,6 +257,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sb_free(&x);
         sb_free(&y);
         sb_free(&accepted);
+        dt_rows_free(&stored);
         engine_free(&s);
         engine_free(&t);
         return 0;

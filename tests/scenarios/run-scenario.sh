@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs a scenario: DIR/script.txt through `protokol run` on a fresh database and compares
-# what the user sees (stdout, and the exit status) with DIR/expected.txt.
+# what the user sees (stdout, and the exit status) with DIR/expected.txt; the record it
+# leaves must pass `verify` (chain, replay, every derived table).
 # Usage: run-scenario.sh PROTOKOL DIR
 set -u
 bin=$1
@@ -14,6 +15,11 @@ echo "exit: $?" >>"$tmp/out.txt"
 if ! diff -u "$dir/expected.txt" "$tmp/out.txt"; then
 	echo "scenario $(basename "$dir"): output differs from expected.txt" >&2
 	cat "$tmp/err.txt" >&2
+	exit 1
+fi
+if ! "$bin" --db "$tmp/test.db" verify >"$tmp/verify.txt" 2>&1; then
+	echo "scenario $(basename "$dir"): the record fails verify:" >&2
+	cat "$tmp/verify.txt" >&2
 	exit 1
 fi
 exit 0
