@@ -74,6 +74,8 @@ static void member_row(struct tui *t, struct rows *out, int k, bool sub)
                 sb_addf(&right, "%s%s %d", right.len ? " " : "", _("calls"), a->calls);
         if (a && a->denied)
                 sb_addf(&right, "%s%s", right.len ? " " : "", _("no floor"));
+        if (a && a->signed_at && strlen(a->signed_at) >= 16)
+                sb_addf(&right, "%s%s %.5s", right.len ? " " : "", _("signed"), a->signed_at + 11);
         char left[400];
         const char *role = role_label(mb->role);
         snprintf(left, sizeof left, "%s %s%s%s%s%s", mark, sub ? "↳ " : "", mb->name,

@@ -1025,6 +1025,10 @@ int tui_run(const char *db, bool follow)
                               "aa, ?"),
                             lc ? lc : "");
         }
+        const struct meeting *m0 = engine_current_meeting(app_state(t.app));
+        if (!t.msg[0] && !follow && m0 && m0->state == MS_LOCKED)
+                tui_message(&t, MK_INFO, "%s",
+                            _("signed and locked; next: :meeting YYYY-MM-DD HH:MM (or :plan)"));
         if (!t.msg[0])
                 tui_message(&t, MK_INFO, "%s",
                             follow ? _("following the meeting read-only: q quits")
