@@ -76,11 +76,11 @@ int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
 void store_events_free(struct event *evs, int n);
 
 /*
- * The events that archived meetings (verb open, with the summaries as attachment), in
- * order, leaving out retracted ones and the event numbered exclude. An index lookup.
+ * The summaries of the archived meetings (engine.h: engine_restore_archive): the attachments
+ * of the events that archived meetings (verb open), in order, leaving out retracted ones and
+ * the event numbered exclude, appended to text. Returns how many, or -1 with err.
  */
-int store_load_archives(struct store *st, int64_t exclude, struct event **evs, int *n,
-                        struct pk_err *err);
+int store_load_archives(struct store *st, int64_t exclude, struct sb *text, struct pk_err *err);
 /* The events of the meetings ids[0..nids) (0: the body's own events), in order: one index
  * lookup per meeting. */
 int store_load_meetings(struct store *st, const int *ids, int nids, struct event **evs, int *n,

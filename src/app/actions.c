@@ -262,18 +262,14 @@ static int load_state(struct app *a, int64_t exclude, bool track_last, struct pk
         if (a->full) {
                 rc = store_load(a->st, &evs, &n, err);
         } else {
-                struct event *arch = NULL;
-                int na = 0;
-                rc = store_load_archives(a->st, exclude, &arch, &na, err);
-                struct sb why = {0};
-                for (int i = 0; i < na && rc == 0; i++)
-                        if (engine_restore_archive(s, arch[i].attachment, &why) < 0) {
-                                pk_err_set(err, _("event %lld: %s"), (long long)arch[i].seq,
-                                           sb_str(&why));
-                                rc = -1;
-                        }
+                struct sb arch = {0}, why = {0};
+                rc = store_load_archives(a->st, exclude, &arch, err) < 0 ? -1 : 0;
+                if (rc == 0 && engine_restore_archive(s, sb_str(&arch), &why) < 0) {
+                        pk_err_set(err, _("the archived meetings: %s"), sb_str(&why));
+                        rc = -1;
+                }
                 sb_free(&why);
-                store_events_free(arch, na);
+                sb_free(&arch);
                 int max = rc == 0 ? store_max_meeting(a->st, err) : -1;
                 if (max < 0)
                         rc = -1;

@@ -94,129 +94,160 @@ void eng_archive_body(struct pk_state *s, int body, int except)
         }
 }
 
-/* Splits one line into fields (unescaped, NULL for "-"). Returns the count, or -1. */
-static int split(const char *line, size_t len, char ***out)
+/* One field of a summary line: its text (escaped) and length, or none ("-"). */
+struct field {
+        const char *p;
+        size_t n;
+        bool none;
+};
+
+/* The field's value, unescaped, as a new string; NULL for none. */
+static char *field_dup(const struct field *f)
 {
-        char **f = NULL;
-        int n = 0;
-        size_t i = 0;
-        /* the id comes first, without a marker */
-        size_t j = i;
-        while (j < len && line[j] != '\t')
-                j++;
-        f = pk_xrealloc(f, sizeof *f);
-        f[n] = pk_xmalloc(j - i + 1);
-        memcpy(f[n], line + i, j - i);
-        f[n++][j - i] = '\0';
-        i = j;
-        while (i < len) {
-                i++; /* the tab */
-                if (i >= len)
-                        goto bad;
-                f = pk_xrealloc(f, (size_t)(n + 1) * sizeof *f);
-                if (line[i] == '-') {
-                        f[n++] = NULL;
-                        i++;
-                } else if (line[i] == '=') {
-                        struct sb v = {0};
-                        for (i++; i < len && line[i] != '\t'; i++) {
-                                if (line[i] == '\\' && i + 1 < len) {
-                                        i++;
-                                        char ch = line[i] == 't'   ? '\t'
-                                                  : line[i] == 'n' ? '\n'
-                                                                   : line[i];
-                                        sb_addn(&v, &ch, 1);
-                                } else {
-                                        sb_addn(&v, line + i, 1);
-                                }
-                        }
-                        f[n++] = pk_xstrdup(sb_str(&v));
-                        sb_free(&v);
-                        continue;
+        if (f->none)
+                return NULL;
+        char *v = pk_xmalloc(f->n + 1), *w = v;
+        for (const char *p = f->p, *end = f->p + f->n; p < end; p++) {
+                if (*p == '\\' && p + 1 < end) {
+                        p++;
+                        *w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p;
                 } else {
-                        goto bad;
+                        *w++ = *p;
                 }
-                if (i < len && line[i] != '\t')
-                        goto bad;
         }
-        *out = f;
-        return n;
-bad:
-        for (int k = 0; k < n; k++)
-                free(f[k]);
-        free(f);
-        return -1;
+        *w = '\0';
+        return v;
 }
 
-static struct meeting *place(struct pk_state *s, int id)
+/* A whole number field (digits only), or -1. */
+static long field_num(const struct field *f)
 {
-        if (id > s->nmeetings) {
-                s->meetings = pk_xrealloc(s->meetings, (size_t)id * sizeof *s->meetings);
-                for (int i = s->nmeetings; i < id; i++) {
-                        memset(&s->meetings[i], 0, sizeof s->meetings[i]);
-                        s->meetings[i].hole = true;
-                        s->meetings[i].current = s->meetings[i].last_item = -1;
-                        s->meetings[i].open_ballot = -1;
-                }
-                s->nmeetings = id;
+        if (f->none || f->n == 0 || f->n > 9)
+                return -1;
+        long v = 0;
+        for (size_t i = 0; i < f->n; i++) {
+                if (f->p[i] < '0' || f->p[i] > '9')
+                        return -1;
+                v = v * 10 + (f->p[i] - '0');
         }
-        return s->meetings[id - 1].hole ? &s->meetings[id - 1] : NULL;
+        return v;
+}
+
+/* Splits one line into fields (the first is the id, without a marker). Returns the count, or
+ * -1 when a field has no marker. */
+static int split(const char *line, size_t len, struct field **out, int *cap)
+{
+        const char *end = line + len, *p = line;
+        int n = 0;
+        for (;;) {
+                const char *q = memchr(p, '\t', (size_t)(end - p));
+                if (!q)
+                        q = end;
+                if (n == *cap) {
+                        *cap = *cap ? *cap * 2 : 32;
+                        *out = pk_xrealloc(*out, (size_t)*cap * sizeof **out);
+                }
+                struct field *f = &(*out)[n++];
+                if (n == 1)
+                        *f = (struct field){p, (size_t)(q - p), false};
+                else if (q - p == 1 && *p == '-')
+                        *f = (struct field){p, 0, true};
+                else if (q > p && *p == '=')
+                        *f = (struct field){p + 1, (size_t)(q - p - 1), false};
+                else
+                        return -1;
+                if (q == end)
+                        return n;
+                p = q + 1;
+        }
+}
+
+/* Makes room for meetings up to id (new places are holes). */
+static void grow(struct pk_state *s, int id)
+{
+        if (id <= s->nmeetings)
+                return;
+        s->meetings = pk_xrealloc(s->meetings, (size_t)id * sizeof *s->meetings);
+        for (int i = s->nmeetings; i < id; i++) {
+                memset(&s->meetings[i], 0, sizeof s->meetings[i]);
+                s->meetings[i].hole = true;
+                s->meetings[i].current = s->meetings[i].last_item = -1;
+                s->meetings[i].open_ballot = -1;
+        }
+        s->nmeetings = id;
 }
 
 int engine_restore_archive(struct pk_state *s, const char *text, struct sb *err)
 {
-        int lineno = 0;
+        /* the places first, at once: the highest id */
+        int max = 0;
+        for (const char *p = text; *p;) {
+                int id = atoi(p);
+                max = id > max ? id : max;
+                const char *e = strchr(p, '\n');
+                p = e ? e + 1 : p + strlen(p);
+        }
+        if (max > 10000000) {
+                sb_addf(err, _("archive summary line %d does not read"), 1);
+                return -1;
+        }
+        grow(s, max);
+        struct field *f = NULL;
+        int cap = 0, lineno = 0;
         for (const char *p = text; *p;) {
                 const char *e = strchr(p, '\n');
                 size_t len = e ? (size_t)(e - p) : strlen(p);
                 lineno++;
-                char **f = NULL;
-                int n = split(p, len, &f);
-                int id = n >= ARCH_FIXED ? atoi(f[0]) : 0;
-                bool ok = n >= ARCH_FIXED && id >= 1 && id <= 10000000;
-                for (int k = 1; ok && k < ARCH_FIXED; k++)
-                        if ((k <= 5 || k == 7 || k == 9) && !f[k])
+                int n = split(p, len, &f, &cap);
+                long id = n >= ARCH_FIXED ? field_num(&f[0]) : 0;
+                long num[ARCH_FIXED] = {0};
+                static const int nums[] = {1, 3, 4, 5, 7, 9};
+                bool ok =
+                    n >= ARCH_FIXED && id >= 1 && id <= s->nmeetings && s->meetings[id - 1].hole;
+                for (size_t k = 0; ok && k < sizeof nums / sizeof nums[0]; k++)
+                        if ((num[nums[k]] = field_num(&f[nums[k]])) < 0)
                                 ok = false;
+                char d[11] = "";
                 pk_day day = 0;
-                struct meeting *m = NULL;
-                if (ok && (!cal_parse(f[2], &day) || !(m = place(s, id))))
+                if (ok && (f[2].none || f[2].n != 10))
                         ok = false;
-                if (!ok) {
+                if (ok) {
+                        memcpy(d, f[2].p, 10);
+                        ok = cal_parse(d, &day);
+                }
+                if (!ok || num[7] > MS_LOCKED || num[4] > MK_CONSTITUENT) {
                         sb_addf(err, _("archive summary line %d does not read"), lineno);
-                        for (int k = 0; k < n; k++)
-                                free(f[k]);
                         free(f);
                         return -1;
                 }
+                struct meeting *m = &s->meetings[id - 1];
                 m->hole = false;
                 m->archived = true;
-                m->body = atoi(f[1]);
+                m->body = (int)num[1];
                 m->date = day;
-                m->minute = atoi(f[3]);
-                m->kind = (enum meeting_kind)atoi(f[4]);
-                m->virtual_ = atoi(f[5]) != 0;
-                m->place = f[6];
-                m->state = (enum meeting_state)atoi(f[7]);
-                m->dispatched = f[8];
-                m->dispatch_late = atoi(f[9]) != 0;
-                m->opened_at = f[10];
-                m->closed_at = f[11];
-                m->locked_at = f[12];
+                m->minute = (int)num[3];
+                m->kind = (enum meeting_kind)num[4];
+                m->virtual_ = num[5] != 0;
+                m->place = field_dup(&f[6]);
+                m->state = (enum meeting_state)num[7];
+                m->dispatched = field_dup(&f[8]);
+                m->dispatch_late = num[9] != 0;
+                m->opened_at = field_dup(&f[10]);
+                m->closed_at = field_dup(&f[11]);
+                m->locked_at = field_dup(&f[12]);
                 m->current = m->last_item = m->open_ballot = -1;
-                for (int k = ARCH_FIXED; k < n; k++) {
-                        struct archived *a = &m->arch;
-                        a->first_readings = pk_xrealloc(
-                            a->first_readings, (size_t)(a->nfirst_readings + 1) * sizeof(char *));
-                        a->first_readings[a->nfirst_readings++] = f[k];
+                int nr = n - ARCH_FIXED;
+                if (nr > 0) {
+                        m->arch.first_readings = pk_xmalloc((size_t)nr * sizeof(char *));
+                        for (int k = 0; k < nr; k++)
+                                m->arch.first_readings[k] = field_dup(&f[ARCH_FIXED + k]);
+                        m->arch.nfirst_readings = nr;
                 }
-                for (int k = 0; k < 10; k++)
-                        if (k != 6 && k != 8)
-                                free(f[k]);
-                free(f);
                 p += len;
                 if (*p == '\n')
                         p++;
         }
+        free(f);
         return 0;
 }
 

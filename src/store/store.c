@@ -258,6 +258,8 @@ static int migrate_to_v1(struct store *st, struct pk_err *err)
                                  "CREATE INDEX events_meeting ON events (meeting, seq);"
                                  "CREATE INDEX events_verb ON events (verb, seq);"
                                  "CREATE INDEX events_retracts ON events (retracts);"
+                                 "CREATE INDEX events_archives ON events (seq, verb, attachment)"
+                                 " WHERE verb = 'open' AND attachment IS NOT NULL;"
                                  "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
                                  " BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
                                  "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
@@ -606,32 +608,34 @@ int store_load(struct store *st, struct event **evs, int *n, struct pk_err *err)
         return load_query(st, "SELECT " EVENT_COLS " FROM events ORDER BY seq", evs, n, err);
 }
 
-int store_load_archives(struct store *st, int64_t exclude, struct event **evs, int *n,
-                        struct pk_err *err)
+int store_load_archives(struct store *st, int64_t exclude, struct sb *text, struct pk_err *err)
 {
-        *evs = NULL;
-        *n = 0;
         if (st->empty)
                 return 0;
-        struct event *all = NULL;
-        int na = 0;
-        if (load_query(st,
-                       "SELECT " EVENT_COLS " FROM events e WHERE verb = 'open'"
-                       " AND attachment IS NOT NULL AND NOT EXISTS"
-                       " (SELECT 1 FROM events u WHERE u.retracts = e.seq) ORDER BY seq",
-                       &all, &na, err) < 0)
-                return -1;
-        int w = 0;
-        for (int i = 0; i < na; i++) {
-                if (all[i].seq == exclude) {
-                        store_event_clear(&all[i]);
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(st->db,
+                               "SELECT seq, attachment FROM events e INDEXED BY events_archives"
+                               " WHERE verb = 'open'"
+                               " AND attachment IS NOT NULL AND NOT EXISTS"
+                               " (SELECT 1 FROM events u WHERE u.retracts = e.seq) ORDER BY seq",
+                               -1, &q, NULL) != SQLITE_OK)
+                return db_fail(st, err, _("cannot read the protocol"));
+        int rc, n = 0;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                if (sqlite3_column_int64(q, 0) == exclude)
                         continue;
-                }
-                all[w++] = all[i];
+                const char *t = (const char *)sqlite3_column_text(q, 1);
+                int len = sqlite3_column_bytes(q, 1);
+                if (t)
+                        sb_addn(text, t, (size_t)len);
+                if (text->len && text->s[text->len - 1] != '\n')
+                        sb_add(text, "\n");
+                n++;
         }
-        *evs = all;
-        *n = w;
-        return 0;
+        sqlite3_finalize(q);
+        if (rc != SQLITE_DONE)
+                return db_fail(st, err, _("cannot read the protocol"));
+        return n;
 }
 
 int store_load_meetings(struct store *st, const int *ids, int nids, struct event **evs, int *n,

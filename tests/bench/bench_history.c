@@ -34,9 +34,12 @@
 
 #define MAXSIZES 16
 
-static void snap_path(char *out, size_t n, const char *dir, int size)
+/* The copy of the history at size past meetings: with a current meeting (open, in item 5),
+ * or (none) as the history left it, every meeting signed: the normal state between
+ * meetings. */
+static void snap_path(char *out, size_t n, const char *dir, int size, bool none)
 {
-        snprintf(out, n, "%s/past-%d.db", dir, size);
+        snprintf(out, n, "%s/past-%d%s.db", dir, size, none ? "-none" : "");
 }
 
 static int open_app(const char *db, bool full, struct app **a)
@@ -124,17 +127,19 @@ static int child_gen(const char *dir, const char *sizes_s)
                 /* the file is whole once closed (the WAL is checkpointed into it) */
                 app_close(&a);
                 char snap[PATH_MAX + 32];
-                snap_path(snap, sizeof snap, dir, sizes[si]);
-                bench_rm_db(snap);
-                if (bench_copy_file(main_db, snap) < 0) {
-                        fprintf(stderr, "cannot copy %s to %s\n", main_db, snap);
-                        return 1;
+                for (int none = 1; none >= 0; none--) {
+                        snap_path(snap, sizeof snap, dir, sizes[si], none);
+                        bench_rm_db(snap);
+                        if (bench_copy_file(main_db, snap) < 0) {
+                                fprintf(stderr, "cannot copy %s to %s\n", main_db, snap);
+                                return 1;
+                        }
+                        char wal[PATH_MAX + 40], snapwal[PATH_MAX + 40];
+                        snprintf(wal, sizeof wal, "%s-wal", main_db);
+                        snprintf(snapwal, sizeof snapwal, "%s-wal", snap);
+                        if (bench_file_size(wal) > 0 && bench_copy_file(wal, snapwal) < 0)
+                                return 1;
                 }
-                char wal[PATH_MAX + 40], snapwal[PATH_MAX + 40];
-                snprintf(wal, sizeof wal, "%s-wal", main_db);
-                snprintf(snapwal, sizeof snapwal, "%s-wal", snap);
-                if (bench_file_size(wal) > 0 && bench_copy_file(wal, snapwal) < 0)
-                        return 1;
                 if (add_current(snap, done) < 0)
                         return 1;
                 int64_t t1 = bench_now_ns();
@@ -314,7 +319,7 @@ int main(int argc, char **argv)
 
         const char *sizes_s = getenv("PROTOKOL_BENCH_SIZES");
         if (!sizes_s || !*sizes_s)
-                sizes_s = "50,100,250,500";
+                sizes_s = "1,50,500";
         int reps = env_int("PROTOKOL_BENCH_REPS", 5);
         const char *protokol = NULL;
         for (int i = 1; i < argc; i++) {
@@ -402,74 +407,94 @@ int main(int argc, char **argv)
         double *o = pk_xcalloc((size_t)reps, sizeof *o), *st = pk_xcalloc((size_t)reps, sizeof *st),
                *tot = pk_xcalloc((size_t)reps, sizeof *tot),
                *pk = pk_xcalloc((size_t)reps, sizeof *pk);
-        double open_med[MAXSIZES];
-        for (int i = 0; i < nsizes; i++) {
-                char db[PATH_MAX + 32];
-                snap_path(db, sizeof db, dir, sizes[i]);
-                for (int r = 0; r < reps; r++) {
-                        const char *args[] = {"--open", db, NULL};
-                        char *res = bench_run_self(args);
-                        if (!res)
-                                return 1;
-                        o[r] = field(res, "open_ms");
-                        oc[r] = field(res, "open_cpu_ms");
-                        oq[r] = field(res, "open_runq_ms");
-                        st[r] = field(res, "status_ms");
-                        tot[r] = o[r] + st[r];
-                        pk[r] = field(res, "peak_kib");
-                        free(res);
-                }
-                double mn = o[0], mx = o[0];
-                for (int r = 1; r < reps; r++) {
-                        mn = o[r] < mn ? o[r] : mn;
-                        mx = o[r] > mx ? o[r] : mx;
-                }
-                open_med[i] = bench_median(o, reps);
-                double stm = bench_median(st, reps), tm = bench_median(tot, reps);
-                double pm = bench_median(pk, reps);
-                char range[64];
-                snprintf(range, sizeof range, "%.1f (%.1f-%.1f)", open_med[i], mn, mx);
-                printf("%13d  %6ld  %-25s  %10.1f  %20.1f  %9.3f  %14.1f  %8.1f\n", sizes[i],
-                       actions[i], range, bench_median(oc, reps), bench_median(oq, reps), stm, tm,
-                       pm / 1024);
-        }
-        if (nsizes > 1)
-                printf("growth of app_open from %d to %d past meetings: x%.2f (%s)\n", sizes[0],
-                       sizes[nsizes - 1], open_med[nsizes - 1] / open_med[0],
-                       open_med[nsizes - 1] < 50 ? "under 50 ms" : "NOT under 50 ms");
-        if (protokol) {
-                printf("the same through the command line: `protokol --db DB run -` given "
-                       "\"status\" "
-                       "(process start to exit; median of %d)\n",
-                       reps);
-                printf("past meetings  wall ms (min-max)          peak MiB\n");
+        double open_med[2][MAXSIZES], open_cpu[2][MAXSIZES];
+        for (int none = 0; none < 2; none++)
                 for (int i = 0; i < nsizes; i++) {
                         char db[PATH_MAX + 32];
-                        snap_path(db, sizeof db, dir, sizes[i]);
+                        snap_path(db, sizeof db, dir, sizes[i], none);
+                        if (i == 0)
+                                printf("%s\n", none ? "no meeting current (every meeting signed):"
+                                                    : "a current meeting (open, a ballot open):");
                         for (int r = 0; r < reps; r++) {
-                                long kib = 0;
-                                o[r] = time_cli_status(protokol, db, &kib);
-                                if (o[r] < 0) {
-                                        fprintf(stderr, "%s --db %s run - failed\n", protokol, db);
+                                const char *args[] = {"--open", db, NULL};
+                                char *res = bench_run_self(args);
+                                if (!res)
                                         return 1;
-                                }
-                                pk[r] = (double)kib;
+                                o[r] = field(res, "open_ms");
+                                oc[r] = field(res, "open_cpu_ms");
+                                oq[r] = field(res, "open_runq_ms");
+                                st[r] = field(res, "status_ms");
+                                tot[r] = o[r] + st[r];
+                                pk[r] = field(res, "peak_kib");
+                                free(res);
                         }
                         double mn = o[0], mx = o[0];
                         for (int r = 1; r < reps; r++) {
                                 mn = o[r] < mn ? o[r] : mn;
                                 mx = o[r] > mx ? o[r] : mx;
                         }
+                        open_med[none][i] = bench_median(o, reps);
+                        open_cpu[none][i] = bench_median(oc, reps);
+                        double stm = bench_median(st, reps), tm = bench_median(tot, reps);
+                        double pm = bench_median(pk, reps);
                         char range[64];
-                        snprintf(range, sizeof range, "%.1f (%.1f-%.1f)", bench_median(o, reps), mn,
+                        snprintf(range, sizeof range, "%.1f (%.1f-%.1f)", open_med[none][i], mn,
                                  mx);
-                        printf("%13d  %-25s  %8.1f\n", sizes[i], range,
-                               bench_median(pk, reps) / 1024);
+                        printf("%13d  %6ld  %-25s  %10.1f  %20.1f  %9.3f  %14.1f  %8.1f\n",
+                               sizes[i], actions[i], range, bench_median(oc, reps),
+                               bench_median(oq, reps), stm, tm, pm / 1024);
                 }
+        for (int none = 0; nsizes > 1 && none < 2; none++)
+                printf("app_open at %d vs %d past meetings, %s: wall x%.2f, CPU x%.2f "
+                       "(target: at most x1.5; %s)\n",
+                       sizes[nsizes - 1], sizes[0], none ? "none current" : "a current meeting",
+                       open_med[none][nsizes - 1] / open_med[none][0],
+                       open_cpu[none][nsizes - 1] / open_cpu[none][0],
+                       open_med[none][nsizes - 1] < 50 ? "under 50 ms" : "NOT under 50 ms");
+        if (protokol) {
+                printf("the same through the command line: `protokol --db DB run -` given "
+                       "\"status\" "
+                       "(process start to exit; median of %d)\n",
+                       reps);
+                printf("past meetings  current  wall ms (min-max)          peak MiB\n");
+                double cli_med[2][MAXSIZES];
+                for (int none = 0; none < 2; none++)
+                        for (int i = 0; i < nsizes; i++) {
+                                char db[PATH_MAX + 32];
+                                snap_path(db, sizeof db, dir, sizes[i], none);
+                                for (int r = 0; r < reps; r++) {
+                                        long kib = 0;
+                                        o[r] = time_cli_status(protokol, db, &kib);
+                                        if (o[r] < 0) {
+                                                fprintf(stderr, "%s --db %s run - failed\n",
+                                                        protokol, db);
+                                                return 1;
+                                        }
+                                        pk[r] = (double)kib;
+                                }
+                                double mn = o[0], mx = o[0];
+                                for (int r = 1; r < reps; r++) {
+                                        mn = o[r] < mn ? o[r] : mn;
+                                        mx = o[r] > mx ? o[r] : mx;
+                                }
+                                char range[64];
+                                snprintf(range, sizeof range, "%.1f (%.1f-%.1f)",
+                                         bench_median(o, reps), mn, mx);
+                                cli_med[none][i] = bench_median(o, reps);
+                                printf("%13d  %-7s  %-25s  %8.1f\n", sizes[i],
+                                       none ? "none" : "open", range,
+                                       bench_median(pk, reps) / 1024);
+                        }
+                for (int none = 0; nsizes > 1 && none < 2; none++)
+                        printf("status as a whole process at %d vs %d past meetings, %s: x%.2f "
+                               "(target: at most x1.5)\n",
+                               sizes[nsizes - 1], sizes[0],
+                               none ? "none current" : "a meeting open",
+                               cli_med[none][nsizes - 1] / cli_med[none][0]);
         }
         {
                 char db[PATH_MAX + 32];
-                snap_path(db, sizeof db, dir, sizes[nsizes - 1]);
+                snap_path(db, sizeof db, dir, sizes[nsizes - 1], false);
                 const char *args[] = {"--open", db, "show", NULL};
                 char *res = bench_run_self(args);
                 if (!res)
@@ -489,7 +514,7 @@ int main(int argc, char **argv)
         char *res_ex[MAXSIZES] = {0};
         for (int i = 0; i < nsizes; i++) {
                 char db[PATH_MAX + 32], past[16], rs[16];
-                snap_path(db, sizeof db, dir, sizes[i]);
+                snap_path(db, sizeof db, dir, sizes[i], false);
                 snprintf(past, sizeof past, "%d", sizes[i]);
                 snprintf(rs, sizeof rs, "%d", reps);
                 const char *args[] = {"--export", db, past, rs, NULL};
@@ -530,11 +555,12 @@ int main(int argc, char **argv)
                        sizes[nsizes - 1], sizes[0], per_min[nsizes - 1] / per_min[0],
                        per_csv[nsizes - 1] / per_csv[0]);
 
-        for (int i = 0; i < nsizes; i++) {
-                char db[PATH_MAX + 32];
-                snap_path(db, sizeof db, dir, sizes[i]);
-                bench_rm_db(db);
-        }
+        for (int i = 0; i < nsizes; i++)
+                for (int none = 0; none < 2; none++) {
+                        char db[PATH_MAX + 32];
+                        snap_path(db, sizeof db, dir, sizes[i], none);
+                        bench_rm_db(db);
+                }
         bench_rmdir(dir);
         bench_print_totals(t_start);
         return 0;
