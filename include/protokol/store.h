@@ -50,7 +50,9 @@ void store_close(struct store **st);
 struct dt_write {
         const struct dt_unit *units;
         int nunits;
-        const struct dt_rows *rows;
+        const struct dt_rows *rows; /* the units' rows, unit after unit */
+        const int *nrows;           /* how many rows each unit has in rows, or NULL: all
+                                     * units are deleted first, then every row inserted */
 };
 
 /*

@@ -318,12 +318,17 @@ static int rebuild(struct app *a, struct pk_err *err)
 static int app_open_mode(const char *path, bool read_only, bool full, struct app **out,
                          struct pk_err *err);
 
-/* Renders the rows of the units in s->touched (made unique) into rows. */
-static void render_touched(struct pk_state *s, struct dt_rows *rows)
+/* Renders the rows of units[0..n) from s into rows, unit after unit; *nrows (allocated)
+ * gets how many rows each unit has. */
+static void render_units(const struct pk_state *s, const struct dt_unit *units, int n,
+                         struct dt_rows *rows, int **nrows)
 {
-        engine_touched_unique(s);
-        for (int i = 0; i < s->touched.n; i++)
-                dt_rows_unit(s, &s->touched.u[i], rows);
+        *nrows = pk_xcalloc((size_t)n + 1, sizeof **nrows);
+        for (int i = 0; i < n; i++) {
+                int before = rows->n;
+                dt_rows_unit(s, &units[i], rows);
+                (*nrows)[i] = rows->n - before;
+        }
 }
 
 int app_open(const char *path, bool read_only, struct app **out, struct pk_err *err)
@@ -446,14 +451,15 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
                 r = AR_IO;
         } else {
                 struct dt_rows rows = {0};
+                int *nrows;
                 engine_touched_unique(with);
-                for (int i = 0; i < with->touched.n; i++)
-                        dt_rows_unit(a->s, &with->touched.u[i], &rows);
-                struct dt_write w = {with->touched.u, with->touched.n, &rows};
+                render_units(a->s, with->touched.u, with->touched.n, &rows, &nrows);
+                struct dt_write w = {with->touched.u, with->touched.n, &rows, nrows};
                 r = record(a, act, at, sb_str(&res), NULL, t.seq, t.meeting, &w, out);
                 if (r == AR_OK)
                         sb_addf(out, "ok: %s", sb_str(&res));
                 dt_rows_free(&rows);
+                free(nrows);
         }
         engine_free(&with);
         store_event_clear(&t);
@@ -470,7 +476,8 @@ struct pending {
         int meeting;
         struct dt_unit *units; /* the touched-set, taken from the state */
         int nunits;
-        struct dt_rows rows;
+        struct dt_rows rows; /* their rows, unit after unit */
+        int *nrows;
 };
 
 static void pending_free(struct pending *p)
@@ -481,6 +488,7 @@ static void pending_free(struct pending *p)
         for (int i = 0; i < p->nunits; i++)
                 dt_unit_free(&p->units[i]);
         free(p->units);
+        free(p->nrows);
         dt_rows_free(&p->rows);
         memset(p, 0, sizeof *p);
 }
@@ -660,7 +668,8 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
                 pending_free(p);
                 return er == PK_DENIED ? AR_DENIED : AR_ERROR;
         }
-        render_touched(a->s, &p->rows);
+        engine_touched_unique(a->s);
+        render_units(a->s, a->s->touched.u, a->s->touched.n, &p->rows, &p->nrows);
         /* the units move to the pending action; the state's set is left empty */
         p->units = a->s->touched.u;
         p->nunits = a->s->touched.n;
@@ -731,7 +740,7 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
         struct pending p;
         r = apply(a, &act, lineno, &p, out);
         if (r == AR_OK) {
-                struct dt_write w = {p.units, p.nunits, &p.rows};
+                struct dt_write w = {p.units, p.nunits, &p.rows, p.nrows};
                 r = record(a, &p.act, p.at, sb_str(&p.msg), p.attachment, 0, p.meeting, &w, out);
                 if (r == AR_OK)
                         sb_addf(out, "ok: %s", sb_str(&p.msg));
@@ -779,7 +788,7 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
         if (r == AR_OK && store_begin(a->st, &err) == 0) {
                 for (int i = 0; i < np && r == AR_OK; i++) {
                         struct event ev = pending_event(&ps[i]);
-                        struct dt_write w = {ps[i].units, ps[i].nunits, &ps[i].rows};
+                        struct dt_write w = {ps[i].units, ps[i].nunits, &ps[i].rows, ps[i].nrows};
                         if (store_add(a->st, &ev, &w, &err) < 0)
                                 r = AR_IO;
                         else

@@ -65,9 +65,15 @@ const struct dt_desc dt_tables[DT__COUNT] = {
 
 static char *num(long v)
 {
-        char b[24];
-        snprintf(b, sizeof b, "%ld", v);
-        return pk_xstrdup(b);
+        char b[24], *p = b + sizeof b;
+        unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+        *--p = '\0';
+        do
+                *--p = (char)('0' + u % 10);
+        while (u /= 10);
+        if (v < 0)
+                *--p = '-';
+        return pk_xstrdup(p);
 }
 
 static char *str(const char *s)

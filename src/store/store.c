@@ -25,7 +25,8 @@ struct store {
         enum store_mode mode;
         sqlite3_stmt *ins;
         sqlite3_stmt *put[DT__COUNT], *del[DT__COUNT];
-        sqlite3_stmt *udel[DU__COUNT][2]; /* a unit's rows, by its key (see unit_sql) */
+        sqlite3_stmt *udel[DU__COUNT][2];          /* a unit's rows, by its key (see unit_sql) */
+        sqlite3_stmt *q_head, *q_begin, *q_commit; /* prepared once: every action runs them */
         unsigned char head[32];
         int64_t last_seq;
         int lockfd; /* the writer's lock on PATH.lock, or -1 */
@@ -227,15 +228,30 @@ static int delete_unit(struct store *st, const struct dt_unit *u)
         return 0;
 }
 
+/* Units whose rows are one row of one table: a row rendered replaces the stored one by its
+ * key, so only a unit that renders none needs its row deleted. */
+static bool single_row(enum dt_unit_kind k)
+{
+        return k == DU_MEMBER || k == DU_MEETING || k == DU_ITEM || k == DU_SUBJECT ||
+               k == DU_RULING || k == DU_ELECTION;
+}
+
 static int write_units(struct store *st, const struct dt_write *w)
 {
         if (!w)
                 return 0;
-        for (int i = 0; i < w->nunits; i++)
-                if (delete_unit(st, &w->units[i]) < 0)
+        int r = 0;
+        for (int i = 0; i < w->nunits; i++) {
+                int n = w->nrows ? w->nrows[i] : -1;
+                if (!(n > 0 && single_row(w->units[i].kind)) && delete_unit(st, &w->units[i]) < 0)
                         return -1;
-        for (int i = 0; w->rows && i < w->rows->n; i++)
-                if (put_row(st, &w->rows->rows[i]) < 0)
+                int end = n < 0 ? (i == w->nunits - 1 ? w->rows->n : r) : r + n;
+                for (; w->rows && r < end; r++)
+                        if (put_row(st, &w->rows->rows[r]) < 0)
+                                return -1;
+        }
+        for (; w->rows && r < w->rows->n; r++)
+                if (put_row(st, &w->rows->rows[r]) < 0)
                         return -1;
         return 0;
 }
@@ -256,7 +272,6 @@ static int migrate_to_v1(struct store *st, struct pk_err *err)
                                  " prev BLOB NOT NULL,"
                                  " hash BLOB NOT NULL);"
                                  "CREATE INDEX events_meeting ON events (meeting, seq);"
-                                 "CREATE INDEX events_verb ON events (verb, seq);"
                                  "CREATE INDEX events_retracts ON events (retracts);"
                                  "CREATE INDEX events_archives ON events (seq, verb, attachment)"
                                  " WHERE verb = 'open' AND attachment IS NOT NULL;"
@@ -341,21 +356,23 @@ static void hash_event(const unsigned char prev[32], const struct event *ev, uns
 
 static int load_head(struct store *st, struct pk_err *err)
 {
-        sqlite3_stmt *q = NULL;
         memset(st->head, 0, 32);
         st->last_seq = 0;
         if (st->empty)
                 return 0;
-        if (sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", -1,
-                               &q, NULL) != SQLITE_OK)
+        if (!st->q_head &&
+            sqlite3_prepare_v2(st->db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1", -1,
+                               &st->q_head, NULL) != SQLITE_OK)
                 return db_fail(st, err, _("cannot read the protocol"));
+        sqlite3_stmt *q = st->q_head;
+        sqlite3_reset(q);
         int rc = sqlite3_step(q);
         if (rc == SQLITE_ROW) {
                 st->last_seq = sqlite3_column_int64(q, 0);
                 if (sqlite3_column_bytes(q, 1) == 32)
                         memcpy(st->head, sqlite3_column_blob(q, 1), 32);
         }
-        sqlite3_finalize(q);
+        sqlite3_reset(q);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
                 return db_fail(st, err, _("cannot read the protocol"));
         return 0;
@@ -481,11 +498,25 @@ void store_close(struct store **stp)
         for (int k = 0; k < DU__COUNT; k++)
                 for (int i = 0; i < 2; i++)
                         sqlite3_finalize(st->udel[k][i]);
+        sqlite3_finalize(st->q_head);
+        sqlite3_finalize(st->q_begin);
+        sqlite3_finalize(st->q_commit);
         sqlite3_close(st->db);
         if (st->lockfd >= 0)
                 close(st->lockfd);
         free(st);
         *stp = NULL;
+}
+
+/* Runs a statement without parameters, preparing it on first use. */
+static int run_prepared(struct store *st, sqlite3_stmt **q, const char *sql, struct pk_err *err)
+{
+        if (!*q && sqlite3_prepare_v2(st->db, sql, -1, q, NULL) != SQLITE_OK)
+                return db_fail(st, err, sql);
+        sqlite3_reset(*q);
+        int rc = sqlite3_step(*q);
+        sqlite3_reset(*q);
+        return rc == SQLITE_DONE ? 0 : db_fail(st, err, sql);
 }
 
 int store_begin(struct store *st, struct pk_err *err)
@@ -494,7 +525,7 @@ int store_begin(struct store *st, struct pk_err *err)
                 pk_err_set(err, _("the database is open read-only"));
                 return -1;
         }
-        if (exec(st, "BEGIN IMMEDIATE", err) < 0)
+        if (run_prepared(st, &st->q_begin, "BEGIN IMMEDIATE", err) < 0)
                 return -1;
         /* another writer may have appended: take the head inside the transaction */
         if (load_head(st, err) < 0) {
@@ -544,7 +575,7 @@ int store_add(struct store *st, struct event *ev, const struct dt_write *w, stru
 
 int store_commit(struct store *st, struct pk_err *err)
 {
-        if (exec(st, "COMMIT", err) < 0) {
+        if (run_prepared(st, &st->q_commit, "COMMIT", err) < 0) {
                 store_rollback(st);
                 return -1;
         }
