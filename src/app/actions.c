@@ -138,26 +138,46 @@ static int replay_one(struct app *a, const struct event *e, bool check_archive, 
 
 /*
  * The rules an undo obeys live, checked again when it is replayed: it retracts the last
- * action that is neither an undo nor retracted, of the same meeting, and never one of a
- * meeting that is signed (nor the signature that locked it). live[] is that stack.
+ * action that is neither an undo nor retracted (check_undo_order, over the events alone),
+ * of the same meeting, and never one of a meeting that is signed, nor the signature that
+ * locked it (check_undo_lock, against the state at the undo's place).
  */
-static int check_undo(struct app *a, const struct event *u, const struct event *t,
-                      struct pk_err *err)
+static int check_undo_order(const struct event *evs, int n, struct pk_err *err)
 {
-        if (!t) {
-                pk_err_set(err,
-                           _("event %lld retracts event %lld, which is not the last action "
-                             "then"),
-                           (long long)u->seq, (long long)u->retracts);
-                return -1;
+        int *stack = pk_xcalloc((size_t)n + 1, sizeof *stack);
+        int depth = 0, rc = 0;
+        for (int i = 0; i < n && rc == 0; i++) {
+                if (evs[i].retracts <= 0) {
+                        stack[depth++] = i;
+                        continue;
+                }
+                const struct event *u = &evs[i];
+                const struct event *t = depth > 0 && evs[stack[depth - 1]].seq == u->retracts
+                                            ? &evs[stack[depth - 1]]
+                                            : NULL;
+                if (!t) {
+                        pk_err_set(err,
+                                   _("event %lld retracts event %lld, which is not the last action "
+                                     "then"),
+                                   (long long)u->seq, (long long)u->retracts);
+                        rc = -1;
+                } else if (u->meeting != t->meeting) {
+                        pk_err_set(err,
+                                   _("event %lld retracts an action of meeting %d but is recorded "
+                                     "under meeting %d"),
+                                   (long long)u->seq, t->meeting, u->meeting);
+                        rc = -1;
+                } else {
+                        depth--;
+                }
         }
-        if (u->meeting != t->meeting) {
-                pk_err_set(err,
-                           _("event %lld retracts an action of meeting %d but is recorded "
-                             "under meeting %d"),
-                           (long long)u->seq, t->meeting, u->meeting);
-                return -1;
-        }
+        free(stack);
+        return rc;
+}
+
+static int check_undo_lock(struct app *a, const struct event *u, const struct event *t,
+                           struct pk_err *err)
+{
         const struct pk_state *s = a->s;
         int mi = t->meeting - 1;
         bool locked = mi >= 0 && mi < s->nmeetings && s->meetings[mi].state == MS_LOCKED;
@@ -181,41 +201,39 @@ static int check_undo(struct app *a, const struct event *u, const struct event *
         return 0;
 }
 
+/* The position of the event numbered seq among evs[0..n) (ordered), or -1. */
+static int find_seq(const struct event *evs, int n, int64_t seq)
+{
+        int lo = 0, hi = n - 1;
+        while (lo <= hi) {
+                int mid = (lo + hi) / 2;
+                if (evs[mid].seq == seq)
+                        return mid;
+                if (evs[mid].seq < seq)
+                        lo = mid + 1;
+                else
+                        hi = mid - 1;
+        }
+        return -1;
+}
+
 /*
  * Replays evs (in order) into a new state: undos and what they retract are left out, after
- * checking each undo as live would (check_undo). track_last: record the touched-set of the
- * last event applied. exclude: an event to leave out as if retracted (0: none).
+ * checking each undo as live would. track_last: record the touched-set of the last event
+ * applied. exclude: an event to leave out as if retracted (0: none).
  */
 static int replay_events(struct app *a, struct event *evs, int n, int64_t exclude,
                          bool check_archive, bool track_last, struct pk_err *err)
 {
-        int64_t maxseq = n ? evs[n - 1].seq : 0;
-        /* retracted[seq - base]: the events are a sparse selection, so index by position */
+        if (check_undo_order(evs, n, err) < 0)
+                return -1;
         char *retracted = pk_xcalloc((size_t)n + 1, 1);
-        int *pos_of = NULL;
-        (void)maxseq;
-        /* the retractions, found by binary search of the (ordered) events */
         for (int i = 0; i < n; i++) {
-                if (evs[i].retracts <= 0)
-                        continue;
-                int lo = 0, hi = i - 1, t = -1;
-                while (lo <= hi) {
-                        int mid = (lo + hi) / 2;
-                        if (evs[mid].seq == evs[i].retracts) {
-                                t = mid;
-                                break;
-                        }
-                        if (evs[mid].seq < evs[i].retracts)
-                                lo = mid + 1;
-                        else
-                                hi = mid - 1;
-                }
+                int t = evs[i].retracts > 0 ? find_seq(evs, i, evs[i].retracts) : -1;
                 if (t >= 0)
                         retracted[t] = 1;
         }
-        /* the stack of live actions, for checking each undo */
-        int *stack = pk_xcalloc((size_t)n + 1, sizeof *stack);
-        int depth = 0, last = -1, rc = 0;
+        int last = -1, rc = 0;
         for (int i = n - 1; i >= 0; i--)
                 if (evs[i].retracts <= 0 && !retracted[i] && evs[i].seq != exclude) {
                         last = i;
@@ -223,23 +241,17 @@ static int replay_events(struct app *a, struct event *evs, int n, int64_t exclud
                 }
         for (int i = 0; i < n && rc == 0; i++) {
                 if (evs[i].retracts > 0) {
-                        int t = depth > 0 ? stack[depth - 1] : -1;
-                        const struct event *te =
-                            t >= 0 && evs[t].seq == evs[i].retracts ? &evs[t] : NULL;
-                        rc = check_undo(a, &evs[i], te, err);
-                        if (rc == 0)
-                                depth--;
+                        int t = find_seq(evs, i, evs[i].retracts);
+                        if (t >= 0)
+                                rc = check_undo_lock(a, &evs[i], &evs[t], err);
                         continue;
                 }
-                stack[depth++] = i;
                 if (retracted[i] || evs[i].seq == exclude)
                         continue;
                 a->s->touched.track = track_last && i == last;
                 rc = replay_one(a, &evs[i], check_archive, err);
                 a->s->touched.track = false;
         }
-        free(stack);
-        free(pos_of);
         free(retracted);
         return rc;
 }
