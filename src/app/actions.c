@@ -25,6 +25,7 @@ struct app {
         int64_t seen; /* last event seq applied */
         bool read_only;
         bool full; /* replay every event (for exports and verify), not only what resuming needs */
+        bool no_rows; /* apply leaves the derived rows to its caller (an import batch) */
 };
 
 const struct pk_state *app_state(const struct app *a)
@@ -487,6 +488,18 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
         const struct meeting *m0 = meeting0 >= 0 ? &a->s->meetings[meeting0] : NULL;
         int cur0 = m0 ? m0->current : -1, last0 = m0 ? m0->last_item : -1;
         int take = -1;
+        if (a->no_rows) {
+                enum pk_result er = engine_apply(a->s, &in, &p->msg);
+                free(prof);
+                if (er == PK_OK)
+                        return AR_OK;
+                if (er == PK_DENIED)
+                        sb_addf(out, "denied: %s", sb_str(&p->msg));
+                else
+                        sb_addf(out, _("error: line %d: %s"), lineno, sb_str(&p->msg));
+                pending_free(p);
+                return er == PK_DENIED ? AR_DENIED : AR_ERROR;
+        }
         if (m0 && p->act.verb == V_TAKE && p->act.npos > 0)
                 for (int i = 0; i < m0->nitems; i++)
                         if (m0->items[i].number == atoi(p->act.pos[0].text))
@@ -600,36 +613,78 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
                 return AR_DENIED;
         }
         struct pending *ps = pk_xcalloc((size_t)n + 1, sizeof *ps);
-        int np = 0;
-        enum app_result r = AR_OK;
-        for (int i = 0; i < n && r == AR_OK; i++) {
-                struct action act;
+        struct action *acts = pk_xcalloc((size_t)n + 1, sizeof *acts);
+        int np = 0, na = 0, *actline = pk_xcalloc((size_t)n + 1, sizeof *actline);
+        enum app_result r = AR_OK, bad = AR_OK;
+        struct sb badmsg = {0}; /* a malformed line: reported after the lines before it */
+        for (int i = 0; i < n && bad == AR_OK; i++) {
                 struct pk_err perr = {0};
-                enum script_parse sp = script_parse_line(lines[i], strlen(lines[i]), &act, &perr);
+                enum script_parse sp =
+                    script_parse_line(lines[i], strlen(lines[i]), &acts[na], &perr);
                 if (sp == SP_EMPTY)
                         continue;
                 if (sp == SP_ERROR) {
-                        sb_addf(out, _("error: line %d: %s"), linenos[i], perr.msg);
-                        r = AR_ERROR;
+                        sb_addf(&badmsg, _("error: line %d: %s"), linenos[i], perr.msg);
+                        bad = AR_ERROR;
                         break;
                 }
-                if (!pk_verb_info[act.verb].records || act.verb == V_UNDO) {
-                        sb_addf(out, _("error: line %d: %s cannot be part of an import"),
-                                linenos[i], pk_verb_info[act.verb].name);
-                        action_free(&act);
-                        r = AR_ERROR;
+                if (!pk_verb_info[acts[na].verb].records || acts[na].verb == V_UNDO) {
+                        sb_addf(&badmsg, _("error: line %d: %s cannot be part of an import"),
+                                linenos[i], pk_verb_info[acts[na].verb].name);
+                        action_free(&acts[na]);
+                        bad = AR_ERROR;
                         break;
                 }
-                r = apply(a, &act, linenos[i], &ps[np], out);
+                actline[na++] = linenos[i];
+        }
+        /*
+         * Members and agenda items only (what `import` sends): the rows of the body and the
+         * meeting are taken once before and once after the whole batch, and the changes go
+         * with its last event. Taken per row, each row would copy every member or item row
+         * already there, and an import would cost time and memory quadratic in its size.
+         */
+        bool once = na > 0;
+        for (int i = 0; i < na && once; i++)
+                once = acts[i].verb == V_MEMBER || acts[i].verb == V_ITEM;
+        int body0 = a->s->cur_body, meeting0 = a->s->cur_meeting;
+        struct dt_rows before = {0}, after = {0};
+        struct dt_change *ch = NULL;
+        int nch = 0;
+        if (once)
+                scope_rows(a->s, body0, meeting0, -1, -1, &before);
+        a->no_rows = once;
+        for (int i = 0; i < na && r == AR_OK; i++) {
+                r = apply(a, &acts[i], actline[i], &ps[np], out);
                 if (r == AR_OK)
                         np++;
-                action_free(&act);
         }
+        a->no_rows = false;
+        if (r == AR_OK && bad != AR_OK) {
+                sb_add(out, sb_str(&badmsg));
+                r = bad;
+        }
+        sb_free(&badmsg);
+        if (once && r == AR_OK) {
+                if (a->s->cur_body != body0 || a->s->cur_meeting != meeting0) {
+                        sb_add(out,
+                               _("error: an import cannot change the current body or meeting"));
+                        r = AR_ERROR;
+                } else {
+                        scope_rows(a->s, body0, meeting0, -1, -1, &after);
+                        ch = diff_rows(&before, &after, &nch);
+                }
+        }
+        for (int i = 0; i < na; i++)
+                action_free(&acts[i]);
+        free(acts);
+        free(actline);
         struct pk_err err = {0};
         if (r == AR_OK && store_begin(a->st, &err) == 0) {
                 for (int i = 0; i < np && r == AR_OK; i++) {
                         struct event ev = pending_event(a, &ps[i]);
-                        if (store_add(a->st, &ev, ps[i].ch, ps[i].nch, &err) < 0)
+                        bool last = once && i == np - 1;
+                        if (store_add(a->st, &ev, last ? ch : ps[i].ch, last ? nch : ps[i].nch,
+                                      &err) < 0)
                                 r = AR_IO;
                         else
                                 a->seen = ev.seq;
@@ -656,5 +711,8 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
         for (int i = 0; i < np; i++)
                 pending_free(&ps[i]);
         free(ps);
+        free(ch);
+        dt_rows_free(&before);
+        dt_rows_free(&after);
         return r;
 }

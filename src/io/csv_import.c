@@ -63,9 +63,11 @@ struct field {
         int line, col;
 };
 
-/* A name taken in the file, for the duplicate check. */
+/* A name taken in the file (line > 0) or already registered in the body (line 0), for the
+ * duplicate check: an open-addressing hash table, so each row costs the same however many
+ * came before it. */
 struct taken {
-        char *name;
+        const char *name; /* NULL: a free slot */
         int line;
 };
 
@@ -91,9 +93,12 @@ struct parser {
         int colmap[64];      /* header column -> coldef index */
         int where[MAX_COLS]; /* coldef index -> header column, or -1 */
 
-        struct taken *taken;
-        int ntaken;
+        struct taken *taken; /* capacity cap (a power of two), ntaken used */
+        int ntaken, cap;
+        char **owned; /* the names the file took (the known ones belong to opts) */
+        int nowned;
         int next_number;
+        int cap_lines; /* room in out->lines and out->linenos */
 };
 
 static void fail_at(struct parser *p, int line, int col, const char *field, const char *fmt, ...)
@@ -260,28 +265,60 @@ static void failv(struct parser *p, int def, const char *fmt, const char *value)
         fail_at(p, l, c, p->defs[def].name, fmt, value);
 }
 
+static unsigned name_hash(const char *s)
+{
+        unsigned h = 2166136261u; /* FNV-1a */
+        for (; *s; s++)
+                h = (h ^ (unsigned char)*s) * 16777619u;
+        return h;
+}
+
+/* The slot of name in the table: where it is, or the free slot where it would go. */
+static struct taken *slot(struct parser *p, const char *name)
+{
+        unsigned i = name_hash(name) & (unsigned)(p->cap - 1);
+        while (p->taken[i].name && strcmp(p->taken[i].name, name))
+                i = (i + 1) & (unsigned)(p->cap - 1);
+        return &p->taken[i];
+}
+
+static void put_name(struct parser *p, const char *name, int line)
+{
+        if (2 * (p->ntaken + 1) > p->cap) {
+                struct taken *old = p->taken;
+                int oldcap = p->cap;
+                p->cap = p->cap ? 2 * p->cap : 64;
+                p->taken = pk_xcalloc((size_t)p->cap, sizeof *p->taken);
+                for (int i = 0; i < oldcap; i++)
+                        if (old[i].name)
+                                *slot(p, old[i].name) = old[i];
+                free(old);
+        }
+        struct taken *t = slot(p, name);
+        if (!t->name) {
+                *t = (struct taken){name, line};
+                p->ntaken++;
+        }
+}
+
 /* Checks that name is not taken in the body or earlier in the file, then takes it. */
 static bool take_name(struct parser *p, int def, const char *name)
 {
-        const struct import_opts *o = p->opts;
-        for (int i = 0; o && i < o->nknown; i++)
-                if (!strcmp(o->known[i], name)) {
-                        failv(p, def, _("\"%s\" is already registered in this body"), name);
-                        return false;
-                }
-        for (int i = 0; i < p->ntaken; i++)
-                if (!strcmp(p->taken[i].name, name)) {
-                        int l, c;
-                        cell_pos(p, def, &l, &c);
-                        fail_at(p, l, c, p->defs[def].name,
-                                _("\"%s\" appears twice in the file (first on line %d)"), name,
-                                p->taken[i].line);
-                        return false;
-                }
-        p->taken = pk_xrealloc(p->taken, (size_t)(p->ntaken + 1) * sizeof *p->taken);
-        p->taken[p->ntaken].name = pk_xstrdup(name);
-        p->taken[p->ntaken].line = p->f[0].line;
-        p->ntaken++;
+        const struct taken *t = p->cap ? slot(p, name) : NULL;
+        if (t && t->name && t->line == 0) {
+                failv(p, def, _("\"%s\" is already registered in this body"), name);
+                return false;
+        }
+        if (t && t->name) {
+                int l, c;
+                cell_pos(p, def, &l, &c);
+                fail_at(p, l, c, p->defs[def].name,
+                        _("\"%s\" appears twice in the file (first on line %d)"), name, t->line);
+                return false;
+        }
+        p->owned = pk_xrealloc(p->owned, (size_t)(p->nowned + 1) * sizeof *p->owned);
+        p->owned[p->nowned] = pk_xstrdup(name);
+        put_name(p, p->owned[p->nowned++], p->f[0].line);
         return true;
 }
 
@@ -573,7 +610,13 @@ static void data_row(struct parser *p)
                         empty = is_ws(*c);
         if (empty)
                 return;
-        p->out->rows_read++;
+        if (++p->out->rows_read > IMPORT_MAX_ROWS) {
+                fail_at(p, p->f[0].line, p->f[0].col, NULL,
+                        _("the file has more than %d rows (a council's members or an agenda are "
+                          "far fewer): split it"),
+                        IMPORT_MAX_ROWS);
+                return;
+        }
         if (p->nf > p->ncols) {
                 const struct field *x = &p->f[p->ncols];
                 fail_at(
@@ -593,8 +636,12 @@ static void data_row(struct parser *p)
         }
         if (ok) {
                 struct import_result *o = p->out;
-                o->lines = pk_xrealloc(o->lines, (size_t)(o->n + 1) * sizeof *o->lines);
-                o->linenos = pk_xrealloc(o->linenos, (size_t)(o->n + 1) * sizeof *o->linenos);
+                if (o->n == p->cap_lines) {
+                        p->cap_lines = p->cap_lines ? 2 * p->cap_lines : 64;
+                        o->lines = pk_xrealloc(o->lines, (size_t)p->cap_lines * sizeof *o->lines);
+                        o->linenos =
+                            pk_xrealloc(o->linenos, (size_t)p->cap_lines * sizeof *o->linenos);
+                }
                 o->lines[o->n] = pk_xstrdup(sb_str(&line));
                 o->linenos[o->n] = p->f[0].line;
                 o->n++;
@@ -755,6 +802,8 @@ int csv_import_parse(enum import_kind kind, const char *buf, size_t len, const c
             .next_number = opts && opts->first_number > 0 ? opts->first_number : 0,
         };
         pk_strlcpy(err->file, file ? file : "", sizeof err->file);
+        for (int i = 0; opts && i < opts->nknown; i++)
+                put_name(&p, opts->known[i], 0);
         if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
                 buf += 3;
                 len -= 3;
@@ -787,8 +836,9 @@ int csv_import_parse(enum import_kind kind, const char *buf, size_t len, const c
 out:
         clear_row(&p);
         free(p.f);
-        for (int i = 0; i < p.ntaken; i++)
-                free(p.taken[i].name);
+        for (int i = 0; i < p.nowned; i++)
+                free(p.owned[i]);
+        free(p.owned);
         free(p.taken);
         if (p.failed) {
                 import_result_free(out);
