@@ -161,14 +161,6 @@ static char *normalize(const char *s)
         return o;
 }
 
-static bool has_control(const char *s)
-{
-        for (; *s; s++)
-                if ((unsigned char)*s < 0x20 || *s == 0x7f)
-                        return true;
-        return false;
-}
-
 static void add_quoted(struct sb *b, const char *s)
 {
         sb_add(b, "\"");
@@ -246,12 +238,20 @@ static char *text_of(struct parser *p, int def)
 {
         const struct field *f = cell(p, def);
         char *t = normalize(f ? f->text : "");
-        if (has_control(t)) {
+        size_t at;
+        unsigned cc = script_control_char(t, strlen(t), &at);
+        if (cc) {
                 int l, c;
                 cell_pos(p, def, &l, &c);
-                fail_at(p, l, c, p->defs[def].name,
-                        _("the value contains a control character; only text, spaces and line "
-                          "breaks are allowed"));
+                if (cc >= 0x80)
+                        fail_at(p, l, c, p->defs[def].name,
+                                _("the value contains the control character U+%04X; only text, "
+                                  "spaces and line breaks are allowed"),
+                                cc);
+                else
+                        fail_at(p, l, c, p->defs[def].name,
+                                _("the value contains a control character; only text, spaces "
+                                  "and line breaks are allowed"));
                 free(t);
                 return NULL;
         }
@@ -263,6 +263,16 @@ static void failv(struct parser *p, int def, const char *fmt, const char *value)
         int l, c;
         cell_pos(p, def, &l, &c);
         fail_at(p, l, c, p->defs[def].name, fmt, value);
+}
+
+/* A name that is not blank and holds no invisible or direction-changing character. */
+static bool name_ok(struct parser *p, int def, const char *name)
+{
+        char why[256];
+        if (!script_name_problem(name, why, sizeof why))
+                return true;
+        failv(p, def, "%s", why);
+        return false;
 }
 
 static unsigned name_hash(const char *s)
@@ -359,10 +369,8 @@ static bool member_row(struct parser *p, struct sb *line)
         if (!(name = text_of(p, M_NAME)) || !(party = text_of(p, M_PARTY)) ||
             !(role = text_of(p, M_ROLE)) || !(sub = text_of(p, M_SUBSTITUTE)))
                 goto out;
-        if (!name[0]) {
-                failv(p, M_NAME, "%s", _("the name is empty"));
+        if (!name_ok(p, M_NAME, name))
                 goto out;
-        }
         if (!party[0]) {
                 failv(p, M_PARTY, "%s", _("the party is empty (a party letter, e.g. V or A)"));
                 goto out;
@@ -381,6 +389,8 @@ static bool member_row(struct parser *p, struct sb *line)
                 goto out;
         }
         if (!take_name(p, M_NAME, name))
+                goto out;
+        if (sub[0] && !name_ok(p, M_SUBSTITUTE, sub))
                 goto out;
         if (sub[0] && !take_name(p, M_SUBSTITUTE, sub))
                 goto out;
@@ -457,10 +467,13 @@ static bool agenda_row(struct parser *p, struct sb *line)
                 goto out;
         }
         p->next_number++;
-        if (!v[A_TITLE][0]) {
+        char why[256];
+        if (!v[A_TITLE][0] || script_text_problem(v[A_TITLE], why, sizeof why)) {
                 failv(p, A_TITLE, "%s", _("the title is empty"));
                 goto out;
         }
+        if (v[A_PROPOSER][0] && !name_ok(p, A_PROPOSER, v[A_PROPOSER]))
+                goto out;
         bool closed;
         if (!yes_no(v[A_CLOSED], &closed)) {
                 failv(p, A_CLOSED, _("\"%s\" is not one of yes, no, ja, nej, 1, 0 (or empty)"),
