@@ -24,16 +24,19 @@
 #include "protokol/import.h"
 #include "protokol/script.h"
 
-/* A column a file may have. */
+/* A column a file may have: its name, and its name in Danish (as a Danish office writes the
+ * header; either is accepted, in any case). */
 struct coldef {
         const char *name;
         bool required;
+        const char *da;
 };
 
 enum { M_NAME, M_PARTY, M_ROLE, M_SUBSTITUTE, M_BORN, M_SINCE, M__N };
 static const struct coldef member_cols[M__N] = {
-    {"name", true},        {"party", true}, {"role", false},
-    {"substitute", false}, {"born", false}, {"since", false},
+    {"name", true, "navn"},   {"party", true, "parti"},
+    {"role", false, "rolle"}, {"substitute", false, "stedfortræder"},
+    {"born", false, "født"},  {"since", false, "indtrådt"},
 };
 
 enum {
@@ -50,9 +53,16 @@ enum {
         A__N
 };
 static const struct coldef agenda_cols[A__N] = {
-    {"number", true},     {"title", true},         {"closed", false}, {"category", false},
-    {"reading", false},   {"case", false},         {"kind", false},   {"proposer", false},
-    {"submitted", false}, {"public-title", false},
+    {"number", true, "nummer"},
+    {"title", true, "titel"},
+    {"closed", false, "lukket"},
+    {"category", false, "kategori"},
+    {"reading", false, "behandling"},
+    {"case", false, "sag"},
+    {"kind", false, "type"},
+    {"proposer", false, "forslagsstiller"},
+    {"submitted", false, "indleveret"},
+    {"public-title", false, "offentlig-titel"},
 };
 
 #define MAX_COLS 16
@@ -90,8 +100,9 @@ struct parser {
 
         bool header_done;
         int ncols;
-        int colmap[64];      /* header column -> coldef index */
-        int where[MAX_COLS]; /* coldef index -> header column, or -1 */
+        int colmap[64];           /* header column -> coldef index */
+        int where[MAX_COLS];      /* coldef index -> header column, or -1 */
+        char hname[MAX_COLS][32]; /* coldef index -> its name as the header writes it */
 
         struct taken *taken; /* capacity cap (a power of two), ntaken used */
         int ntaken, cap;
@@ -132,6 +143,25 @@ static void locate(const char *buf, size_t off, int *line, int *col)
         }
         *line = l;
         *col = c;
+}
+
+/* A column's name as the file's header writes it (navn or name), for the messages. */
+static const char *col_name(const struct parser *p, int def)
+{
+        return p->hname[def][0] ? p->hname[def] : p->defs[def].name;
+}
+
+/* s in lower case: ASCII letters and Æ, Ø, Å (in place; UTF-8 keeps its length). */
+static void lower(char *s)
+{
+        for (unsigned char *u = (unsigned char *)s; *u; u++) {
+                if (u[0] == 0xC3 && (u[1] == 0x86 || u[1] == 0x98 || u[1] == 0x85)) {
+                        u[1] = (unsigned char)(u[1] + 0x20);
+                        u++;
+                } else if (*u < 0x80) {
+                        *u = (unsigned char)tolower(*u);
+                }
+        }
 }
 
 static bool is_ws(char c)
@@ -244,12 +274,12 @@ static char *text_of(struct parser *p, int def)
                 int l, c;
                 cell_pos(p, def, &l, &c);
                 if (cc >= 0x80)
-                        fail_at(p, l, c, p->defs[def].name,
+                        fail_at(p, l, c, col_name(p, def),
                                 _("the value contains the control character U+%04X; only text, "
                                   "spaces and line breaks are allowed"),
                                 cc);
                 else
-                        fail_at(p, l, c, p->defs[def].name,
+                        fail_at(p, l, c, col_name(p, def),
                                 _("the value contains a control character; only text, spaces "
                                   "and line breaks are allowed"));
                 free(t);
@@ -262,7 +292,7 @@ static void failv(struct parser *p, int def, const char *fmt, const char *value)
 {
         int l, c;
         cell_pos(p, def, &l, &c);
-        fail_at(p, l, c, p->defs[def].name, fmt, value);
+        fail_at(p, l, c, col_name(p, def), fmt, value);
 }
 
 /* A name that is not blank and holds no invisible or direction-changing character. */
@@ -322,7 +352,7 @@ static bool take_name(struct parser *p, int def, const char *name)
         if (t && t->name) {
                 int l, c;
                 cell_pos(p, def, &l, &c);
-                fail_at(p, l, c, p->defs[def].name,
+                fail_at(p, l, c, col_name(p, def),
                         _("\"%s\" appears twice in the file (first on line %d)"), name, t->line);
                 return false;
         }
@@ -332,13 +362,21 @@ static bool take_name(struct parser *p, int def, const char *name)
         return true;
 }
 
+/* A role in English or Danish, in any case: the English word the script takes, or NULL. */
 static const char *map_role(const char *v)
 {
-        static const char *roles[] = {"mayor", "chair", "vice-chair", "deputy", "member"};
-        for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-                if (ascii_ieq(v, roles[i]))
-                        return roles[i];
-        return NULL;
+        static const char *roles[][2] = {
+            {"mayor", "borgmester"},      {"chair", "formand"}, {"vice-chair", "næstformand"},
+            {"deputy", "viceborgmester"}, {"member", "medlem"},
+        };
+        char *w = pk_xstrdup(v);
+        lower(w);
+        const char *r = NULL;
+        for (size_t i = 0; i < sizeof roles / sizeof roles[0] && !r; i++)
+                if (!strcmp(w, roles[i][0]) || !strcmp(w, roles[i][1]))
+                        r = roles[i][0];
+        free(w);
+        return r;
 }
 
 /* Optional date column: writes the option into line. */
@@ -384,8 +422,11 @@ static bool member_row(struct parser *p, struct sb *line)
         }
         const char *r = NULL;
         if (role[0] && !(r = map_role(role))) {
-                failv(p, M_ROLE, _("\"%s\" is not one of mayor, chair, vice-chair, deputy, member"),
-                      role);
+                failv(
+                    p, M_ROLE,
+                    _("\"%s\" is not one of mayor, chair, vice-chair, deputy, member (borgmester, "
+                      "formand, næstformand, viceborgmester, medlem)"),
+                    role);
                 goto out;
         }
         if (!take_name(p, M_NAME, name))
@@ -561,6 +602,9 @@ static void column_list(const struct parser *p, struct sb *b)
 {
         for (int i = 0; i < p->ndefs; i++)
                 sb_addf(b, "%s%s", i ? ", " : "", p->defs[i].name);
+        sb_add(b, _("; in Danish: "));
+        for (int i = 0; i < p->ndefs; i++)
+                sb_addf(b, "%s%s", i ? ", " : "", p->defs[i].da);
 }
 
 static void header_row(struct parser *p)
@@ -573,10 +617,9 @@ static void header_row(struct parser *p)
                 p->where[d] = -1;
         for (int i = 0; i < p->nf; i++) {
                 char *name = normalize(p->f[i].text);
-                for (char *c = name; *c; c++)
-                        *c = (char)tolower((unsigned char)*c);
+                lower(name);
                 int d = 0;
-                while (d < p->ndefs && strcmp(p->defs[d].name, name))
+                while (d < p->ndefs && strcmp(p->defs[d].name, name) && strcmp(p->defs[d].da, name))
                         d++;
                 if (!name[0]) {
                         fail_at(p, p->f[i].line, p->f[i].col, NULL,
@@ -593,6 +636,8 @@ static void header_row(struct parser *p)
                                 _("the column \"%s\" appears twice (first as column %d)"), name,
                                 p->where[d] + 1);
                 }
+                if (!p->failed)
+                        pk_strlcpy(p->hname[d], name, sizeof p->hname[d]);
                 free(name);
                 if (p->failed)
                         return;
@@ -604,7 +649,8 @@ static void header_row(struct parser *p)
                         struct sb req = {0};
                         for (int k = 0; k < p->ndefs; k++)
                                 if (p->defs[k].required)
-                                        sb_addf(&req, "%s%s", req.len ? ", " : "", p->defs[k].name);
+                                        sb_addf(&req, "%s%s (%s)", req.len ? ", " : "",
+                                                p->defs[k].name, p->defs[k].da);
                         fail_at(p, p->f[0].line, p->f[0].col, p->defs[d].name,
                                 _("the header lacks the required column \"%s\" (required: %s)"),
                                 p->defs[d].name, sb_str(&req));
@@ -775,7 +821,7 @@ static void feed(struct parser *p, struct csv_parser *cp, const char *buf, size_
                         }
                         const char *col = NULL;
                         if (p->header_done && p->nf < p->ncols)
-                                col = p->defs[p->colmap[p->nf]].name;
+                                col = col_name(p, p->colmap[p->nf]);
                         if (b == '"')
                                 fail_at(
                                     p, p->line, p->col, col, "%s",
