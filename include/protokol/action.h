@@ -8,6 +8,8 @@
  * Positional argument spec letters:
  *   S a quoted string     s an optional quoted string    D a date YYYY-MM-DD
  *   T a time HH:MM        N a whole number               W a bare word      w an optional word
+ *   P a quoted name: not blank, and without direction-changing or invisible characters
+ *   X a quoted text that must say something: not blank
  *   '+' after a letter: one or more of it;  '*': zero or more.
  * Option spec: comma-separated key=type with the same letters, where L is a list of names
  * and words ("A","B",party:V,rest or a count); the key "*" (quoted) admits "NAME"=value
@@ -22,25 +24,25 @@
 
 /* X(id, verb, positional, options, flags, changes-record, help) */
 #define PK_VERBS(X)                                                                                \
-        X(V_BODY, "body", "S", "profile=W,seats=N", "", true, N_("create or select a body"))       \
-        X(V_MEMBER, "member", "S", "party=W,role=W,substitute=S,born=D,since=D", "", true,         \
+        X(V_BODY, "body", "P", "profile=W,seats=N", "", true, N_("create or select a body"))       \
+        X(V_MEMBER, "member", "P", "party=W,role=W,substitute=P,born=D,since=D", "", true,         \
           N_("register a member (and a personal substitute)"))                                     \
         X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true,                           \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true,                                 \
           N_("plan a meeting of the current body (it does not become current)"))                   \
-        X(V_ITEM, "item", "S",                                                                     \
-          "public-title=S,category=W,reading=N,case=W,kind=W,proposer=S,submitted=D,"              \
+        X(V_ITEM, "item", "X",                                                                     \
+          "public-title=S,category=W,reading=N,case=W,kind=W,proposer=P,submitted=D,"              \
           "first-reading=D,first-reading-time=T",                                                  \
           "closed,open", true, N_("add an agenda item"))                                           \
         X(V_DISPATCHED, "dispatched", "D", "", "", true, N_("the agenda was sent"))                \
-        X(V_URGENT, "urgent", "S", "", "", true,                                                   \
+        X(V_URGENT, "urgent", "X", "", "", true,                                                   \
           N_("record why the current item cannot wait (late agenda)"))                             \
-        X(V_PRESENT, "present", "S+", "", "", true, N_("members present"))                         \
-        X(V_ABSENT, "absent", "S", "reason=S", "", true, N_("a member is absent"))                 \
-        X(V_ARRIVE, "arrive", "S", "", "", true, N_("a member arrives"))                           \
-        X(V_LEAVE, "leave", "S", "", "", true, N_("a member leaves"))                              \
-        X(V_SUBSTITUTE, "substitute", "SWS", "", "", true,                                         \
+        X(V_PRESENT, "present", "P+", "", "", true, N_("members present"))                         \
+        X(V_ABSENT, "absent", "P", "reason=S", "", true, N_("a member is absent"))                 \
+        X(V_ARRIVE, "arrive", "P", "", "", true, N_("a member arrives"))                           \
+        X(V_LEAVE, "leave", "P", "", "", true, N_("a member leaves"))                              \
+        X(V_SUBSTITUTE, "substitute", "PWP", "", "", true,                                         \
           N_("a personal substitute takes the member's seat"))                                     \
         X(V_OPEN, "open", "", "", "", true, N_("open the meeting"))                                \
         X(V_SUSPEND, "suspend", "", "", "", true, N_("suspend the meeting"))                       \
@@ -51,48 +53,48 @@
         X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true,                                        \
           N_("members demand a vote on the order of items"))                                       \
         X(V_DOORS, "doors", "W", "", "", true, N_("doors open or closed"))                         \
-        X(V_INHABIL, "inhabil", "S", "", "", true,                                                 \
+        X(V_INHABIL, "inhabil", "P", "", "", true,                                                 \
           N_("a member is disqualified for the current item"))                                     \
-        X(V_SPEAKER, "speaker", "S", "", "", true, N_("a member asks for the floor"))              \
+        X(V_SPEAKER, "speaker", "P", "", "", true, N_("a member asks for the floor"))              \
         X(V_NEXT, "next", "", "", "", true, N_("give the floor to the next speaker"))              \
-        X(V_CALL_TO_ORDER, "call-to-order", "S", "", "", true, N_("call a member to order"))       \
-        X(V_DENY_FLOOR, "deny-floor", "S", "", "", true, N_("propose denying a member the floor")) \
+        X(V_CALL_TO_ORDER, "call-to-order", "P", "", "", true, N_("call a member to order"))       \
+        X(V_DENY_FLOOR, "deny-floor", "P", "", "", true, N_("propose denying a member the floor")) \
         X(V_CLOSURE, "closure", "", "by=L", "", true, N_("propose closing the debate"))            \
-        X(V_MOTION, "motion", "S", "by=S", "", true, N_("the main proposal of the current item"))  \
-        X(V_AMEND, "amend", "S", "to=W,by=S", "", true, N_("table an amendment or sub-amendment")) \
-        X(V_PROCEDURAL, "procedural", "S", "kind=W,by=S", "", true,                                \
+        X(V_MOTION, "motion", "X", "by=P", "", true, N_("the main proposal of the current item"))  \
+        X(V_AMEND, "amend", "X", "to=W,by=P", "", true, N_("table an amendment or sub-amendment")) \
+        X(V_PROCEDURAL, "procedural", "X", "kind=W,by=P", "", true,                                \
           N_("table a procedural proposal (referral, postponement)"))                              \
         X(V_RANK, "rank", "W+", "", "", true, N_("the chair sets the voting order of amendments")) \
         X(V_BALLOT, "ballot", "w", "", "", true,                                                   \
           N_("open the vote on the next subject (or on ID)"))                                      \
         X(V_VOTE, "vote", "", "for=L,against=L,abstain=L,chair=W", "", true,                       \
           N_("close the ballot with the votes"))                                                   \
-        X(V_DECLARE, "declare", "S", "", "", true,                                                 \
+        X(V_DECLARE, "declare", "X", "", "", true,                                                 \
           N_("the chair declares an outcome beyond doubt"))                                        \
-        X(V_DEMAND, "demand", "S", "", "", true, N_("a member demands a vote"))                    \
+        X(V_DEMAND, "demand", "P", "", "", true, N_("a member demands a vote"))                    \
         X(V_DECIDE, "decide", "", "", "", true, N_("decided without a vote"))                      \
         X(V_INCOMPATIBLE, "incompatible", "W+", "", "", true,                                      \
           N_("amendments that lapse after the adopted one"))                                       \
-        X(V_DECISION, "decision", "S", "public=S", "", true, N_("the decision's wording"))         \
-        X(V_DISSENT, "dissent", "SS", "", "", true, N_("record a member's dissent"))               \
+        X(V_DECISION, "decision", "X", "public=S", "", true, N_("the decision's wording"))         \
+        X(V_DISSENT, "dissent", "PX", "", "", true, N_("record a member's dissent"))               \
         X(V_POSTPONE, "postpone", "", "", "", true, N_("postpone the current item"))               \
-        X(V_REFER, "refer", "S", "", "", true, N_("refer the current item to a committee"))        \
+        X(V_REFER, "refer", "X", "", "", true, N_("refer the current item to a committee"))        \
         X(V_WITHDRAW, "withdraw", "", "", "", true, N_("the current item is withdrawn"))           \
         X(V_DONE, "done", "", "", "", true, N_("the current item is finished"))                    \
-        X(V_RULING, "ruling", "S", "", "", true, N_("record a ruling of the chair on the rules"))  \
-        X(V_ELECTION, "election", "S", "method=W,seats=N", "", true,                               \
+        X(V_RULING, "ruling", "X", "", "", true, N_("record a ruling of the chair on the rules"))  \
+        X(V_ELECTION, "election", "X", "method=W,seats=N", "", true,                               \
           N_("start an election under the current item"))                                          \
-        X(V_CANDIDATE, "candidate", "S", "", "", true, N_("a candidate in a majority election"))   \
-        X(V_GROUP, "group", "S", "members=L,votes=N", "reserved", true,                            \
+        X(V_CANDIDATE, "candidate", "P", "", "", true, N_("a candidate in a majority election"))   \
+        X(V_GROUP, "group", "P", "members=L,votes=N", "reserved", true,                            \
           N_("a group declared for a proportional election"))                                      \
         X(V_ROUND, "round", "", "blank=N,\"*\"=N", "", true,                                       \
           N_("the votes of one round of a majority election"))                                     \
         X(V_ALLOCATE, "allocate", "", "", "", true,                                                \
           N_("share the seats of a proportional election"))                                        \
-        X(V_WAIVE, "waive", "S", "", "", true, N_("a group gives up one of its seats"))            \
+        X(V_WAIVE, "waive", "P", "", "", true, N_("a group gives up one of its seats"))            \
         X(V_LOT, "lot", "", "order=L", "", true,                                                   \
           N_("draw the lot the rules require (the order drawn is recorded)"))                      \
-        X(V_SIGN, "sign", "S", "", "", true, N_("a member who attended signs the protocol"))       \
+        X(V_SIGN, "sign", "P", "", "", true, N_("a member who attended signs the protocol"))       \
         X(V_UNDO, "undo", "", "", "", true, N_("retract the last action (kept as a correction)"))  \
         X(V_STATUS, "status", "", "", "", false, N_("print the state of the meeting"))             \
         X(V_ALLOWED, "allowed", "", "", "", false, N_("what may happen now, and why not the rest"))

@@ -72,6 +72,7 @@ struct subject {
         char *proc_kind; /* SK_PROC: "refer" or "postpone" */
         int *order;      /* SK_ORDER: the item order voted on */
         int norder;
+        bool closed_doors; /* tabled, or put to a ballot, while the doors were closed */
 };
 
 enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
@@ -89,6 +90,7 @@ struct ballot {
         bool tie;
         bool chair_decided;
         char *opened_at;
+        bool closed_doors; /* opened or closed while the doors were closed */
 };
 
 enum item_status { IS_PENDING, IS_DEBATE, IS_DECIDED, IS_POSTPONED, IS_REFERRED, IS_WITHDRAWN };
@@ -168,6 +170,7 @@ struct ruling {
         int item;
         char *text;
         char *at;
+        bool closed_doors; /* given while the doors were closed */
 };
 
 struct meeting {
@@ -359,5 +362,19 @@ bool engine_has_holes(const struct pk_state *s);
  */
 bool engine_find_first_reading(const struct pk_state *s, const char *case_id, pk_day *day,
                                int *minute);
+/*
+ * Whether a public export may show a subject, a ballot or a ruling of meeting m. Nothing
+ * that happened while the doors were closed is public (the engine records the doors at the
+ * moment of each event), nor anything of an item treated behind closed doors, nor what was
+ * tabled or voted while such an item was under treatment. In a body whose meetings are not
+ * public (KKR) the doors are always closed and the minutes are published all the same: there
+ * only closed items (and what happened while one was treated) are left out.
+ */
+bool engine_public_subject(const struct pk_state *s, const struct meeting *m,
+                           const struct subject *sj);
+bool engine_public_ballot(const struct pk_state *s, const struct meeting *m,
+                          const struct ballot *b);
+bool engine_public_ruling(const struct pk_state *s, const struct meeting *m,
+                          const struct ruling *r);
 
 #endif

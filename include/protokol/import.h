@@ -22,6 +22,9 @@
 
 enum import_kind { IMPORT_MEMBERS, IMPORT_AGENDA };
 
+/* The most data rows a file may have; the next row is refused, naming its line. */
+#define IMPORT_MAX_ROWS 10000
+
 /* What the parser must know about the record; a zeroed struct knows nothing. */
 struct import_opts {
         /* the number the first imported item must have (0: the file's first number) */

@@ -21,4 +21,18 @@ enum script_parse { SP_ACTION, SP_EMPTY, SP_ERROR };
 enum script_parse script_parse_line(const char *line, size_t len, struct action *a,
                                     struct pk_err *err);
 
+/*
+ * Why s cannot be a name (of a member, a substitute, a body or a group), or NULL if it can:
+ * blank (empty or only white space), or holding a character that changes the direction of
+ * the text or is invisible (U+202A-U+202E, U+2066-U+2069, U+200B-U+200F, U+2060, U+FEFF),
+ * which would let two names look alike. The reason (translated, naming the character and
+ * its place) is written into why (n bytes).
+ */
+const char *script_name_problem(const char *s, char *why, size_t n);
+/* Why s cannot be a text that must say something (a motion, a decision, a title...), or NULL. */
+const char *script_text_problem(const char *s, char *why, size_t n);
+/* The first control character of UTF-8 text s other than tab (C0, DEL or C1 U+0080-U+009F):
+ * its code point, and in *off its byte offset; 0 if there is none. */
+unsigned script_control_char(const char *s, size_t n, size_t *off);
+
 #endif

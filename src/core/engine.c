@@ -256,6 +256,7 @@ static struct subject *add_subject(struct meeting *m, enum subject_kind k, int i
         sj->by = dup_or_null(by);
         sj->parent = -1;
         sj->room = m->current;
+        sj->closed_doors = m->doors_closed;
         sj->target = -1;
         sj->rank = m->nsubjects;
         m->nsubjects++;
@@ -2103,6 +2104,9 @@ static enum pk_result h_ballot(struct ctx *c)
         b->room = m->current;
         b->open = true;
         b->opened_at = dup_or_null(c->in->time);
+        b->closed_doors = m->doors_closed;
+        if (m->doors_closed)
+                sj->closed_doors = true;
         m->open_ballot = m->nballots++;
         eng_t_ballot(c->s, MI(c), m->open_ballot);
         if (sj->item >= 0 && (sj->kind == SK_MAIN || sj->kind == SK_AMEND || sj->kind == SK_SUB) &&
@@ -2217,6 +2221,19 @@ static int party_pass(struct ctx *c, const struct opt *o, enum vote_choice choic
         return 0;
 }
 
+/*
+ * An item treated behind closed doors has ended: the doors open again where the body's
+ * meetings are public, since only single items are closed (lolland-2023 § 1). Doors closed
+ * between items stay closed until `doors open` or until an open item is taken.
+ */
+static void item_ended(struct ctx *c, const struct item *it)
+{
+        if (it->closed && c->m->doors_closed && profile_int(c->p, R_MEETINGS_PUBLIC)) {
+                c->m->doors_closed = false;
+                sb_add(c->msg, _("; the doors are open again"));
+        }
+}
+
 static enum pk_result h_vote(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -2303,6 +2320,8 @@ static enum pk_result h_vote(struct ctx *c)
                 }
         }
         b->open = false;
+        if (m->doors_closed) /* voted behind closed doors: neither vote nor subject is public */
+                b->closed_doors = m->subjects[b->subject].closed_doors = true;
         b->named = named;
         b->nfor = counts[0];
         b->nagainst = counts[1];
@@ -2373,6 +2392,7 @@ static enum pk_result h_vote(struct ctx *c)
                         m->current = -1;
                         sb_addf(c->msg, _("; item %d %s"), it->number,
                                 engine_item_status_name(it->status));
+                        item_ended(c, it);
                 }
                 break;
         case SK_READING:
@@ -2577,6 +2597,7 @@ static enum pk_result h_end_item(struct ctx *c)
         sb_addf(c->msg, _("item %d %s"), it->number, engine_item_status_name(it->status));
         if (it->status == IS_REFERRED)
                 sb_addf(c->msg, _(" to %s"), it->referred_to);
+        item_ended(c, it);
         return PK_OK;
 }
 
@@ -2588,6 +2609,7 @@ static enum pk_result h_ruling(struct ctx *c)
         m->rulings[m->nrulings].text = pk_xstrdup(pos(c, 0));
         m->rulings[m->nrulings].at = dup_or_null(c->in->time);
         eng_t_ruling(c->s, MI(c), m->nrulings);
+        m->rulings[m->nrulings].closed_doors = m->doors_closed;
         m->nrulings++;
         if (!strcmp(c->p->rules[R_RULINGS].sval, "binding"))
                 sb_addf(c->msg,

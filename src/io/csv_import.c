@@ -24,16 +24,19 @@
 #include "protokol/import.h"
 #include "protokol/script.h"
 
-/* A column a file may have. */
+/* A column a file may have: its name, and its name in Danish (as a Danish office writes the
+ * header; either is accepted, in any case). */
 struct coldef {
         const char *name;
         bool required;
+        const char *da;
 };
 
 enum { M_NAME, M_PARTY, M_ROLE, M_SUBSTITUTE, M_BORN, M_SINCE, M__N };
 static const struct coldef member_cols[M__N] = {
-    {"name", true},        {"party", true}, {"role", false},
-    {"substitute", false}, {"born", false}, {"since", false},
+    {"name", true, "navn"},   {"party", true, "parti"},
+    {"role", false, "rolle"}, {"substitute", false, "stedfortræder"},
+    {"born", false, "født"},  {"since", false, "indtrådt"},
 };
 
 enum {
@@ -50,9 +53,16 @@ enum {
         A__N
 };
 static const struct coldef agenda_cols[A__N] = {
-    {"number", true},     {"title", true},         {"closed", false}, {"category", false},
-    {"reading", false},   {"case", false},         {"kind", false},   {"proposer", false},
-    {"submitted", false}, {"public-title", false},
+    {"number", true, "nummer"},
+    {"title", true, "titel"},
+    {"closed", false, "lukket"},
+    {"category", false, "kategori"},
+    {"reading", false, "behandling"},
+    {"case", false, "sag"},
+    {"kind", false, "type"},
+    {"proposer", false, "forslagsstiller"},
+    {"submitted", false, "indleveret"},
+    {"public-title", false, "offentlig-titel"},
 };
 
 #define MAX_COLS 16
@@ -63,9 +73,11 @@ struct field {
         int line, col;
 };
 
-/* A name taken in the file, for the duplicate check. */
+/* A name taken in the file (line > 0) or already registered in the body (line 0), for the
+ * duplicate check: an open-addressing hash table, so each row costs the same however many
+ * came before it. */
 struct taken {
-        char *name;
+        const char *name; /* NULL: a free slot */
         int line;
 };
 
@@ -88,12 +100,16 @@ struct parser {
 
         bool header_done;
         int ncols;
-        int colmap[64];      /* header column -> coldef index */
-        int where[MAX_COLS]; /* coldef index -> header column, or -1 */
+        int colmap[64];           /* header column -> coldef index */
+        int where[MAX_COLS];      /* coldef index -> header column, or -1 */
+        char hname[MAX_COLS][32]; /* coldef index -> its name as the header writes it */
 
-        struct taken *taken;
-        int ntaken;
+        struct taken *taken; /* capacity cap (a power of two), ntaken used */
+        int ntaken, cap;
+        char **owned; /* the names the file took (the known ones belong to opts) */
+        int nowned;
         int next_number;
+        int cap_lines; /* room in out->lines and out->linenos */
 };
 
 static void fail_at(struct parser *p, int line, int col, const char *field, const char *fmt, ...)
@@ -129,6 +145,25 @@ static void locate(const char *buf, size_t off, int *line, int *col)
         *col = c;
 }
 
+/* A column's name as the file's header writes it (navn or name), for the messages. */
+static const char *col_name(const struct parser *p, int def)
+{
+        return p->hname[def][0] ? p->hname[def] : p->defs[def].name;
+}
+
+/* s in lower case: ASCII letters and Æ, Ø, Å (in place; UTF-8 keeps its length). */
+static void lower(char *s)
+{
+        for (unsigned char *u = (unsigned char *)s; *u; u++) {
+                if (u[0] == 0xC3 && (u[1] == 0x86 || u[1] == 0x98 || u[1] == 0x85)) {
+                        u[1] = (unsigned char)(u[1] + 0x20);
+                        u++;
+                } else if (*u < 0x80) {
+                        *u = (unsigned char)tolower(*u);
+                }
+        }
+}
+
 static bool is_ws(char c)
 {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -154,14 +189,6 @@ static char *normalize(const char *s)
         }
         o[k] = '\0';
         return o;
-}
-
-static bool has_control(const char *s)
-{
-        for (; *s; s++)
-                if ((unsigned char)*s < 0x20 || *s == 0x7f)
-                        return true;
-        return false;
 }
 
 static void add_quoted(struct sb *b, const char *s)
@@ -241,12 +268,20 @@ static char *text_of(struct parser *p, int def)
 {
         const struct field *f = cell(p, def);
         char *t = normalize(f ? f->text : "");
-        if (has_control(t)) {
+        size_t at;
+        unsigned cc = script_control_char(t, strlen(t), &at);
+        if (cc) {
                 int l, c;
                 cell_pos(p, def, &l, &c);
-                fail_at(p, l, c, p->defs[def].name,
-                        _("the value contains a control character; only text, spaces and line "
-                          "breaks are allowed"));
+                if (cc >= 0x80)
+                        fail_at(p, l, c, col_name(p, def),
+                                _("the value contains the control character U+%04X; only text, "
+                                  "spaces and line breaks are allowed"),
+                                cc);
+                else
+                        fail_at(p, l, c, col_name(p, def),
+                                _("the value contains a control character; only text, spaces "
+                                  "and line breaks are allowed"));
                 free(t);
                 return NULL;
         }
@@ -257,41 +292,91 @@ static void failv(struct parser *p, int def, const char *fmt, const char *value)
 {
         int l, c;
         cell_pos(p, def, &l, &c);
-        fail_at(p, l, c, p->defs[def].name, fmt, value);
+        fail_at(p, l, c, col_name(p, def), fmt, value);
+}
+
+/* A name that is not blank and holds no invisible or direction-changing character. */
+static bool name_ok(struct parser *p, int def, const char *name)
+{
+        char why[256];
+        if (!script_name_problem(name, why, sizeof why))
+                return true;
+        failv(p, def, "%s", why);
+        return false;
+}
+
+static unsigned name_hash(const char *s)
+{
+        unsigned h = 2166136261u; /* FNV-1a */
+        for (; *s; s++)
+                h = (h ^ (unsigned char)*s) * 16777619u;
+        return h;
+}
+
+/* The slot of name in the table: where it is, or the free slot where it would go. */
+static struct taken *slot(struct parser *p, const char *name)
+{
+        unsigned i = name_hash(name) & (unsigned)(p->cap - 1);
+        while (p->taken[i].name && strcmp(p->taken[i].name, name))
+                i = (i + 1) & (unsigned)(p->cap - 1);
+        return &p->taken[i];
+}
+
+static void put_name(struct parser *p, const char *name, int line)
+{
+        if (2 * (p->ntaken + 1) > p->cap) {
+                struct taken *old = p->taken;
+                int oldcap = p->cap;
+                p->cap = p->cap ? 2 * p->cap : 64;
+                p->taken = pk_xcalloc((size_t)p->cap, sizeof *p->taken);
+                for (int i = 0; i < oldcap; i++)
+                        if (old[i].name)
+                                *slot(p, old[i].name) = old[i];
+                free(old);
+        }
+        struct taken *t = slot(p, name);
+        if (!t->name) {
+                *t = (struct taken){name, line};
+                p->ntaken++;
+        }
 }
 
 /* Checks that name is not taken in the body or earlier in the file, then takes it. */
 static bool take_name(struct parser *p, int def, const char *name)
 {
-        const struct import_opts *o = p->opts;
-        for (int i = 0; o && i < o->nknown; i++)
-                if (!strcmp(o->known[i], name)) {
-                        failv(p, def, _("\"%s\" is already registered in this body"), name);
-                        return false;
-                }
-        for (int i = 0; i < p->ntaken; i++)
-                if (!strcmp(p->taken[i].name, name)) {
-                        int l, c;
-                        cell_pos(p, def, &l, &c);
-                        fail_at(p, l, c, p->defs[def].name,
-                                _("\"%s\" appears twice in the file (first on line %d)"), name,
-                                p->taken[i].line);
-                        return false;
-                }
-        p->taken = pk_xrealloc(p->taken, (size_t)(p->ntaken + 1) * sizeof *p->taken);
-        p->taken[p->ntaken].name = pk_xstrdup(name);
-        p->taken[p->ntaken].line = p->f[0].line;
-        p->ntaken++;
+        const struct taken *t = p->cap ? slot(p, name) : NULL;
+        if (t && t->name && t->line == 0) {
+                failv(p, def, _("\"%s\" is already registered in this body"), name);
+                return false;
+        }
+        if (t && t->name) {
+                int l, c;
+                cell_pos(p, def, &l, &c);
+                fail_at(p, l, c, col_name(p, def),
+                        _("\"%s\" appears twice in the file (first on line %d)"), name, t->line);
+                return false;
+        }
+        p->owned = pk_xrealloc(p->owned, (size_t)(p->nowned + 1) * sizeof *p->owned);
+        p->owned[p->nowned] = pk_xstrdup(name);
+        put_name(p, p->owned[p->nowned++], p->f[0].line);
         return true;
 }
 
+/* A role in English or Danish, in any case: the English word the script takes, or NULL. */
 static const char *map_role(const char *v)
 {
-        static const char *roles[] = {"mayor", "chair", "vice-chair", "deputy", "member"};
-        for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-                if (ascii_ieq(v, roles[i]))
-                        return roles[i];
-        return NULL;
+        static const char *roles[][2] = {
+            {"mayor", "borgmester"},      {"chair", "formand"}, {"vice-chair", "næstformand"},
+            {"deputy", "viceborgmester"}, {"member", "medlem"},
+        };
+        char *w = pk_xstrdup(v);
+        lower(w);
+        const char *r = NULL;
+        for (size_t i = 0; i < sizeof roles / sizeof roles[0] && !r; i++)
+                if (!strcmp(w, roles[i][0]) || !strcmp(w, roles[i][1]))
+                        r = roles[i][0];
+        free(w);
+        return r;
 }
 
 /* Optional date column: writes the option into line. */
@@ -322,10 +407,8 @@ static bool member_row(struct parser *p, struct sb *line)
         if (!(name = text_of(p, M_NAME)) || !(party = text_of(p, M_PARTY)) ||
             !(role = text_of(p, M_ROLE)) || !(sub = text_of(p, M_SUBSTITUTE)))
                 goto out;
-        if (!name[0]) {
-                failv(p, M_NAME, "%s", _("the name is empty"));
+        if (!name_ok(p, M_NAME, name))
                 goto out;
-        }
         if (!party[0]) {
                 failv(p, M_PARTY, "%s", _("the party is empty (a party letter, e.g. V or A)"));
                 goto out;
@@ -339,11 +422,16 @@ static bool member_row(struct parser *p, struct sb *line)
         }
         const char *r = NULL;
         if (role[0] && !(r = map_role(role))) {
-                failv(p, M_ROLE, _("\"%s\" is not one of mayor, chair, vice-chair, deputy, member"),
-                      role);
+                failv(
+                    p, M_ROLE,
+                    _("\"%s\" is not one of mayor, chair, vice-chair, deputy, member (borgmester, "
+                      "formand, næstformand, viceborgmester, medlem)"),
+                    role);
                 goto out;
         }
         if (!take_name(p, M_NAME, name))
+                goto out;
+        if (sub[0] && !name_ok(p, M_SUBSTITUTE, sub))
                 goto out;
         if (sub[0] && !take_name(p, M_SUBSTITUTE, sub))
                 goto out;
@@ -420,10 +508,13 @@ static bool agenda_row(struct parser *p, struct sb *line)
                 goto out;
         }
         p->next_number++;
-        if (!v[A_TITLE][0]) {
+        char why[256];
+        if (!v[A_TITLE][0] || script_text_problem(v[A_TITLE], why, sizeof why)) {
                 failv(p, A_TITLE, "%s", _("the title is empty"));
                 goto out;
         }
+        if (v[A_PROPOSER][0] && !name_ok(p, A_PROPOSER, v[A_PROPOSER]))
+                goto out;
         bool closed;
         if (!yes_no(v[A_CLOSED], &closed)) {
                 failv(p, A_CLOSED, _("\"%s\" is not one of yes, no, ja, nej, 1, 0 (or empty)"),
@@ -511,6 +602,9 @@ static void column_list(const struct parser *p, struct sb *b)
 {
         for (int i = 0; i < p->ndefs; i++)
                 sb_addf(b, "%s%s", i ? ", " : "", p->defs[i].name);
+        sb_add(b, _("; in Danish: "));
+        for (int i = 0; i < p->ndefs; i++)
+                sb_addf(b, "%s%s", i ? ", " : "", p->defs[i].da);
 }
 
 static void header_row(struct parser *p)
@@ -523,10 +617,9 @@ static void header_row(struct parser *p)
                 p->where[d] = -1;
         for (int i = 0; i < p->nf; i++) {
                 char *name = normalize(p->f[i].text);
-                for (char *c = name; *c; c++)
-                        *c = (char)tolower((unsigned char)*c);
+                lower(name);
                 int d = 0;
-                while (d < p->ndefs && strcmp(p->defs[d].name, name))
+                while (d < p->ndefs && strcmp(p->defs[d].name, name) && strcmp(p->defs[d].da, name))
                         d++;
                 if (!name[0]) {
                         fail_at(p, p->f[i].line, p->f[i].col, NULL,
@@ -543,6 +636,8 @@ static void header_row(struct parser *p)
                                 _("the column \"%s\" appears twice (first as column %d)"), name,
                                 p->where[d] + 1);
                 }
+                if (!p->failed)
+                        pk_strlcpy(p->hname[d], name, sizeof p->hname[d]);
                 free(name);
                 if (p->failed)
                         return;
@@ -554,7 +649,8 @@ static void header_row(struct parser *p)
                         struct sb req = {0};
                         for (int k = 0; k < p->ndefs; k++)
                                 if (p->defs[k].required)
-                                        sb_addf(&req, "%s%s", req.len ? ", " : "", p->defs[k].name);
+                                        sb_addf(&req, "%s%s (%s)", req.len ? ", " : "",
+                                                p->defs[k].name, p->defs[k].da);
                         fail_at(p, p->f[0].line, p->f[0].col, p->defs[d].name,
                                 _("the header lacks the required column \"%s\" (required: %s)"),
                                 p->defs[d].name, sb_str(&req));
@@ -573,7 +669,13 @@ static void data_row(struct parser *p)
                         empty = is_ws(*c);
         if (empty)
                 return;
-        p->out->rows_read++;
+        if (++p->out->rows_read > IMPORT_MAX_ROWS) {
+                fail_at(p, p->f[0].line, p->f[0].col, NULL,
+                        _("the file has more than %d rows (a council's members or an agenda are "
+                          "far fewer): split it"),
+                        IMPORT_MAX_ROWS);
+                return;
+        }
         if (p->nf > p->ncols) {
                 const struct field *x = &p->f[p->ncols];
                 fail_at(
@@ -593,8 +695,12 @@ static void data_row(struct parser *p)
         }
         if (ok) {
                 struct import_result *o = p->out;
-                o->lines = pk_xrealloc(o->lines, (size_t)(o->n + 1) * sizeof *o->lines);
-                o->linenos = pk_xrealloc(o->linenos, (size_t)(o->n + 1) * sizeof *o->linenos);
+                if (o->n == p->cap_lines) {
+                        p->cap_lines = p->cap_lines ? 2 * p->cap_lines : 64;
+                        o->lines = pk_xrealloc(o->lines, (size_t)p->cap_lines * sizeof *o->lines);
+                        o->linenos =
+                            pk_xrealloc(o->linenos, (size_t)p->cap_lines * sizeof *o->linenos);
+                }
                 o->lines[o->n] = pk_xstrdup(sb_str(&line));
                 o->linenos[o->n] = p->f[0].line;
                 o->n++;
@@ -715,7 +821,7 @@ static void feed(struct parser *p, struct csv_parser *cp, const char *buf, size_
                         }
                         const char *col = NULL;
                         if (p->header_done && p->nf < p->ncols)
-                                col = p->defs[p->colmap[p->nf]].name;
+                                col = col_name(p, p->colmap[p->nf]);
                         if (b == '"')
                                 fail_at(
                                     p, p->line, p->col, col, "%s",
@@ -755,6 +861,8 @@ int csv_import_parse(enum import_kind kind, const char *buf, size_t len, const c
             .next_number = opts && opts->first_number > 0 ? opts->first_number : 0,
         };
         pk_strlcpy(err->file, file ? file : "", sizeof err->file);
+        for (int i = 0; opts && i < opts->nknown; i++)
+                put_name(&p, opts->known[i], 0);
         if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
                 buf += 3;
                 len -= 3;
@@ -787,8 +895,9 @@ int csv_import_parse(enum import_kind kind, const char *buf, size_t len, const c
 out:
         clear_row(&p);
         free(p.f);
-        for (int i = 0; i < p.ntaken; i++)
-                free(p.taken[i].name);
+        for (int i = 0; i < p.nowned; i++)
+                free(p.owned[i]);
+        free(p.owned);
         free(p.taken);
         if (p.failed) {
                 import_result_free(out);

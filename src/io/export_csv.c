@@ -57,10 +57,10 @@ static const char *kind_word(enum subject_kind k)
 }
 
 /* Left out of a public export: anything of, or decided during, a closed-door item. */
-static bool hidden(const struct meeting *m, const struct ballot *b, bool public_)
+static bool hidden(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                   bool public_)
 {
-        int it = b->item >= 0 ? b->item : b->room;
-        return public_ && it >= 0 && m->items[it].closed;
+        return public_ && !engine_public_ballot(s, m, b);
 }
 
 void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool public_,
@@ -75,7 +75,7 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
                 int shown = 0;
                 for (int k = 0; k < m->nballots; k++) {
                         const struct ballot *bl = &m->ballots[k];
-                        if (bl->open || hidden(m, bl, public_))
+                        if (bl->open || hidden(s, m, bl, public_))
                                 continue;
                         const struct subject *sj = &m->subjects[bl->subject];
                         item_number(m, bl, a, sizeof a);
@@ -102,7 +102,7 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
                 int shown = 0;
                 for (int k = 0; k < m->nballots; k++) {
                         const struct ballot *bl = &m->ballots[k];
-                        if (bl->open || !bl->named || hidden(m, bl, public_))
+                        if (bl->open || !bl->named || hidden(s, m, bl, public_))
                                 continue;
                         const struct subject *sj = &m->subjects[bl->subject];
                         item_number(m, bl, a, sizeof a);

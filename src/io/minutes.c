@@ -222,7 +222,7 @@ static void ballot_lines(struct doc *d, const struct pk_state *s, const struct m
                 const struct ballot *b = &m->ballots[k];
                 if (b->item != item_index || b->open)
                         continue;
-                if (public_ && b->room >= 0 && m->items[b->room].closed)
+                if (public_ && !engine_public_ballot(s, m, b))
                         continue;
                 const struct subject *sj = &m->subjects[b->subject];
                 sb_clear(&line);
@@ -407,7 +407,7 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
                 const struct subject *sj = &m->subjects[k];
                 if (sj->kind != SK_ORDER && sj->kind != SK_DENY)
                         continue;
-                if (sj->room >= 0 && m->items[sj->room].closed && o->public_)
+                if (o->public_ && !engine_public_subject(s, m, sj))
                         continue;
                 if (!any)
                         heading(&d, 2, _("Order of the meeting"));
@@ -421,7 +421,7 @@ void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts 
         any = false;
         for (int k = 0; k < m->nrulings; k++) {
                 const struct ruling *r = &m->rulings[k];
-                if (r->item >= 0 && m->items[r->item].closed && o->public_)
+                if (o->public_ && !engine_public_ruling(s, m, r))
                         continue;
                 if (!any)
                         heading(&d, 2, _("Rulings of the chair"));

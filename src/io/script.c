@@ -211,11 +211,124 @@ static bool valid_number(const char *t)
         return true;
 }
 
+/* The code point of the UTF-8 character at s (valid UTF-8) and its length in *len. */
+static unsigned decode(const char *s, int *len)
+{
+        const unsigned char *u = (const unsigned char *)s;
+        if (u[0] < 0x80) {
+                *len = 1;
+                return u[0];
+        }
+        if ((u[0] & 0xE0) == 0xC0 && u[1]) {
+                *len = 2;
+                return (u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+        }
+        if ((u[0] & 0xF0) == 0xE0 && u[1] && u[2]) {
+                *len = 3;
+                return (u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu);
+        }
+        if ((u[0] & 0xF8) == 0xF0 && u[1] && u[2] && u[3]) {
+                *len = 4;
+                return (u[0] & 0x07u) << 18 | (u[1] & 0x3Fu) << 12 | (u[2] & 0x3Fu) << 6 |
+                       (u[3] & 0x3Fu);
+        }
+        *len = 1;
+        return u[0];
+}
+
+unsigned script_control_char(const char *s, size_t n, size_t *off)
+{
+        for (size_t i = 0; i < n;) {
+                int len;
+                unsigned cp = decode(s + i, &len);
+                if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F)) {
+                        *off = i;
+                        return cp;
+                }
+                i += (size_t)len;
+        }
+        return 0;
+}
+
+/* The characters a name may not hold: they change the direction of the text or are
+ * invisible, so two names could look alike or a name could reorder what follows it. */
+static const struct {
+        unsigned cp;
+        const char *name;
+} hidden_chars[] = {
+    {0x200B, "ZERO WIDTH SPACE"},
+    {0x200C, "ZERO WIDTH NON-JOINER"},
+    {0x200D, "ZERO WIDTH JOINER"},
+    {0x200E, "LEFT-TO-RIGHT MARK"},
+    {0x200F, "RIGHT-TO-LEFT MARK"},
+    {0x202A, "LEFT-TO-RIGHT EMBEDDING"},
+    {0x202B, "RIGHT-TO-LEFT EMBEDDING"},
+    {0x202C, "POP DIRECTIONAL FORMATTING"},
+    {0x202D, "LEFT-TO-RIGHT OVERRIDE"},
+    {0x202E, "RIGHT-TO-LEFT OVERRIDE"},
+    {0x2060, "WORD JOINER"},
+    {0x2066, "LEFT-TO-RIGHT ISOLATE"},
+    {0x2067, "RIGHT-TO-LEFT ISOLATE"},
+    {0x2068, "FIRST STRONG ISOLATE"},
+    {0x2069, "POP DIRECTIONAL ISOLATE"},
+    {0xFEFF, "ZERO WIDTH NO-BREAK SPACE"},
+};
+
+/* Blank: nothing but spaces, tabs and no-break spaces. */
+static bool blank(const char *s)
+{
+        for (int len; *s; s += len) {
+                unsigned cp = decode(s, &len);
+                if (cp != ' ' && cp != '\t' && cp != 0xA0)
+                        return false;
+        }
+        return true;
+}
+
+const char *script_text_problem(const char *s, char *why, size_t n)
+{
+        if (!blank(s))
+                return NULL;
+        snprintf(why, n, "%s", s[0] ? _("the text is only spaces") : _("the text is empty"));
+        return why;
+}
+
+const char *script_name_problem(const char *s, char *why, size_t n)
+{
+        if (blank(s)) {
+                snprintf(why, n, "%s",
+                         s[0] ? _("the name is only spaces") : _("the name is empty"));
+                return why;
+        }
+        int at = 1;
+        for (int len; *s; s += len, at++) {
+                unsigned cp = decode(s, &len);
+                for (size_t k = 0; k < sizeof hidden_chars / sizeof hidden_chars[0]; k++)
+                        if (hidden_chars[k].cp == cp) {
+                                snprintf(why, n,
+                                         _("the name holds U+%04X %s at character %d: a name may "
+                                           "not hold invisible or direction-changing characters"),
+                                         cp, hidden_chars[k].name, at);
+                                return why;
+                        }
+        }
+        return NULL;
+}
+
 /* Checks one value against a type letter; writes the problem into err. */
 static bool check_value(char type, const struct tok *v, const char *what, struct pk_err *err)
 {
         pk_day d;
+        char why[256];
         switch (type) {
+        case 'P':
+        case 'X':
+                if (v->quoted && (type == 'P' ? script_name_problem(v->text, why, sizeof why)
+                                              : script_text_problem(v->text, why, sizeof why))) {
+                        pk_err_set(err, "%s: %s", what, why);
+                        return false;
+                }
+                /* fall through */
         case 'S':
         case 's':
                 if (!v->quoted) {
@@ -260,6 +373,8 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
                                     struct pk_err *err)
 {
         memset(a, 0, sizeof *a);
+        if (len && line[len - 1] == '\r')
+                len--; /* a CRLF line end is not part of the line */
         if (len > SCRIPT_MAX_LINE) {
                 pk_err_set(err, _("the line is longer than %d bytes"), SCRIPT_MAX_LINE);
                 return SP_ERROR;
@@ -292,12 +407,16 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
                         break;
                 }
         }
-        for (size_t i = 0; i < end; i++)
-                if (((unsigned char)line[i] < 0x20 && line[i] != '\t') || line[i] == 0x7f) {
-                        err->column = (int)i + 1;
+        size_t at;
+        unsigned cc = script_control_char(line, end, &at);
+        if (cc) {
+                err->column = (int)at + 1;
+                if (cc >= 0x80)
+                        pk_err_set(err, _("the line contains the control character U+%04X"), cc);
+                else
                         pk_err_set(err, _("the line contains a control character"));
-                        return SP_ERROR;
-                }
+                return SP_ERROR;
+        }
         size_t start = 0;
         while (start < end && is_end(line[start]))
                 start++;
@@ -426,12 +545,14 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
                 }
                 if (got == 0 && type != 's' && type != 'w' && rep != '*') {
                         err->column = (int)end + 1;
-                        static const char *names[] = {"S", "a quoted name or text",
-                                                      "D", "a date (YYYY-MM-DD)",
-                                                      "T", "a time (HH:MM)",
-                                                      "N", "a number",
-                                                      "W", "a word"};
-                        const char *need = "an argument";
+                        static const char *names[] = {"S", N_("a quoted name or text"),
+                                                      "P", N_("a quoted name"),
+                                                      "X", N_("a quoted text"),
+                                                      "D", N_("a date (YYYY-MM-DD)"),
+                                                      "T", N_("a time (HH:MM)"),
+                                                      "N", N_("a number"),
+                                                      "W", N_("a word")};
+                        const char *need = N_("an argument");
                         for (size_t k = 0; k < sizeof names / sizeof names[0]; k += 2)
                                 if (names[k][0] == type)
                                         need = names[k + 1];

@@ -57,6 +57,28 @@ printf '# an overlong UTF-8 encoding of "/" (0xC0 0xAF) on line 2\nitem "Havn\30
 { printf '# line 2 names a member with a name of 5000 bytes\nmember "'; x 5000; printf '" party=A\n'; } \
 	>run-long-field.txt
 mkdir run-directory.txt
+# issue 13, item 13: C1 and C0 controls, direction-changing and invisible characters in
+# names, and the CRLF line end against the 4096-byte limit (made here: invisible in a file)
+printf '# U+009B (CSI) inside a title on line 2\nitem "Budget\302\23331m"\n' >run-c1-csi.txt
+printf '# U+009D (OSC) inside a ruling on line 2\nruling "Afgjort\302\235"\n' >run-c1-osc.txt
+printf '# an ESC byte on line 2\nmotion "a\033[31mb"\n' >run-c0-escape.txt
+printf '# U+202E RIGHT-TO-LEFT OVERRIDE in a name on line 2\nmember "Anna\342\200\256B" party=A\n' \
+	>run-name-bidi-override.txt
+printf '# U+2067 RIGHT-TO-LEFT ISOLATE in a name on line 2\nmember "\342\201\247Bo" party=A\n' \
+	>run-name-bidi-isolate.txt
+printf '# U+200B ZERO WIDTH SPACE in a name on line 2\nmember "Bo\342\200\213 Lund" party=A\n' \
+	>run-name-zero-width.txt
+printf '# U+FEFF in a name on line 2\nspeaker "Bo Lund\357\273\277"\n' >run-name-bom.txt
+# a comment line of exactly 4096 bytes before its CRLF: a valid no-op (the CR is the line end)
+{ printf '# '; x 4094; printf '\r\n'; } >run-crlf-4096.txt
+# 4097 bytes before the CRLF: too long
+{ printf '# line 2\r\n# '; x 4095; printf '\r\n'; } >run-crlf-4097.txt
+printf 'name,party\nDorte Skov,O\nErik\302\233Moe,A\n' >members-c1.csv
+printf 'name,party\nAnna\342\200\256B,A\n' >members-bidi.csv
+printf 'name,party,substitute\nDorte Skov,O,Ib\342\200\213Holm\n' >members-substitute-zero-width.csv
+printf 'name,party\n\302\240,A\n' >members-name-nbsp.csv
+printf 'number,title\n2,Lokalplan\302\235\n' >agenda-c1.csv
+printf 'number,title,proposer,submitted\n2,Cykelsti,Bo\342\201\246 Lund,2027-01-10\n' >agenda-proposer-isolate.csv
 # CSV
 printf 'name,party\nDorte Skov,O\nErik\000Moe,A\n' >members-nul.csv
 printf 'name,party\nDorte Skov,O\nJ\370rgen Moe,A\n' >members-latin1.csv

@@ -1287,9 +1287,16 @@ static void test_engine__take__closed_item_closes_the_doors(void **state)
                "items of category aid-to-individuals must be treated behind closed doors (§ 1, "
                "stk. 1)");
         STATUS(t, "doors: closed");
-        OK(t, "done", NULL);
-        OK(t, "take 2", "item 2 \"Lokalplan\" under treatment (doors open)");
+        /* only the single item was closed: the doors open again when it ends */
+        OK(t, "done", "item 1 decided; the doors are open again");
         STATUS(t, "doors: open");
+        OK(t, "take 2", "item 2 \"Lokalplan\" under treatment");
+        STATUS(t, "doors: open");
+        /* doors closed between items stay closed until an open item is taken */
+        OK(t, "done", "item 2 decided");
+        OK(t, "doors closed", "doors closed");
+        OK(t, "ruling \"Sagen behandles for lukkede døre\"", NULL);
+        STATUS(t, "doors: closed");
 }
 
 static void test_engine__doors__lolland_council_may_open_closed_item(void **state)

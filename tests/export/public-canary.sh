@@ -9,6 +9,12 @@
 # item's other details: the property's name, the amounts, the votes and the member who
 # was disqualified.
 #
+# A second meeting (doors.txt, built here) closes the doors between items, as § 1, stk. 3
+# lets the council debate whether to close them: a ruling, an order vote and its vote given
+# then hold DOORS-CANARY and must reach no public export either (md, txt, html, votes,
+# member-votes). After a closed item ends the doors are open again (only single items are
+# closed), so a ruling given then is public and must be shown.
+#
 # Usage: public-canary.sh PROTOKOL DIR   (DIR holds script.txt)
 set -u
 bin=$1
@@ -71,5 +77,93 @@ for shown in "Item 4. Personalesag" "Kommunalbestyrelsen godkendte indstillingen
 		fi
 	done
 done
+
+# --- doors closed between items ------------------------------------------------------------
+ddb=$tmp/doors.db
+cat >"$tmp/doors.txt" <<'S'
+body "Lolland Kommune" profile=lolland-2023 seats=5
+member "Karen Holm" party=A role=mayor
+member "Jens Berg" party=A
+member "Sara Kjær" party=F
+member "Peter Dam" party=O
+member "Lise Krog" party=C
+meeting 2027-01-21 16:00
+item "Godkendelse af dagsorden"
+item "Salg af grund" closed category=real-estate public-title="Salg af grund"
+item "Trafikplan"
+present "Karen Holm" "Jens Berg" "Sara Kjær" "Peter Dam" "Lise Krog"
+open
+take 2
+motion "Grunden sælges"
+ballot
+vote for=rest
+done
+ruling "PUBLIC-RULING efter den lukkede sag"
+doors closed
+ruling "DOORS-CANARY-RULING om dørlukning"
+order-vote by="Sara Kjær","Peter Dam","Lise Krog"
+ballot
+vote for="Sara Kjær","Peter Dam","Lise Krog" against=rest
+doors open
+take 1
+motion "Dagsordenen godkendes"
+ballot
+vote for=rest
+done
+S
+if ! "$bin" --db "$ddb" run "$tmp/doors.txt" >"$tmp/doors-run.txt" 2>&1; then
+	echo "public-canary: the doors scenario was not accepted whole" >&2
+	grep -v '^ok:' "$tmp/doors-run.txt" >&2
+	exit 1
+fi
+if ! grep -q -F "item 2 decided; the doors are open again" "$tmp/doors-run.txt"; then
+	echo "FAIL: ending the closed item did not open the doors again:" >&2
+	grep -F "item 2" "$tmp/doors-run.txt" >&2
+	fails=$((fails + 1))
+fi
+dex() {
+	out=$1
+	shift
+	if ! "$bin" --db "$ddb" export "$@" >"$tmp/$out" 2>"$tmp/err"; then
+		echo "public-canary: protokol export $* failed: $(cat "$tmp/err")" >&2
+		exit 1
+	fi
+}
+for f in md txt html; do
+	dex "doors-full.$f" minutes --meeting 1 --format "$f"
+	dex "doors-public.$f" minutes --meeting 1 --format "$f" --public
+done
+dex doors-full-votes.csv votes --meeting 1
+dex doors-public-votes.csv votes --meeting 1 --public
+dex doors-public-member-votes.csv member-votes --meeting 1 --public
+for canary in DOORS-CANARY-RULING PUBLIC-RULING; do
+	if ! grep -q -F "$canary" "$tmp/doors-full.md"; then
+		echo "FAIL: $canary is not in the full minutes: the canary proves nothing" >&2
+		fails=$((fails + 1))
+	fi
+done
+if ! grep -q -F '"O1","order"' "$tmp/doors-full-votes.csv"; then
+	echo "FAIL: the order vote O1 is not in the full votes export: the canary proves nothing" >&2
+	fails=$((fails + 1))
+fi
+dpublic="$tmp/doors-public.md $tmp/doors-public.txt $tmp/doors-public.html
+$tmp/doors-public-votes.csv $tmp/doors-public-member-votes.csv"
+for secret in DOORS-CANARY O1 "order of items" "Order of the meeting"; do
+	# shellcheck disable=SC2086
+	if grep -n -F -- "$secret" $dpublic >"$tmp/hits"; then
+		echo "FAIL: \"$secret\" (said behind doors closed between items) is in a public export:" >&2
+		sed "s|$tmp/||" "$tmp/hits" >&2
+		fails=$((fails + 1))
+	fi
+done
+for f in "$tmp/doors-public.md" "$tmp/doors-public.txt" "$tmp/doors-public.html"; do
+	for shown in PUBLIC-RULING "Trafikplan" "Dagsordenen godkendes"; do
+		if ! grep -q -F "$shown" "$f"; then
+			echo "FAIL: the public minutes ($(basename "$f")) lack \"$shown\" (said with the doors open)" >&2
+			fails=$((fails + 1))
+		fi
+	done
+done
+
 [ "$fails" = 0 ] || exit 1
 echo "public-canary: no closed-door text in any public export"

@@ -128,5 +128,37 @@ before=$(fingerprint)
 grep -q "no such database" "$tmp/e" || fail "missing database: $(cat "$tmp/e")"
 
 "$bin" --db "$db" verify >/dev/null || fail "verify fails after the imports"
+
+# --- Danish headers and values (issue 18, item 4), as Danish Excel saves "CSV UTF-8":
+# semicolons, a byte-order mark, CRLF; Navn/Parti/Rolle/Stedfortræder/Født/Indtrådt and
+# nummer/titel/lukket/..., roles borgmester/formand/NÆSTFORMAND/medlem and ja/nej in any
+# case. The register they make is compared with expected-danish.txt.
+dk=$tmp/dk.db
+printf 'body "KKR Sjælland" profile=kkr-2026 seats=5\n' | "$bin" --db "$dk" run - >/dev/null ||
+	fail "the KKR body was not created"
+"$bin" --db "$dk" import members good/members-danish.csv >"$tmp/dk.out" 2>&1 ||
+	fail "the Danish members file was refused: $(cat "$tmp/dk.out")"
+printf 'meeting 2027-02-04 10:00\n' | "$bin" --db "$dk" run - >/dev/null || fail "no KKR meeting"
+"$bin" --db "$dk" import agenda good/agenda-danish.csv >>"$tmp/dk.out" 2>&1 ||
+	fail "the Danish agenda was refused: $(cat "$tmp/dk.out")"
+printf 'present "Kasper Lind" "Birgit Holt" "Jonas Brandt"\nabsent "Skov; Maria"\nsubstitute "Ib Nørgaard" for "Skov; Maria"\n' |
+	"$bin" --db "$dk" run - >>"$tmp/dk.out" 2>&1 || fail "the substitute from the Danish file cannot take the seat"
+{
+	cat "$tmp/dk.out"
+	echo "--- recorded"
+	sqlite3 "$dk" "SELECT line FROM events WHERE verb IN ('member', 'item') ORDER BY seq"
+	echo "--- attendance"
+	"$bin" --db "$dk" export attendance --meeting 1 | tr -d '\r'
+	echo "--- items"
+	"$bin" --db "$dk" export minutes --meeting 1 | grep -E '^### |behind closed|Proposed by'
+	echo "--- items, public"
+	"$bin" --db "$dk" export minutes --meeting 1 --public | grep -E '^### '
+} >"$tmp/got-dk.txt" 2>&1
+[ "${UPDATE:-}" = 1 ] && cp "$tmp/got-dk.txt" expected-danish.txt
+diff -u expected-danish.txt "$tmp/got-dk.txt" || fail "the Danish import differs from expected-danish.txt"
+"$bin" --db "$dk" verify >/dev/null || fail "verify fails after the Danish imports"
+db=$dk
+bad members $B/members-danish-role.csv "$B/members-danish-role.csv:2:13: rolle: \"kongen\" is not one of mayor, chair, vice-chair, deputy, member (borgmester, formand, næstformand, viceborgmester, medlem)"
+bad members $B/members-danish-bidi.csv "$B/members-danish-bidi.csv:2:1: navn: the name holds U+202E RIGHT-TO-LEFT OVERRIDE at character 3"
 [ "$fails" = 0 ] || exit 1
 echo "import: all cases pass"

@@ -182,13 +182,16 @@ static void test_csv_import__error__broken_quoting(void **state)
 static void test_csv_import__error__header(void **state)
 {
         (void)state;
-        expect_refused(IMPORT_MEMBERS, "name,role\nAnne,mayor\n", 1, 1, "party",
-                       "lacks the required column \"party\" (required: name, party)");
+        expect_refused(
+            IMPORT_MEMBERS, "name,role\nAnne,mayor\n", 1, 1, "party",
+            "lacks the required column \"party\" (required: name (navn), party (parti))");
         expect_refused(IMPORT_AGENDA, "number,closed\n1,no\n", 1, 1, "title",
                        "required column \"title\"");
-        expect_refused(IMPORT_MEMBERS, "name,party,email\nAnne,V,a@b\n", 1, 12, "email",
-                       "unknown column \"email\" (the columns are: name, party, role, "
-                       "substitute, born, since)");
+        expect_refused(
+            IMPORT_MEMBERS, "name,party,email\nAnne,V,a@b\n", 1, 12, "email",
+            "unknown column \"email\" (the columns are: name, party, role, "
+            "substitute, born, since; in Danish: navn, parti, rolle, stedfortræder, født, "
+            "indtrådt)");
         expect_refused(IMPORT_MEMBERS, "name,party,Name\nAnne,V,x\n", 1, 12, "name",
                        "appears twice (first as column 1)");
         expect_refused(IMPORT_MEMBERS, "name,,party\nAnne,,V\n", 1, 6, NULL,
@@ -297,6 +300,45 @@ static void test_csv_import__error__row_too_long(void **state)
         expect_refused(IMPORT_AGENDA, csv, 2, 1, NULL, "the row is too long");
 }
 
+/* Issue 18, item 4: Danish headers and values, in any case, as Danish Excel writes them. */
+static void test_csv_import__danish__headers_and_values(void **state)
+{
+        (void)state;
+        static const char *members[] = {
+            "member \"Anne Berg\" party=A role=mayor",
+            "member \"Bo Holm\" party=A role=deputy",
+            "member \"Carl Dam\" party=V role=chair born=1960-05-01",
+            "member \"Dorte Ørum\" party=V role=vice-chair since=2022-01-01",
+            "member \"Erik Sø\" party=F role=member",
+            NULL};
+        static const int mlines[] = {2, 3, 4, 5, 6};
+        expect_lines(IMPORT_MEMBERS,
+                     "\xEF\xBB\xBFNAVN;Parti;rolle;FØDT;Indtrådt\r\n"
+                     "Anne Berg;A;Borgmester;;\r\n"
+                     "Bo Holm;A;VICEBORGMESTER;;\r\n"
+                     "Carl Dam;V;formand;01-05-1960;\r\n"
+                     "Dorte Ørum;V;NÆSTFORMAND;;01.01.2022\r\n"
+                     "Erik Sø;F;Medlem;;\r\n",
+                     members, mlines);
+        static const char *items[] = {
+            "item \"Salg af grund\" closed category=real-estate case=27-1 kind=budget",
+            "item \"Cykelsti\" reading=1 proposer=\"Erik Sø\" submitted=2027-01-10", NULL};
+        static const int ilines[] = {2, 3};
+        expect_lines(
+            IMPORT_AGENDA,
+            "Nummer;Titel;LUKKET;Kategori;Behandling;Sag;Type;Forslagsstiller;Indleveret\r\n"
+            "1;Salg af grund;JA;real-estate;;27-1;budget;;\r\n"
+            "2;Cykelsti;Nej;;1;;;Erik Sø;10-01-2027\r\n",
+            items, ilines);
+        /* refusals name the column as the header writes it */
+        expect_refused(IMPORT_MEMBERS, "navn;parti;rolle\r\nAnne;A;dronning\r\n", 2, 8, "rolle",
+                       "\"dronning\" is not one of mayor");
+        expect_refused(IMPORT_AGENDA, "nummer;titel;lukket\r\n1;X;måske\r\n", 2, 5, "lukket",
+                       "is not one of yes, no, ja, nej");
+        /* the two names of a column are the same column */
+        expect_refused(IMPORT_MEMBERS, "name,navn,party\nA,B,C\n", 1, 6, "navn", "appears twice");
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -313,6 +355,7 @@ int main(void)
             cmocka_unit_test(test_csv_import__error__encoding_and_empty),
             cmocka_unit_test(test_csv_import__header_only__nothing_to_import),
             cmocka_unit_test(test_csv_import__error__row_too_long),
+            cmocka_unit_test(test_csv_import__danish__headers_and_values),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

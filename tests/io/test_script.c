@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -139,7 +140,7 @@ static void test_script__error__missing_argument(void **state)
 {
         (void)state;
         expect_error("take", "take: a number is missing", 0);
-        expect_error("member party=A", "member: a quoted name or text is missing", 0);
+        expect_error("member party=A", "member: a quoted name is missing", 0);
 }
 
 static void test_script__error__invalid_date_and_time(void **state)
@@ -185,6 +186,84 @@ static void test_script__error__bytes(void **state)
         expect_error(big, "longer than", 0);
 }
 
+/* Issue 13, item 13: what must be refused as a line error. */
+static void test_script__error__refused_text(void **state)
+{
+        (void)state;
+        /* C1 control characters (U+009B CSI, U+009D OSC) anywhere, named */
+        expect_error("motion \"a\xc2\x9b"
+                     "31mb\"",
+                     "control character U+009B", 10);
+        expect_error("ruling \"x\xc2\x9dy\"", "control character U+009D", 10);
+        expect_error("item \"x\" public-title=\"\xc2\x85\"", "control character U+0085", 0);
+        /* blank names: empty, one space, two spaces, a no-break space */
+        expect_error("member \"\" party=A", "member: the name is empty", 8);
+        expect_error("member \" \" party=A", "member: the name is only spaces", 8);
+        expect_error("member \"  \" party=A", "member: the name is only spaces", 8);
+        expect_error("member \"\xc2\xa0\" party=A", "member: the name is only spaces", 8);
+        expect_error("member \"A\" party=V substitute=\" \"", "substitute: the name is only", 0);
+        expect_error("present \"Anna\" \" \"", "present: the name is only spaces", 0);
+        /* empty texts */
+        static const char *texts[] = {"motion",     "decision", "ruling", "refer", "amend",
+                                      "procedural", "declare",  "urgent", "item"};
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+                char line[64], want[64];
+                snprintf(want, sizeof want, "%s: the text is empty", texts[i]);
+                snprintf(line, sizeof line, "%s \"\"", texts[i]);
+                expect_error(line, want, 0);
+                snprintf(want, sizeof want, "%s: the text is only spaces", texts[i]);
+                snprintf(line, sizeof line, "%s \"   \"", texts[i]);
+                expect_error(line, want, 0);
+        }
+        expect_error("dissent \"Anna\" \"\"", "dissent: the text is empty", 0);
+        /* direction-changing and invisible characters in names, named with their place */
+        expect_error("member \"Anna\xe2\x80\xae"
+                     "B\" party=A",
+                     "the name holds U+202E RIGHT-TO-LEFT OVERRIDE at character 5", 8);
+        expect_error("member \"\xe2\x81\xa6X\" party=A",
+                     "U+2066 LEFT-TO-RIGHT ISOLATE at character 1", 0);
+        expect_error("member \"A\xe2\x80\x8b"
+                     "B\" party=A",
+                     "U+200B ZERO WIDTH SPACE", 0);
+        expect_error("member \"A\xe2\x80\x8d"
+                     "B\" party=A",
+                     "U+200D ZERO WIDTH JOINER", 0);
+        expect_error("member \"A\xe2\x81\xa0"
+                     "B\" party=A",
+                     "U+2060 WORD JOINER", 0);
+        expect_error("member \"A\xef\xbb\xbf"
+                     "B\" party=A",
+                     "U+FEFF ZERO WIDTH NO-BREAK SPACE", 0);
+        expect_error("speaker \"\xe2\x80\xaa"
+                     "A\"",
+                     "U+202A", 0);
+        /* a text may hold them (quoted matter in a motion is not a name) */
+        struct action a;
+        struct pk_err e;
+        assert_int_equal(parse("motion \"x \xe2\x80\x8b y\"", &a, &e), SP_ACTION);
+        action_free(&a);
+}
+
+/* A CRLF line end does not count toward the line limit. */
+static void test_script__parse__crlf_limit(void **state)
+{
+        (void)state;
+        char line[SCRIPT_MAX_LINE + 2];
+        size_t n = SCRIPT_MAX_LINE;
+        memset(line, 'x', n);
+        memcpy(line, "ruling \"", 8);
+        line[n - 1] = '"';
+        line[n] = '\r';
+        line[n + 1] = '\0';
+        struct action a;
+        struct pk_err e = {0};
+        assert_int_equal(script_parse_line(line, n + 1, &a, &e), SP_ACTION);
+        action_free(&a);
+        line[n] = 'x';
+        assert_int_equal(script_parse_line(line, n + 1, &a, &e), SP_ERROR);
+        assert_non_null(strstr(e.msg, "longer than"));
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -201,6 +280,8 @@ int main(void)
             cmocka_unit_test(test_script__error__options),
             cmocka_unit_test(test_script__error__unquoted_name_and_extra_argument),
             cmocka_unit_test(test_script__error__bytes),
+            cmocka_unit_test(test_script__error__refused_text),
+            cmocka_unit_test(test_script__parse__crlf_limit),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
