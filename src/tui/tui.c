@@ -108,6 +108,26 @@ static void log_clear(struct tui *t)
 void tui_log_reload(struct tui *t)
 {
         log_clear(t);
+        if (t->public_view) {
+                /* the projector: the public minutes as they stand, nothing else */
+                struct sb out = {0};
+                struct pk_err err = {0};
+                int mi = app_state(t->app)->cur_meeting + 1;
+                if (mi > 0 && app_export_minutes(t->app, mi, 1, true, &out, &err) == 0) {
+                        const char *s = sb_str(&out);
+                        while (*s) {
+                                const char *e = strchr(s, '\n');
+                                size_t n = e ? (size_t)(e - s) : strlen(s);
+                                char line[1200];
+                                snprintf(line, sizeof line, "%.*s", (int)n, s);
+                                log_push(t, "", line, false, false);
+                                s = e ? e + 1 : s + n;
+                        }
+                }
+                sb_free(&out);
+                t->panes[P_PROTOCOL].at_bottom = true;
+                return;
+        }
         struct event *evs;
         int n;
         struct pk_err err = {0};
@@ -1419,12 +1439,13 @@ static int start_screen(struct tui *t)
         return 0;
 }
 
-int tui_run(const char *db, bool follow)
+int tui_run(const char *db, bool follow, bool public_)
 {
         struct tui t;
         memset(&t, 0, sizeof t);
         t.db = db;
         t.follow = follow;
+        t.public_view = follow && public_;
         t.pick = TA_NONE;
         t.vote.ballot = -1;
         tui_locale_init();
