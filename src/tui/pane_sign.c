@@ -82,7 +82,8 @@ static void sign_all_done(struct tui *t, const char *text)
         if (n == want && n > 0) {
                 char last[sizeof t->msg];
                 snprintf(last, sizeof last, "%s", t->msg);
-                tui_message(t, MK_OK, _("%d signatures recorded; %s"), n, last);
+                tui_message(t, MK_OK, _("%d signatures recorded; %s"), n,
+                            strncmp(last, "ok: ", 4) ? last : last + 4);
         }
 }
 
