@@ -320,7 +320,15 @@ void tui_member_action(struct tui *t, enum tui_action a)
                         tui_message(t, MK_ERROR, "%s", _("there is no member to choose"));
                         return;
                 }
-                /* pick the member in the attendance pane first */
+                /* pick the member in the attendance pane first; a call to order or a
+                 * denial of the floor starts on the member who has the floor */
+                const struct meeting *m = tui_meeting(t);
+                int fl = m && m->current >= 0 ? m->items[m->current].speaker : -1;
+                struct pane *ap = &t->panes[P_ATTEND];
+                for (int i = 0; fl >= 0 && (a == TA_CALL || a == TA_DENY) && i < ap->rows.n; i++)
+                        if (ap->rows.v[i].payload == fl && ap->rows.v[i].selectable)
+                                ap->cursor = i;
+                t->find[0] = '\0';
                 t->pick = a;
                 t->pick_from = t->focus;
                 t->focus = P_ATTEND;
@@ -594,12 +602,34 @@ static void motion_done(struct tui *t, const char *text)
         exec_text(t, "motion", text, NULL);
 }
 
+static void amend_by_done(struct tui *t, const char *text)
+{
+        /* ctx: the amended subject's id (or nothing), a newline, the amendment's text */
+        const char *nl = strchr(t->prompt.ctx, '\n');
+        if (!nl)
+                return;
+        struct sb extra = {0};
+        if (nl > t->prompt.ctx)
+                sb_addf(&extra, "to=%.*s", (int)(nl - t->prompt.ctx), t->prompt.ctx);
+        if (text[strspn(text, " ")]) {
+                sb_addf(&extra, "%sby=", extra.len ? " " : "");
+                tui_quote(&extra, text);
+        }
+        char body[4200];
+        snprintf(body, sizeof body, "%s", nl + 1);
+        exec_text(t, "amend", body, sb_str(&extra));
+        sb_free(&extra);
+}
+
 static void amend_done(struct tui *t, const char *text)
 {
-        char extra[64] = "";
-        if (t->prompt.ctx[0])
-                snprintf(extra, sizeof extra, "to=%.40s", t->prompt.ctx);
-        exec_text(t, "amend", text, extra);
+        if (empty(t, text))
+                return;
+        /* who proposes it (Enter skips; Tab completes the name) */
+        char ctx[4200];
+        snprintf(ctx, sizeof ctx, "%.40s\n%s", t->prompt.ctx, text);
+        tui_prompt(t, _("Proposed by (Enter: no one): "), "", amend_by_done, ctx);
+        t->prompt.names = true;
 }
 
 static void proc_kind_done(struct tui *t, const char *text)
@@ -1106,7 +1136,9 @@ static void complete_name(struct tui *t)
                         open = !open;
                         q = i;
                 }
-        if (!open) {
+        if (pr->names) {
+                q = -1; /* the whole text is a name */
+        } else if (!open) {
                 tui_message(t, MK_INFO, "%s", _("Tab completes a member's name after a \""));
                 return;
         }
@@ -1126,7 +1158,8 @@ static void complete_name(struct tui *t)
                 /* the whole name and its closing quote replace what was typed */
                 wchar_t w[256];
                 int wl = tui_u8_to_wcs(s->members[first].name, w, 254);
-                w[wl++] = L'"';
+                if (!pr->names)
+                        w[wl++] = L'"';
                 int cap = (int)(sizeof pr->buf / sizeof pr->buf[0]) - 1;
                 int tail = pr->len - pr->pos;
                 if (q + 1 + wl + tail <= cap) {
@@ -1168,7 +1201,7 @@ static void prompt_key(struct tui *t, int key)
                 pr->len = pr->pos = tui_u8_to_wcs(h, pr->buf, cap);
                 return;
         }
-        if (pr->done == cmd_done && key == TK_TAB) {
+        if ((pr->done == cmd_done || pr->names) && key == TK_TAB) {
                 complete_name(t);
                 return;
         }

@@ -294,6 +294,7 @@ struct prompt {
         char ctx[4200]; /* what the callback needs besides the text */
         bool yesno;     /* a y/n question: one key answers */
         int hist;       /* the command line: the history entry shown (nhist: none) */
+        bool names;     /* the text is a member's name: Tab completes it */
 };
 
 struct log_line {
