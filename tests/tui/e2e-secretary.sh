@@ -20,6 +20,17 @@ events() { sqlite3 "$db" "SELECT count(*) FROM events" 2>/dev/null || echo x; }
 start 80 24 "PROTOKOL_VOTE_SUMMARY=off PROTOKOL_NOW=$PROTOKOL_NOW $bin --db $db"
 wait_for "quorum yes (need 13)"
 
+# the agenda shows a late member's proposal and an item's case number
+key :
+type_text 'item "Medlemsforslag om cykelsti" proposer="Sara Kjær" submitted=2027-01-14'
+key Enter
+wait_for "not entitled to this meeting"
+wait_for "6 [late] Medlemsforslag"
+key :
+type_text 'item "Vejplan" case=27.00.00-P20'
+key Enter
+wait_for "7 Vejplan · 27.00.00-P20"
+
 # the command line: Tab completes a name (accents aside), a typo gets the closest name,
 # Up brings the line back
 key :
@@ -39,7 +50,7 @@ key Escape
 # closing with items untreated asks; n changes nothing
 n0=$(events)
 key C
-wait_for "items not treated: 4; close the meeting anyway? (y/n)"
+wait_for "items not treated: 6; close the meeting anyway? (y/n)"
 key n
 wait_for "cancelled"
 [ "$(events)" = "$n0" ] || fail "a cancelled close was recorded"

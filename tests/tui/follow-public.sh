@@ -43,6 +43,8 @@ capture_all() {
 start 120 40 "$bin --db $db --follow"
 wait_for "following"
 wait_for "CANARY-TITLE"
+# the agenda marks an item recorded as urgent
+wait_for "[urgent] [closed] CANARY-TITLE"
 stop
 
 for size in 80x24 120x40; do
