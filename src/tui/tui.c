@@ -912,15 +912,11 @@ static void global_action(struct tui *t, enum tui_action a)
                         if (s->members[k].body != m->body || s->members[k].principal >= 0)
                                 continue;
                         const struct attendance *at = k < m->natt ? &m->att[k] : NULL;
-                        bool away = at && (at->status == ATT_ABSENT || at->status == ATT_LEFT ||
-                                           engine_seated(s, m, k) == false);
                         bool seated_by_sub = false;
                         for (int j = 0; j < s->nmembers; j++)
                                 if (s->members[j].principal == k && j < m->natt &&
                                     m->att[j].seat_of == k)
                                         seated_by_sub = true;
-                        if (at && at->status == ATT_PRESENT)
-                                away = false;
                         if ((at && (at->status == ATT_ABSENT || at->status == ATT_LEFT)) ||
                             seated_by_sub) {
                                 sb_add(&line, out ? " " : " except ");
@@ -929,7 +925,6 @@ static void global_action(struct tui *t, enum tui_action a)
                         } else {
                                 here++;
                         }
-                        (void)away;
                 }
                 if (!m) {
                         tui_exec(t, "present all"); /* the refusal says why */
