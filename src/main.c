@@ -36,6 +36,8 @@ static void usage(FILE *f)
             _("usage:\n"
               "  protokol [--db FILE]                      open the live terminal UI\n"
               "  protokol [--db FILE] --follow             follow a meeting read-only\n"
+              "  protokol [--db FILE] --follow --public    the projector's view: only what the\n"
+              "                                            public minutes show\n"
               "  protokol --demo [--db FILE]               build the demo database and open it\n"
               "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
               "  protokol [--db FILE] import members|agenda FILE.csv [--meeting ID]\n"
@@ -299,7 +301,7 @@ static int cmd_demo(const char *db)
         }
         app_close(&a);
         if (rc == 0 && (isatty(1) || getenv("PROTOKOL_TUI_KEYS")))
-                return tui_run(db, false);
+                return tui_run(db, false, false);
         return rc;
 }
 
@@ -417,7 +419,7 @@ int main(int argc, char **argv)
         pk_set_translator(translate);
         const char *db = NULL;
         char dbbuf[1024];
-        bool demo = false, follow = false;
+        bool demo = false, follow = false, public_ = false;
         int i = 1;
         for (; i < argc; i++) {
                 if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -444,6 +446,10 @@ int main(int argc, char **argv)
                         follow = true;
                         continue;
                 }
+                if (!strcmp(argv[i], "--public")) {
+                        public_ = true;
+                        continue;
+                }
                 if (!strncmp(argv[i], "--db=", 5)) {
                         db = argv[i] + 5;
                         continue;
@@ -465,8 +471,13 @@ int main(int argc, char **argv)
         }
         if (!db)
                 db = default_db(dbbuf, sizeof dbbuf);
+        if (public_ && (!follow || i < argc)) {
+                fprintf(stderr, "%s",
+                        _("protokol: --public goes with --follow (the projector's view)\n"));
+                return EXIT_USAGE;
+        }
         if (i >= argc)
-                return tui_run(db, follow);
+                return tui_run(db, follow, public_);
         const char *cmd = argv[i];
         if (!strcmp(cmd, "run")) {
                 if (argc - i > 2) {

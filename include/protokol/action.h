@@ -38,7 +38,8 @@
         X(V_DISPATCHED, "dispatched", "D", "", "", true, N_("the agenda was sent"))                \
         X(V_URGENT, "urgent", "X", "", "", true,                                                   \
           N_("record why the current item cannot wait (late agenda)"))                             \
-        X(V_PRESENT, "present", "P+", "", "", true, N_("members present"))                         \
+        X(V_PRESENT, "present", "P*", "", "all,except", true,                                      \
+          N_("members present (all [except \"A\" \"B\"]: every member but those named)"))          \
         X(V_ABSENT, "absent", "P", "reason=S", "", true, N_("a member is absent"))                 \
         X(V_ARRIVE, "arrive", "P", "", "", true, N_("a member arrives"))                           \
         X(V_LEAVE, "leave", "P", "", "", true, N_("a member leaves"))                              \

@@ -28,6 +28,6 @@
  * In a locale that is not UTF-8 the texts (always UTF-8) are drawn with ASCII stand-ins
  * for what the locale lacks (æ as ae) and keys typed in UTF-8 are still read as such.
  */
-int tui_run(const char *db, bool follow);
+int tui_run(const char *db, bool follow, bool public_);
 
 #endif

@@ -53,5 +53,13 @@ void pk_strlcpy(char *dst, const char *src, size_t n);
 bool pk_utf8_valid(const char *s, size_t n, size_t *bad_off);
 /* Number of terminal columns of a UTF-8 string, counting each code point as one. */
 size_t pk_utf8_len(const char *s);
+/*
+ * Folds a UTF-8 name for finding it: lower case, Latin letters without their accents
+ * (ø and ö as o, å and á as a, æ as ae, ß as ss); other characters as they are. Writes at
+ * most n-1 bytes to out (NUL-terminated). "Ørjan" and "orjan" fold alike.
+ */
+void pk_fold(const char *s, char *out, size_t n);
+/* True if name starts with prefix once both are folded (an empty prefix matches all). */
+bool pk_fold_prefix(const char *name, const char *prefix);
 
 #endif

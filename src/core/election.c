@@ -203,9 +203,10 @@ static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct elec
                         if (s->members[j].body == m->body &&
                             !strcmp(s->members[j].name, mem->vals[i].text))
                                 k = j;
-                if (k < 0)
-                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("no member named \"%s\""),
-                                    mem->vals[i].text);
+                if (k < 0) {
+                        eng_no_member(s, m->body, mem->vals[i].text, msg);
+                        return PK_ERROR;
+                }
                 if (!eng_seated(s, m, k) || eng_inhabil(m, m->current, k))
                         return fail(msg, PK_DENIED, NULL, R__COUNT,
                                     _("\"%s\" is not present and cannot join a group"),

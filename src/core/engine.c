@@ -817,7 +817,7 @@ static int resolve_names(const struct pk_state *s, const struct meeting *m, cons
         for (int i = 0; o && i < o->nvals; i++) {
                 int k = find_member(s, m->body, o->vals[i].text);
                 if (k < 0) {
-                        sb_addf(why, _("no member named \"%s\""), o->vals[i].text);
+                        eng_no_member(s, m->body, o->vals[i].text, why);
                         return -1;
                 }
                 if (!eng_seated(s, m, k)) {
@@ -895,7 +895,7 @@ static int member_arg(struct ctx *c, const char *name)
         int body = c->m ? c->m->body : c->s->cur_body;
         int k = find_member(c->s, body, name);
         if (k < 0)
-                sb_addf(c->msg, _("no member named \"%s\""), name);
+                eng_no_member(c->s, body, name, c->msg);
         return k;
 }
 
@@ -1194,7 +1194,7 @@ static enum pk_result h_item(struct ctx *c)
                 return err(c, _("a member's proposal needs both proposer=\"NAME\" and "
                                 "submitted=YYYY-MM-DD"));
         if (proposer && find_member(c->s, m->body, proposer) < 0)
-                return err(c, _("no member named \"%s\""), proposer);
+                return eng_no_member(c->s, m->body, proposer, c->msg), PK_ERROR;
         if (cat && profile_list_has(p, R_CLOSED_MANDATORY, cat)) {
                 if (open)
                         return deny(c, R_CLOSED_MANDATORY,
@@ -1408,17 +1408,26 @@ static enum pk_result h_present(struct ctx *c)
 {
         struct meeting *m = c->m;
         int idx[256], n = 0;
+        bool all = action_flag(c->a, "all"), except = action_flag(c->a, "except");
+        if (!all && (except || c->a->npos == 0))
+                return err(c, "%s",
+                           _("present: name the members, or write present all [except "
+                             "\"A\" \"B\"]"));
+        if (all && !except && c->a->npos > 0)
+                return err(c, "%s", _("present all: the members left out follow except"));
+        if (except && c->a->npos == 0)
+                return err(c, "%s", _("present all except: name the members left out"));
         for (int i = 0; i < c->a->npos; i++) {
                 int k = member_arg(c, pos(c, i));
                 if (k < 0)
                         return PK_ERROR;
-                if (c->s->members[k].principal >= 0)
+                if (!all && c->s->members[k].principal >= 0)
                         return deny(c, R_SUBSTITUTES,
                                     _("\"%s\" is a substitute: seat them with substitute \"%s\" "
                                       "for \"%s\""),
                                     pos(c, i), pos(c, i),
                                     c->s->members[c->s->members[k].principal].name);
-                int sub = seat_taken_by(c->s, m, k);
+                int sub = all ? -1 : seat_taken_by(c->s, m, k);
                 if (sub >= 0)
                         return deny(c, R_SUBSTITUTES, _("the seat of \"%s\" is taken by \"%s\""),
                                     pos(c, i), c->s->members[sub].name);
@@ -1426,6 +1435,16 @@ static enum pk_result h_present(struct ctx *c)
                         return err(c, _("\"%s\" is named twice"), pos(c, i));
                 if (n < 256)
                         idx[n++] = k;
+        }
+        if (all) {
+                /* every member of the body in their own seat, but those named */
+                int left[256], nl = n;
+                memcpy(left, idx, sizeof left);
+                n = 0;
+                for (int k = 0; k < c->s->nmembers && n < 256; k++)
+                        if (c->s->members[k].body == m->body && c->s->members[k].principal < 0 &&
+                            !in_list(left, nl, k) && seat_taken_by(c->s, m, k) < 0)
+                                idx[n++] = k;
         }
         char t[6];
         hhmm(c->in->time, t);
@@ -1960,7 +1979,7 @@ static enum pk_result h_motion(struct ctx *c)
         struct meeting *m = c->m;
         const char *by = action_opt(c->a, "by");
         if (by && find_member(c->s, m->body, by) < 0)
-                return err(c, _("no member named \"%s\""), by);
+                return eng_no_member(c->s, m->body, by, c->msg), PK_ERROR;
         add_subject(m, SK_MAIN, m->current, "M", pos(c, 0), by);
         eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         sb_add(c->msg, _("M tabled (main proposal)"));
@@ -1974,7 +1993,7 @@ static enum pk_result h_amend(struct ctx *c)
         const char *to = action_opt(c->a, "to");
         const char *by = action_opt(c->a, "by");
         if (by && find_member(c->s, m->body, by) < 0)
-                return err(c, _("no member named \"%s\""), by);
+                return eng_no_member(c->s, m->body, by, c->msg), PK_ERROR;
         if (voted_main(m))
                 return deny(c, R_AMEND_UNTIL, _("the main proposal has been voted"));
         char id[16];
@@ -2018,7 +2037,7 @@ static enum pk_result h_procedural(struct ctx *c)
         if (it->voting_begun && profile_int(c->p, R_PROCEDURAL_FIRST))
                 return deny(c, R_PROCEDURAL_FIRST, _("voting has begun"));
         if (by && find_member(c->s, m->body, by) < 0)
-                return err(c, _("no member named \"%s\""), by);
+                return eng_no_member(c->s, m->body, by, c->msg), PK_ERROR;
         char id[16];
         snprintf(id, sizeof id, "P%d", ++it->next_proc);
         struct subject *sj = add_subject(m, SK_PROC, m->current, id, pos(c, 0), by);
@@ -2168,7 +2187,7 @@ static int vote_group(struct ctx *c, const struct opt *o, enum vote_choice choic
                 }
                 int k = find_member(s, m->body, t->text);
                 if (k < 0) {
-                        sb_addf(why, _("no member named \"%s\""), t->text);
+                        eng_no_member(s, m->body, t->text, why);
                         return -1;
                 }
                 if (!eng_seated(s, m, k)) {

@@ -20,6 +20,8 @@ bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_i
 bool eng_seated(const struct pk_state *s, const struct meeting *m, int member);
 bool eng_inhabil(const struct meeting *m, int item, int member);
 int eng_leader(const struct pk_state *s, const struct meeting *m);
+/* names.c: "no member named NAME" into out, with the closest names of body if any. */
+void eng_no_member(const struct pk_state *s, int body, const char *name, struct sb *out);
 
 /* The touched-set (touched.c): each names one unit of the read model that the action changed,
  * by meeting index mi and the index of the thing in it. */

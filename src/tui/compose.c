@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protokol/i18n.h"
 #include "tui_int.h"
 
 void tui_quote(struct sb *b, const char *s)
@@ -65,6 +66,45 @@ static void list_add(struct sb *list, const char *bare, const char *quoted)
         } else {
                 tui_quote(list, quoted);
         }
+}
+
+/* The choice most of party's voters made (for first on a tie), or VC_NONE without voters. */
+static int party_line(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                      const enum vote_choice *choice, const char *party)
+{
+        int count[4] = {0, 0, 0, 0};
+        for (int k = 0; k < s->nmembers; k++) {
+                if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, party))
+                        continue;
+                count[choice[k] == VC_NONE ? VC_ABSTAIN : choice[k]]++;
+        }
+        int line = VC_NONE;
+        for (int c = VC_FOR; c <= VC_ABSTAIN; c++)
+                if (count[c] > 0 && (line == VC_NONE || count[c] > count[line]))
+                        line = c;
+        return line;
+}
+
+int tui_vote_deviators(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                       const enum vote_choice *choice, struct sb *out)
+{
+        static const char *names[4] = {"", N_("for"), N_("against"), N_("abstain")};
+        const char *parties[256];
+        int np = tui_parties(s, m->body, parties, 256), n = 0;
+        for (int p = 0; p < np; p++) {
+                int line = party_line(s, m, b, choice, parties[p]);
+                for (int k = 0; k < s->nmembers; k++) {
+                        if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, parties[p]))
+                                continue;
+                        int c = choice[k] == VC_NONE ? VC_ABSTAIN : (int)choice[k];
+                        if (c == line)
+                                continue;
+                        sb_addf(out, "%s%s (%s) %s", n ? ", " : "", s->members[k].name, parties[p],
+                                _(names[c]));
+                        n++;
+                }
+        }
+        return n;
 }
 
 int tui_vote_line(const struct pk_state *s, const struct meeting *m, const struct ballot *b,

@@ -567,6 +567,30 @@ void layout_free(struct tui *t)
         t->hdr = t->msgw = t->keysw = NULL;
 }
 
+struct msgfit {
+        int n, w;
+};
+
+static void count_line(void *ctx, const char *line)
+{
+        (void)line;
+        ((struct msgfit *)ctx)->n++;
+}
+
+struct msgdraw {
+        WINDOW *w;
+        int y, max;
+        attr_t a;
+};
+
+static void draw_msg_line(void *ctx, const char *line)
+{
+        struct msgdraw *d = ctx;
+        if (d->y < d->max)
+                tui_put(d->w, d->y, 0, line, getmaxx(d->w), d->a);
+        d->y++;
+}
+
 void layout_apply(struct tui *t)
 {
         layout_free(t);
@@ -577,12 +601,25 @@ void layout_apply(struct tui *t)
                 t->keysw = line_win(H > 0 ? H - 1 : 0, W > 0 ? W : 1);
                 return;
         }
+        /* a message longer than the line takes up to 4 lines (M shows the last ones) */
+        int ml = 1;
+        if (!t->prompt.active && t->msg[0]) {
+                struct msgfit f = {0, W};
+                tui_wrap(t->msg, W, count_line, &f);
+                ml = f.n < 1 ? 1 : f.n > 4 ? 4 : f.n;
+        }
         t->hdr = newwin(1, W, 0, 0);
-        t->msgw = line_win(H - 2, W);
+        t->msgw = newwin(ml, W, H - 1 - ml, 0);
+        keypad(t->msgw, TRUE);
         t->keysw = line_win(H - 1, W);
-        int by = 1, bh = H - 3;
+        int by = 1, bh = H - 2 - ml;
         if (t->overlay != OV_NONE) {
                 place(&t->panes[tui_overlay_pane(t->overlay)], by, 0, bh, W, false);
+                return;
+        }
+        if (t->vote_mode && t->vote.summary) {
+                /* the vote's summary on one screen before it is recorded */
+                place(&t->panes[P_VOTE], by, 0, bh, W, false);
                 return;
         }
         if (W >= WIDE_W) {
@@ -715,7 +752,7 @@ static void draw_message(struct tui *t)
         const char *msg = t->msg;
         int mw = tui_width(msg);
         const char *cite = strstr(msg, " (§");
-        if (mw > W && cite) {
+        if (mw > W && cite && getmaxy(w) == 1) {
                 const char *last;
                 while ((last = strstr(cite + 1, " (§")))
                         cite = last;
@@ -730,6 +767,13 @@ static void draw_message(struct tui *t)
                         wnoutrefresh(w);
                         return;
                 }
+        }
+        if (mw > W && getmaxy(w) > 1) {
+                /* wrapped over the lines the layout gave it */
+                struct msgdraw d = {w, 0, getmaxy(w), tui_attr(c)};
+                tui_wrap(msg, W, draw_msg_line, &d);
+                wnoutrefresh(w);
+                return;
         }
         tui_put(w, 0, 0, msg, W, tui_attr(c));
         wnoutrefresh(w);

@@ -198,8 +198,20 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                 int k = m->order ? m->order[i] : i;
                 const struct item *it = &m->items[k];
                 char left[600], right[64] = "";
-                snprintf(left, sizeof left, "%s%2d %s%s", status_mark(it), it->number,
-                         it->closed ? _("[closed] ") : "", it->title);
+                if (t->public_view && it->closed) {
+                        /* the projector: a closed item by its number and public title only */
+                        snprintf(left, sizeof left, "%s%2d %s%s", status_mark(it), it->number,
+                                 _("[closed] "),
+                                 it->public_title ? it->public_title : _("Closed item"));
+                        rows_add(out, left, NULL, TC_DIM, TC_DIM, true, k);
+                        continue;
+                }
+                /* the case number, and marks for an urgent item and a late proposal */
+                snprintf(left, sizeof left, "%s%2d %s%s%s%s%s%s", status_mark(it), it->number,
+                         it->urgent ? _("[urgent] ") : "", it->late_proposal ? _("[late] ") : "",
+                         it->closed ? _("[closed] ") : "", it->title,
+                         it->case_id && !t->public_view ? " · " : "",
+                         it->case_id && !t->public_view ? it->case_id : "");
                 if (it->reading == 1)
                         snprintf(right, sizeof right, "%s", _("1st rdg"));
                 else if (it->reading == 2)

@@ -40,7 +40,8 @@ static void member_row(struct tui *t, struct rows *out, int k, bool sub)
         const struct member *mb = &s->members[k];
         const struct attendance *a = att_of(m, k);
         const struct item *it = m && m->current >= 0 ? &m->items[m->current] : NULL;
-        bool inhabil = it && k < it->ninhabil && it->inhabil[k];
+        /* the projector shows no disqualification and no reason for an absence */
+        bool inhabil = it && k < it->ninhabil && it->inhabil[k] && !t->public_view;
         const char *mark = " ";
         enum tui_color c = TC_NORMAL;
         struct sb right = {0};
@@ -49,7 +50,7 @@ static void member_row(struct tui *t, struct rows *out, int k, bool sub)
         } else if (a && a->status == ATT_ABSENT) {
                 mark = "-";
                 c = TC_DIM;
-                sb_add(&right, a->reason ? a->reason : _("absent"));
+                sb_add(&right, a->reason && !t->public_view ? a->reason : _("absent"));
         } else if (a && a->status == ATT_LEFT) {
                 mark = "<";
                 c = TC_DIM;

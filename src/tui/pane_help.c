@@ -76,14 +76,18 @@ static void build_help(struct pane *p, struct rows *out)
 {
         int width = p->w - 1;
         struct wrapctx w = {out, TC_TITLE};
-        static const char *panes[] = {"global",   "agenda",  "attendance", "item", "vote",
-                                      "protocol", "rulings", "deadlines",  "help"};
+        static const char *panes[] = {"global",  "agenda",    "attendance", "item",
+                                      "vote",    "closed",    "sign",       "protocol",
+                                      "rulings", "deadlines", "help"};
         static const char *titles[] = {
             N_("Keys everywhere (a pane's own keys come first when it has the focus)"),
             N_("Keys in the agenda"),
             N_("Keys in the attendance (member actions act on the selected member)"),
             N_("Keys in the current item"),
-            N_("Keys in the named vote (v opens it)"),
+            N_("Keys in the named vote (v opens it; Enter shows the summary, Enter again "
+               "records; PROTOKOL_VOTE_SUMMARY=off records at once)"),
+            N_("Keys after the meeting is closed"),
+            N_("Keys in the signing sheet (S opens it; letters find a member)"),
             N_("Keys in the protocol"),
             N_("Keys in the rulings view"),
             N_("Keys in the deadlines view"),
@@ -135,6 +139,13 @@ static void build_help(struct pane *p, struct rows *out)
                  width, add_line, &w);
         tui_wrap(_("  item: 1., 2., ... the voting order of the open subjects"), width, add_line,
                  &w);
+        tui_wrap(_("  vote: * a member set on their own (a party's key leaves them as they are)"),
+                 width, add_line, &w);
+        tui_wrap(_("  member pickers: type the first letters of a name (case and accents aside) "
+                   "to find the member"),
+                 width, add_line, &w);
+        tui_wrap(_("  command line (:): ↑/↓ the lines typed before, Tab completes a name after \""),
+                 width, add_line, &w);
 }
 
 static void build(struct tui *t, struct pane *p, struct rows *out)

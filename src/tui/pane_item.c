@@ -83,14 +83,23 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                 return;
         }
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
+        if (it && it->closed && t->public_view) {
+                /* the projector shows nothing of a closed item but that it is closed */
+                rows_add(out, _("treated behind closed doors"), NULL, TC_DIM, TC_NORMAL, false, -1);
+                return;
+        }
         if (!it) {
                 rows_add(out, _("no item under treatment"), NULL, TC_DIM, TC_NORMAL, false, -1);
                 for (int i = 0; i < m->nitems; i++) {
                         int k = m->order ? m->order[i] : i;
                         if (m->items[k].status == IS_PENDING) {
                                 char b[600];
+                                const char *title = m->items[k].title;
+                                if (t->public_view && m->items[k].closed)
+                                        title = m->items[k].public_title ? m->items[k].public_title
+                                                                         : _("Closed item");
                                 snprintf(b, sizeof b, _("next: item %d %s (t takes it)"),
-                                         m->items[k].number, m->items[k].title);
+                                         m->items[k].number, title);
                                 rows_add(out, b, NULL, TC_NORMAL, TC_NORMAL, false, -1);
                                 break;
                         }
@@ -159,6 +168,11 @@ static void title_text(struct tui *t, struct pane *p, char *buf, size_t n)
         const struct item *it = m && m->current >= 0 ? &m->items[m->current] : NULL;
         if (!it) {
                 snprintf(buf, n, "%s", _("Current item"));
+                return;
+        }
+        if (t->public_view && it->closed) {
+                snprintf(buf, n, _("Item %d%s%s: %s"), it->number, _(" [closed]"), "",
+                         it->public_title ? it->public_title : _("Closed item"));
                 return;
         }
         snprintf(buf, n, _("Item %d%s%s: %s"), it->number, it->closed ? _(" [closed]") : "",

@@ -30,8 +30,11 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                 const struct log_line *l = &t->log[i];
                 char b[1200];
                 /* two spaces after the time: wrapped lines hang under the text */
-                snprintf(b, sizeof b, "%s  %s%s", l->at, l->retracted ? _("(undone) ") : "",
-                         l->text);
+                if (t->public_view)
+                        snprintf(b, sizeof b, "%s", l->text); /* the public minutes' lines */
+                else
+                        snprintf(b, sizeof b, "%s  %s%s", l->at, l->retracted ? _("(undone) ") : "",
+                                 l->text);
                 struct wrapctx w = {out,
                                     l->retracted    ? TC_DIM
                                     : l->correction ? TC_WARN

@@ -1,13 +1,17 @@
 /*
  * pane_vote.c - the named vote: the members who may vote, by party, with the live
- * count. Whole parties first (a digit cycles party N: for, against, abstain; or f/a/x
- * on a party row), then the exceptions (f/a/x on a member), F/A/X for everyone not yet
- * set; Enter records one `vote for=... against=... abstain=...` line with party:X and
- * the quoted names of members who differ from their party. Members left unset are
- * recorded as abstaining, after a warning. A party-line vote: v, one key per party
- * line, Enter.
+ * count. Whole parties (a digit sets party N: for, then against, abstain; or f/a/x on a
+ * party row) and exceptions (f/a/x on a member) in any order: a party key never moves the
+ * cursor and never overwrites a member set on their own (marked "*"); F/A/X set everyone
+ * not yet set. Enter shows a summary on one screen (the counts and, by name, every member
+ * who votes otherwise than most of their party); a second Enter records one
+ * `vote for=... against=... abstain=...` line with party:X and the quoted names of those
+ * members. PROTOKOL_VOTE_SUMMARY=off records on the first Enter. Members left unset are
+ * recorded as abstaining, after a warning. A party-line vote: v, one key per party line,
+ * Enter, Enter.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "protokol/i18n.h"
@@ -26,8 +30,11 @@ static void draft_fit(struct tui *t)
         if (t->vote.n >= n)
                 return;
         t->vote.choice = pk_xrealloc(t->vote.choice, (size_t)n * sizeof *t->vote.choice);
-        for (int i = t->vote.n; i < n; i++)
+        t->vote.exc = pk_xrealloc(t->vote.exc, (size_t)n * sizeof *t->vote.exc);
+        for (int i = t->vote.n; i < n; i++) {
                 t->vote.choice[i] = VC_NONE;
+                t->vote.exc[i] = false;
+        }
         t->vote.n = n;
 }
 
@@ -71,7 +78,7 @@ static enum tui_color choice_color(enum vote_choice c)
                                  : TC_DIM;
 }
 
-/* The common choice of a party's voters, or -1 if they differ. */
+/* The common choice of a party's voters who follow the party line, or -1 if they differ. */
 static int party_choice(struct tui *t, const char *party)
 {
         const struct pk_state *s = app_state(t->app);
@@ -79,7 +86,8 @@ static int party_choice(struct tui *t, const char *party)
         const struct ballot *b = open_ballot(t);
         int c = -2;
         for (int k = 0; k < s->nmembers; k++) {
-                if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, party))
+                if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, party) ||
+                    t->vote.exc[k])
                         continue;
                 if (c == -2)
                         c = (int)t->vote.choice[k];
@@ -100,9 +108,83 @@ static void counts(struct tui *t, int c[4])
                         c[t->vote.choice[k]]++;
 }
 
+bool tui_vote_summary_on(void)
+{
+        const char *e = getenv("PROTOKOL_VOTE_SUMMARY");
+        return !(e && (!strcmp(e, "off") || !strcmp(e, "0") || !strcmp(e, "no")));
+}
+
+struct wrapctx {
+        struct rows *out;
+        enum tui_color c;
+};
+
+static void add_wrapped(void *ctx, const char *line)
+{
+        struct wrapctx *w = ctx;
+        rows_add(w->out, line, NULL, w->c, TC_NORMAL, false, -1);
+}
+
+/* The summary Enter shows before recording: the counts, the parties, who differs. */
+static void build_summary(struct tui *t, struct pane *p, struct rows *out)
+{
+        const struct pk_state *s = app_state(t->app);
+        const struct meeting *m = tui_meeting(t);
+        const struct ballot *b = open_ballot(t);
+        int width = p->w - (p->sep ? 1 : 0);
+        int c[4];
+        counts(t, c);
+        char line[512];
+        const struct subject *sj = &m->subjects[b->subject];
+        snprintf(line, sizeof line, _("Record this vote on %s (%s)?"), sj->id,
+                 engine_subject_kind_name(sj->kind));
+        rows_add(out, line, NULL, TC_TITLE, TC_NORMAL, false, -1);
+        snprintf(line, sizeof line, _("for %d  against %d  abstain %d"), c[VC_FOR], c[VC_AGAINST],
+                 c[VC_ABSTAIN] + c[VC_NONE]);
+        rows_add(out, line, NULL, TC_OK, TC_NORMAL, false, -1);
+        if (c[VC_NONE]) {
+                snprintf(line, sizeof line, _("(%d not set, recorded as abstaining)"), c[VC_NONE]);
+                rows_add(out, line, NULL, TC_WARN, TC_NORMAL, false, -1);
+        }
+        struct sb parts = {0};
+        const char *parties[256];
+        int np = voting_parties(t, parties, 256);
+        for (int pi = 0; pi < np; pi++) {
+                int pc = party_choice(t, parties[pi]);
+                sb_addf(&parts, "%s%s %s", pi ? "  " : "", parties[pi],
+                        pc < 0 ? _("mixed") : choice_name((enum vote_choice)pc));
+        }
+        struct wrapctx w = {out, TC_NORMAL};
+        tui_wrap(sb_str(&parts), width, add_wrapped, &w);
+        sb_free(&parts);
+        struct sb dev = {0};
+        int nd = tui_vote_deviators(s, m, b, t->vote.choice, &dev);
+        rows_add(out, "", NULL, TC_NORMAL, TC_NORMAL, false, -1);
+        if (nd == 0) {
+                rows_add(out, _("every member votes with their party"), NULL, TC_NORMAL, TC_NORMAL,
+                         false, -1);
+        } else {
+                snprintf(line, sizeof line, _("%d vote otherwise than their party:"), nd);
+                rows_add(out, line, NULL, TC_WARN, TC_NORMAL, false, -1);
+                /* one per row: split the list at ", " before a name */
+                const char *d = sb_str(&dev);
+                while (*d) {
+                        const char *e = strstr(d, ", ");
+                        size_t n = e ? (size_t)(e - d) : strlen(d);
+                        snprintf(line, sizeof line, "  %.*s", (int)n, d);
+                        w.c = TC_WARN;
+                        tui_wrap(line, width, add_wrapped, &w);
+                        d = e ? e + 2 : d + n;
+                }
+        }
+        sb_free(&dev);
+        rows_add(out, "", NULL, TC_NORMAL, TC_NORMAL, false, -1);
+        rows_add(out, _("Enter records it · Esc goes back to change it"), NULL, TC_KEY, TC_NORMAL,
+                 false, -1);
+}
+
 static void build(struct tui *t, struct pane *p, struct rows *out)
 {
-        (void)p;
         const struct pk_state *s = app_state(t->app);
         const struct meeting *m = tui_meeting(t);
         const struct ballot *b = open_ballot(t);
@@ -111,6 +193,10 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                 return;
         }
         draft_fit(t);
+        if (t->vote.summary) {
+                build_summary(t, p, out);
+                return;
+        }
         int c[4];
         counts(t, c);
         char line[256];
@@ -137,8 +223,14 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                         if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, parties[pi]))
                                 continue;
                         enum vote_choice ch = t->vote.choice[k];
-                        snprintf(line, sizeof line, "    %s", s->members[k].name);
-                        bool odd = pc < 0 && ch != VC_NONE;
+                        /* * marks a member set on their own: the party's key leaves them */
+                        snprintf(line, sizeof line, "  %s %s", t->vote.exc[k] ? "*" : " ",
+                                 s->members[k].name);
+                        bool odd = (pc < 0 && ch != VC_NONE) || (t->vote.exc[k] && (int)ch != pc);
+                        if (t->vote.fresh) {
+                                p->cursor = out->n; /* the first member */
+                                t->vote.fresh = false;
+                        }
                         rows_add(out, line, choice_name(ch), odd ? TC_WARN : TC_NORMAL,
                                  choice_color(ch), true, k);
                 }
@@ -165,13 +257,15 @@ static void title_text(struct tui *t, struct pane *p, char *buf, size_t n)
         snprintf(buf, n, _("Vote on %s (%s)"), sj->id, engine_subject_kind_name(sj->kind));
 }
 
+/* Sets a party's line: every voter of the party but those set on their own. */
 static void set_party(struct tui *t, const char *party, enum vote_choice c)
 {
         const struct pk_state *s = app_state(t->app);
         const struct meeting *m = tui_meeting(t);
         const struct ballot *b = open_ballot(t);
         for (int k = 0; k < s->nmembers; k++)
-                if (tui_may_vote(s, m, b, k) && !strcmp(s->members[k].party, party))
+                if (tui_may_vote(s, m, b, k) && !strcmp(s->members[k].party, party) &&
+                    !t->vote.exc[k])
                         t->vote.choice[k] = c;
 }
 
@@ -186,8 +280,14 @@ static void set_row(struct tui *t, struct pane *p, enum vote_choice c, bool cyc)
         if (p->cursor < 0 || p->cursor >= p->rows.n)
                 return;
         int pay = p->rows.v[p->cursor].payload;
-        if (pay >= 0) {
+        if (pay >= 0 && pay < t->vote.n) {
                 t->vote.choice[pay] = cyc ? cycle((int)t->vote.choice[pay]) : c;
+                /* cleared: the member follows the party again (from its next key) */
+                t->vote.exc[pay] = t->vote.choice[pay] != VC_NONE;
+                if (!t->vote.exc[pay]) {
+                        int pc = party_choice(t, app_state(t->app)->members[pay].party);
+                        t->vote.choice[pay] = pc < 0 ? VC_NONE : (enum vote_choice)pc;
+                }
                 return;
         }
         const char *parties[256];
@@ -210,13 +310,21 @@ static void counts_done(struct tui *t, const char *text)
                 tui_vote_end(t);
 }
 
-/* Enter: records the vote (asking once if some members are not set). */
+/* Enter: shows the summary, then records the vote (asking once if members are not set). */
 static void confirm(struct tui *t)
 {
         const struct meeting *m = tui_meeting(t);
         const struct ballot *b = open_ballot(t);
         int c[4];
         counts(t, c);
+        if (!t->vote.summary && tui_vote_summary_on()) {
+                t->vote.summary = true;
+                t->vote.warned = true; /* the summary says who is not set */
+                t->need_layout = true;
+                tui_message(t, MK_INFO, "%s",
+                            _("check the vote: Enter records it, Esc goes back to change it"));
+                return;
+        }
         if (c[VC_NONE] > 0 && !t->vote.warned) {
                 t->vote.warned = true;
                 tui_message(t, MK_DENIED,
@@ -225,11 +333,30 @@ static void confirm(struct tui *t)
                             c[VC_NONE]);
                 return;
         }
-        struct sb line = {0};
+        struct sb line = {0}, dev = {0};
         tui_vote_line(app_state(t->app), m, b, t->vote.choice, &line);
-        if (tui_exec(t, sb_str(&line)) == AR_OK)
+        int nd = tui_vote_deviators(app_state(t->app), m, b, t->vote.choice, &dev);
+        if (tui_exec(t, sb_str(&line)) == AR_OK) {
                 tui_vote_end(t);
+                /* the result names who voted otherwise than their party */
+                if (nd > 0 && strlen(t->msg) + dev.len + 40 < sizeof t->msg) {
+                        char msg[sizeof t->msg];
+                        snprintf(msg, sizeof msg, "%s", t->msg);
+                        tui_message(t, MK_OK, _("%s; otherwise than their party: %s"), msg,
+                                    sb_str(&dev));
+                }
+        } else {
+                t->vote.summary = false;
+                t->need_layout = true;
+        }
         sb_free(&line);
+        sb_free(&dev);
+}
+
+static bool is_nav(enum tui_action a)
+{
+        return a == TA_UP || a == TA_DOWN || a == TA_PGUP || a == TA_PGDN || a == TA_HOME ||
+               a == TA_END;
 }
 
 static unsigned key(struct tui *t, struct pane *p, enum tui_action a)
@@ -242,6 +369,14 @@ static unsigned key(struct tui *t, struct pane *p, enum tui_action a)
                 return TH_UNHANDLED;
         }
         draft_fit(t);
+        if (t->vote.summary && a != TA_SELECT) {
+                /* any other key goes back to the draft (Esc only does that) */
+                t->vote.summary = false;
+                t->need_layout = true;
+                tui_message(t, MK_INFO, "%s", _("not recorded: change the vote, Enter again"));
+                if (a == TA_CANCEL || is_nav(a))
+                        return TH_HANDLED | TH_REDRAW;
+        }
         if (a != TA_SELECT)
                 t->vote.warned = false;
         if (a >= TA_V_PARTY1 && a <= TA_V_PARTY9) {
@@ -251,11 +386,8 @@ static unsigned key(struct tui *t, struct pane *p, enum tui_action a)
                         tui_message(t, MK_ERROR, _("there is no party %d in this vote"), pi + 1);
                         return TH_HANDLED | TH_REDRAW;
                 }
+                /* the cursor stays where it is: an exception set next lands where it shows */
                 set_party(t, parties[pi], cycle(party_choice(t, parties[pi])));
-                /* the cursor follows, so f/a/x can fix the party's exceptions next */
-                for (int i = 0; i < p->rows.n; i++)
-                        if (p->rows.v[i].payload == -2 - pi)
-                                p->cursor = i;
                 return TH_HANDLED | TH_REDRAW;
         }
         switch (a) {

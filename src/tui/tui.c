@@ -44,6 +44,15 @@ void tui_message(struct tui *t, enum msg_kind k, const char *fmt, ...)
         vsnprintf(t->msg, sizeof t->msg, fmt, ap);
         va_end(ap);
         t->msg_kind = k;
+        t->need_layout = true; /* a long message takes more lines */
+        if (!t->msg[0])
+                return;
+        if (t->nmsgs == (int)(sizeof t->msgs / sizeof t->msgs[0])) {
+                free(t->msgs[0]);
+                memmove(t->msgs, t->msgs + 1, (size_t)(t->nmsgs - 1) * sizeof t->msgs[0]);
+                t->nmsgs--;
+        }
+        t->msgs[t->nmsgs++] = pk_xstrdup(t->msg);
 }
 
 /* A follower changes nothing: every action says so. */
@@ -99,6 +108,26 @@ static void log_clear(struct tui *t)
 void tui_log_reload(struct tui *t)
 {
         log_clear(t);
+        if (t->public_view) {
+                /* the projector: the public minutes as they stand, nothing else */
+                struct sb out = {0};
+                struct pk_err err = {0};
+                int mi = app_state(t->app)->cur_meeting + 1;
+                if (mi > 0 && app_export_minutes(t->app, mi, 1, true, &out, &err) == 0) {
+                        const char *s = sb_str(&out);
+                        while (*s) {
+                                const char *e = strchr(s, '\n');
+                                size_t n = e ? (size_t)(e - s) : strlen(s);
+                                char line[1200];
+                                snprintf(line, sizeof line, "%.*s", (int)n, s);
+                                log_push(t, "", line, false, false);
+                                s = e ? e + 1 : s + n;
+                        }
+                }
+                sb_free(&out);
+                t->panes[P_PROTOCOL].at_bottom = true;
+                return;
+        }
         struct event *evs;
         int n;
         struct pk_err err = {0};
@@ -144,7 +173,10 @@ pk_day tui_today(void)
 
 enum pane_id tui_overlay_pane(enum overlay o)
 {
-        return o == OV_RULINGS ? P_RULINGS : o == OV_DEADLINES ? P_DEADLINES : P_HELP;
+        return o == OV_RULINGS     ? P_RULINGS
+               : o == OV_DEADLINES ? P_DEADLINES
+               : o == OV_SIGN      ? P_SIGN
+                                   : P_HELP;
 }
 
 void tui_log_add(struct tui *t, const char *text)
@@ -193,7 +225,15 @@ enum app_result tui_exec(struct tui *t, const char *line)
                 t->need_layout = true;
                 tui_message(t, MK_INFO, "%s", _("Esc closes this view"));
         } else {
-                tui_message(t, r == AR_OK ? MK_OK : r == AR_DENIED ? MK_DENIED : MK_ERROR, "%s", m);
+                struct sb hints = {0};
+                if (r == AR_DENIED)
+                        tui_key_hints(m, &hints);
+                tui_message(t,
+                            r == AR_OK       ? MK_OK
+                            : r == AR_DENIED ? MK_DENIED
+                                             : MK_ERROR,
+                            "%s%s", m, sb_str(&hints));
+                sb_free(&hints);
                 if (r == AR_OK && !strncmp(m, "ok: ", 4)) {
                         const struct pk_state *s = app_state(t->app);
                         if (s->cur_meeting != meeting0 || !strncmp(line, "undo", 4))
@@ -219,13 +259,42 @@ void tui_prompt(struct tui *t, const char *label, const char *init,
             tui_u8_to_wcs(init ? init : "", pr->buf, (int)(sizeof pr->buf / sizeof pr->buf[0]) - 1);
         pr->done = done;
         snprintf(pr->ctx, sizeof pr->ctx, "%s", ctx ? ctx : "");
+        t->need_layout = true;
 }
 
-static void ask(struct tui *t, const char *question, void (*done)(struct tui *t, const char *text),
-                const char *ctx)
+void tui_ask(struct tui *t, const char *question, void (*done)(struct tui *t, const char *text),
+             const char *ctx)
 {
         tui_prompt(t, question, "", done, ctx);
         t->prompt.yesno = true;
+}
+
+static void absent_done(struct tui *t, const char *text)
+{
+        struct sb line = {0};
+        sb_add(&line, "absent ");
+        tui_quote(&line, t->prompt.ctx);
+        if (text[strspn(text, " ")]) {
+                sb_add(&line, " reason=");
+                tui_quote(&line, text);
+        }
+        tui_exec(t, sb_str(&line));
+        sb_free(&line);
+}
+
+static void dissent_done(struct tui *t, const char *text)
+{
+        if (!text[strspn(text, " ")]) {
+                tui_message(t, MK_INFO, "%s", _("nothing entered: cancelled"));
+                return;
+        }
+        struct sb line = {0};
+        sb_add(&line, "dissent ");
+        tui_quote(&line, t->prompt.ctx);
+        sb_add(&line, " ");
+        tui_quote(&line, text);
+        tui_exec(t, sb_str(&line));
+        sb_free(&line);
 }
 
 int tui_cursor_member(struct tui *t)
@@ -251,7 +320,15 @@ void tui_member_action(struct tui *t, enum tui_action a)
                         tui_message(t, MK_ERROR, "%s", _("there is no member to choose"));
                         return;
                 }
-                /* pick the member in the attendance pane first */
+                /* pick the member in the attendance pane first; a call to order or a
+                 * denial of the floor starts on the member who has the floor */
+                const struct meeting *m = tui_meeting(t);
+                int fl = m && m->current >= 0 ? m->items[m->current].speaker : -1;
+                struct pane *ap = &t->panes[P_ATTEND];
+                for (int i = 0; fl >= 0 && (a == TA_CALL || a == TA_DENY) && i < ap->rows.n; i++)
+                        if (ap->rows.v[i].payload == fl && ap->rows.v[i].selectable)
+                                ap->cursor = i;
+                t->find[0] = '\0';
                 t->pick = a;
                 t->pick_from = t->focus;
                 t->focus = P_ATTEND;
@@ -264,9 +341,36 @@ void tui_member_action(struct tui *t, enum tui_action a)
                 tui_message(t, MK_ERROR, "%s", _("select a member (not a party) first"));
                 return;
         }
+        t->find[0] = '\0';
+        const struct pk_state *s = app_state(t->app);
         struct sb line = {0};
-        tui_member_line(&line, pk_verb_info[tui_actions[a].verb].name, app_state(t->app), k);
-        tui_exec(t, sb_str(&line));
+        if (a == TA_ABSENT || a == TA_DISSENT) {
+                char label[300];
+                snprintf(label, sizeof label,
+                         a == TA_ABSENT ? _("Why is %s absent (Enter: no reason)? ")
+                                        : _("Dissent of %s: "),
+                         s->members[k].name);
+                tui_prompt(t, label, "", a == TA_ABSENT ? absent_done : dissent_done,
+                           s->members[k].name);
+        } else if (a == TA_SUBSTITUTE) {
+                int sub = -1;
+                for (int j = 0; j < s->nmembers; j++)
+                        if (s->members[j].principal == k)
+                                sub = j;
+                if (sub < 0) {
+                        tui_message(t, MK_DENIED, _("%s has no personal substitute registered"),
+                                    s->members[k].name);
+                } else {
+                        sb_add(&line, "substitute ");
+                        tui_quote(&line, s->members[sub].name);
+                        sb_add(&line, " for ");
+                        tui_quote(&line, s->members[k].name);
+                        tui_exec(t, sb_str(&line));
+                }
+        } else {
+                tui_member_line(&line, pk_verb_info[tui_actions[a].verb].name, s, k);
+                tui_exec(t, sb_str(&line));
+        }
         sb_free(&line);
         if (t->pick != TA_NONE) {
                 t->pick = TA_NONE;
@@ -280,28 +384,138 @@ void tui_vote_begin(struct tui *t)
         if (!m || m->open_ballot < 0)
                 return;
         int subject = m->ballots[m->open_ballot].subject;
-        /* back to the same ballot (after Esc, or after undoing its vote): the draft stays */
+        /*
+         * back to the same open ballot after Esc: the draft stays; any other ballot opens
+         * clean (a draft is dropped when its vote is recorded or its ballot goes, so a
+         * retracted vote never comes back pre-filled)
+         */
         if (!t->vote.choice || t->vote.ballot != m->open_ballot || t->vote.subject != subject) {
-                free(t->vote.choice);
+                tui_vote_reset(t);
                 t->vote.n = app_state(t->app)->nmembers;
                 t->vote.choice = pk_xcalloc((size_t)t->vote.n + 1, sizeof *t->vote.choice);
+                t->vote.exc = pk_xcalloc((size_t)t->vote.n + 1, sizeof *t->vote.exc);
         }
         t->vote.ballot = m->open_ballot;
         t->vote.subject = subject;
         t->vote.warned = false;
+        t->vote.summary = false;
         t->vote_mode = true;
         t->pick = TA_NONE;
         t->focus = P_VOTE;
-        t->panes[P_VOTE].cursor = 0;
+        t->vote.fresh = true; /* the cursor starts on the first member */
         t->panes[P_VOTE].top = 0;
         t->need_layout = true;
 }
 
+void tui_vote_reset(struct tui *t)
+{
+        free(t->vote.choice);
+        free(t->vote.exc);
+        t->vote.choice = NULL;
+        t->vote.exc = NULL;
+        t->vote.n = 0;
+        t->vote.ballot = -1;
+        t->vote.subject = -1;
+        t->vote.summary = false;
+}
+
 void tui_vote_end(struct tui *t)
 {
+        t->vote.summary = false;
         t->vote_mode = false;
         t->focus = P_ITEM;
         t->need_layout = true;
+}
+
+void tui_key_hints(const char *msg, struct sb *out)
+{
+        /* the advice follows the last ": " (before a citation) */
+        const char *adv = NULL, *q = strncmp(msg, "denied: ", 8) ? msg : msg + 8;
+        const char *cite = strstr(msg, " (§");
+        while ((q = strstr(q, ": ")) && (!cite || q < cite)) {
+                adv = q + 2;
+                q += 2;
+        }
+        if (!adv)
+                return;
+        size_t alen = cite ? (size_t)(cite - adv) : strlen(adv);
+        int n;
+        const struct binding *b = keys_table(&n);
+        int nout = 0;
+        for (int i = 0; i < n; i++) {
+                enum pk_verb v = tui_actions[b[i].action].verb;
+                if (strcmp(b[i].pane, "global") || v == V__COUNT || b[i].action == TA_BALLOT ||
+                    b[i].action == TA_SUBAMEND)
+                        continue;
+                const char *name = pk_verb_info[v].name;
+                size_t nl = strlen(name);
+                bool found = false;
+                for (const char *w = adv; w < adv + alen && !found; w++) {
+                        if ((size_t)(adv + alen - w) < nl || strncmp(w, name, nl))
+                                continue;
+                        bool start = w == adv || !((w[-1] >= 'a' && w[-1] <= 'z') || w[-1] == '-');
+                        char e = w[nl];
+                        bool end = !((e >= 'a' && e <= 'z') || e == '-');
+                        found = start && end;
+                }
+                if (!found)
+                        continue;
+                char key[32];
+                keys_name(b[i].key, key, sizeof key);
+                sb_addf(out, "%s%s %s", nout ? ", " : " (", key, name);
+                nout++;
+        }
+        if (nout)
+                sb_add(out, ")");
+}
+
+/* ---------- type-to-find ---------- */
+
+/* Whether name has a word (or the whole name) that starts with what was typed. */
+static bool find_match(const char *name, const char *find)
+{
+        if (pk_fold_prefix(name, find))
+                return true;
+        for (const char *w = strchr(name, ' '); w; w = strchr(w + 1, ' '))
+                if (pk_fold_prefix(w + 1, find))
+                        return true;
+        return false;
+}
+
+bool tui_find_key(struct tui *t, struct pane *p, int key, bool upper_too)
+{
+        size_t n = strlen(t->find);
+        if (key == (TK_FN | KEY_BACKSPACE) && n > 0) {
+                /* drop the last character (UTF-8) */
+                while (n > 0 && (t->find[n - 1] & 0xC0) == 0x80)
+                        n--;
+                t->find[n > 0 ? n - 1 : 0] = '\0';
+        } else {
+                bool letter = (key >= 'a' && key <= 'z') || (key >= 0xC0 && key < 0x250) ||
+                              (upper_too && key >= 'A' && key <= 'Z') ||
+                              ((key == ' ' || key == '-' || key == '\'') && n > 0);
+                if (!letter || (key & TK_FN))
+                        return false;
+                char u[4];
+                size_t k = tui_u8_encode((uint32_t)key, u);
+                if (n + k + 1 >= sizeof t->find)
+                        return true;
+                memcpy(t->find + n, u, k);
+                t->find[n + k] = '\0';
+        }
+        if (!t->find[0])
+                return true;
+        const struct pk_state *s = app_state(t->app);
+        for (int i = 0; i < p->rows.n; i++) {
+                int k = p->rows.v[i].payload;
+                if (p->rows.v[i].selectable && k >= 0 && k < s->nmembers &&
+                    find_match(s->members[k].name, t->find)) {
+                        p->cursor = i;
+                        return true;
+                }
+        }
+        tui_message(t, MK_DENIED, _("no member's name starts with \"%s\""), t->find);
+        return true;
 }
 
 /* ---------- prompts' continuations ---------- */
@@ -328,10 +542,50 @@ static void exec_text(struct tui *t, const char *verb, const char *text, const c
         sb_free(&line);
 }
 
+static void exec_done(struct tui *t, const char *text)
+{
+        (void)text;
+        tui_exec(t, t->prompt.ctx);
+}
+
+/* The verbs whose act the UI confirms first when typed on the command line. */
+static bool weighty(const char *line)
+{
+        static const char *verbs[] = {"postpone", "refer", "withdraw"};
+        for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++) {
+                size_t n = strlen(verbs[i]);
+                if (!strncmp(line, verbs[i], n) && (line[n] == '\0' || line[n] == ' '))
+                        return true;
+        }
+        return false;
+}
+
+static void hist_add(struct tui *t, const char *text)
+{
+        enum { KEEP = sizeof t->hist / sizeof t->hist[0] };
+        if (t->nhist > 0 && !strcmp(t->hist[t->nhist - 1], text))
+                return;
+        if (t->nhist == KEEP) {
+                free(t->hist[0]);
+                memmove(t->hist, t->hist + 1, (KEEP - 1) * sizeof t->hist[0]);
+                t->nhist--;
+        }
+        t->hist[t->nhist++] = pk_xstrdup(text);
+}
+
 static void cmd_done(struct tui *t, const char *text)
 {
-        if (!empty(t, text))
-                tui_exec(t, text);
+        if (empty(t, text))
+                return;
+        hist_add(t, text);
+        const char *l = text + strspn(text, " ");
+        if (weighty(l)) {
+                char q[1300];
+                snprintf(q, sizeof q, _("Really «%.1200s»?"), l);
+                tui_ask(t, q, exec_done, l);
+                return;
+        }
+        tui_exec(t, text);
 }
 
 static void take_done(struct tui *t, const char *text)
@@ -348,12 +602,34 @@ static void motion_done(struct tui *t, const char *text)
         exec_text(t, "motion", text, NULL);
 }
 
+static void amend_by_done(struct tui *t, const char *text)
+{
+        /* ctx: the amended subject's id (or nothing), a newline, the amendment's text */
+        const char *nl = strchr(t->prompt.ctx, '\n');
+        if (!nl)
+                return;
+        struct sb extra = {0};
+        if (nl > t->prompt.ctx)
+                sb_addf(&extra, "to=%.*s", (int)(nl - t->prompt.ctx), t->prompt.ctx);
+        if (text[strspn(text, " ")]) {
+                sb_addf(&extra, "%sby=", extra.len ? " " : "");
+                tui_quote(&extra, text);
+        }
+        char body[4200];
+        snprintf(body, sizeof body, "%s", nl + 1);
+        exec_text(t, "amend", body, sb_str(&extra));
+        sb_free(&extra);
+}
+
 static void amend_done(struct tui *t, const char *text)
 {
-        char extra[64] = "";
-        if (t->prompt.ctx[0])
-                snprintf(extra, sizeof extra, "to=%.40s", t->prompt.ctx);
-        exec_text(t, "amend", text, extra);
+        if (empty(t, text))
+                return;
+        /* who proposes it (Enter skips; Tab completes the name) */
+        char ctx[4200];
+        snprintf(ctx, sizeof ctx, "%.40s\n%s", t->prompt.ctx, text);
+        tui_prompt(t, _("Proposed by (Enter: no one): "), "", amend_by_done, ctx);
+        t->prompt.names = true;
 }
 
 static void proc_kind_done(struct tui *t, const char *text)
@@ -487,7 +763,38 @@ static void focus_step(struct tui *t, int dir)
 static bool is_member_action(enum tui_action a)
 {
         return a == TA_SPEAKER || a == TA_ARRIVE || a == TA_LEAVE || a == TA_INHABIL ||
-               a == TA_CALL || a == TA_DENY || a == TA_DEMAND;
+               a == TA_CALL || a == TA_DENY || a == TA_DEMAND || a == TA_ABSENT ||
+               a == TA_DISSENT || a == TA_SUBSTITUTE;
+}
+
+static void close_done(struct tui *t, const char *text)
+{
+        (void)text;
+        if (tui_exec(t, "close") == AR_OK) {
+                /* the signing sheet follows */
+                t->overlay = OV_SIGN;
+                t->panes[P_SIGN].cursor = 0;
+                t->need_layout = true;
+        }
+}
+
+/* The items not yet treated (pending) in meeting m. */
+static int untreated(const struct meeting *m)
+{
+        int n = 0;
+        for (int i = 0; m && i < m->nitems; i++)
+                n += m->items[i].status == IS_PENDING ? 1 : 0;
+        return n;
+}
+
+static void show_text(struct tui *t, const char *title, const char *text)
+{
+        free(t->text_view);
+        t->text_view = pk_xstrdup(text);
+        snprintf(t->text_title, sizeof t->text_title, "%s", title);
+        t->overlay = OV_HELP;
+        t->panes[P_HELP].top = 0;
+        t->need_layout = true;
 }
 
 static void global_action(struct tui *t, enum tui_action a)
@@ -527,6 +834,7 @@ static void global_action(struct tui *t, enum tui_action a)
                         break;
                 }
                 tui_prompt(t, ":", "", cmd_done, NULL);
+                t->prompt.hist = t->nhist;
                 break;
         case TA_UNDO:
                 if (!undo_target(t, buf, sizeof buf)) {
@@ -536,7 +844,7 @@ static void global_action(struct tui *t, enum tui_action a)
                 {
                         char q[1300];
                         snprintf(q, sizeof q, _("Undo «%s»?"), buf);
-                        ask(t, q, undo_done, NULL);
+                        tui_ask(t, q, undo_done, NULL);
                 }
                 break;
         case TA_FOCUS_NEXT:
@@ -562,8 +870,115 @@ static void global_action(struct tui *t, enum tui_action a)
                 tui_exec(t, "done");
                 break;
         case TA_POSTPONE:
-                tui_exec(t, "postpone");
+                if (!t->allowed[V_POSTPONE] || !m || m->current < 0) {
+                        tui_exec(t, "postpone"); /* the refusal says why */
+                        break;
+                }
+                snprintf(buf, sizeof buf, _("Postpone item %d «%.200s» to a later meeting?"),
+                         m->items[m->current].number, m->items[m->current].title);
+                tui_ask(t, buf, exec_done, "postpone");
                 break;
+        case TA_OPEN:
+                if (m && m->state == MS_PLANNED && m->date != tui_today() && t->allowed[V_OPEN]) {
+                        char d[11], today[11];
+                        cal_format(m->date, d);
+                        cal_format(tui_today(), today);
+                        snprintf(buf, sizeof buf,
+                                 _("The meeting is dated %s, today is %s: open it today?"), d,
+                                 today);
+                        tui_ask(t, buf, exec_done, "open");
+                } else {
+                        tui_exec(t, "open");
+                }
+                break;
+        case TA_CLOSE: {
+                int n = untreated(m);
+                if (n > 0 && t->allowed[V_CLOSE]) {
+                        snprintf(buf, sizeof buf,
+                                 _("items not treated: %d; close the meeting anyway?"), n);
+                        tui_ask(t, buf, close_done, NULL);
+                } else {
+                        close_done(t, "");
+                }
+                break;
+        }
+        case TA_PRESENT_ALL: {
+                /* everyone but those recorded absent or gone */
+                const struct pk_state *s = app_state(t->app);
+                struct sb line = {0};
+                int out = 0, here = 0;
+                sb_add(&line, "present all");
+                for (int k = 0; m && k < s->nmembers; k++) {
+                        if (s->members[k].body != m->body || s->members[k].principal >= 0)
+                                continue;
+                        const struct attendance *at = k < m->natt ? &m->att[k] : NULL;
+                        bool seated_by_sub = false;
+                        for (int j = 0; j < s->nmembers; j++)
+                                if (s->members[j].principal == k && j < m->natt &&
+                                    m->att[j].seat_of == k)
+                                        seated_by_sub = true;
+                        if ((at && (at->status == ATT_ABSENT || at->status == ATT_LEFT)) ||
+                            seated_by_sub) {
+                                sb_add(&line, out ? " " : " except ");
+                                tui_quote(&line, s->members[k].name);
+                                out++;
+                        } else {
+                                here++;
+                        }
+                }
+                if (!m) {
+                        tui_exec(t, "present all"); /* the refusal says why */
+                } else {
+                        snprintf(buf, sizeof buf,
+                                 _("Record %d present (all but the %d recorded absent)?"), here,
+                                 out);
+                        tui_ask(t, buf, exec_done, sb_str(&line));
+                }
+                sb_free(&line);
+                break;
+        }
+        case TA_SIGN:
+                t->overlay = OV_SIGN;
+                t->find[0] = '\0';
+                t->need_layout = true;
+                break;
+        case TA_ELECTION:
+                tui_prompt(t, ":", "election \"", cmd_done, NULL);
+                break;
+        case TA_CANDIDATE:
+                tui_prompt(t, ":", "candidate \"", cmd_done, NULL);
+                break;
+        case TA_ROUND:
+                tui_prompt(t, ":", "round ", cmd_done, NULL);
+                break;
+        case TA_ALLOCATE:
+                tui_exec(t, "allocate");
+                break;
+        case TA_LOT:
+                tui_exec(t, "lot");
+                break;
+        case TA_MESSAGES: {
+                struct sb all = {0};
+                for (int i = t->nmsgs - 1; i >= 0; i--)
+                        sb_addf(&all, "%s\n", t->msgs[i]);
+                show_text(t, _("The last messages, newest first"),
+                          all.len ? sb_str(&all) : _("no messages yet"));
+                sb_free(&all);
+                break;
+        }
+        case TA_READ: {
+                struct sb out = {0};
+                struct pk_err err = {0};
+                if (app_export_minutes(t->app, app_state(t->app)->cur_meeting + 1, 1, false, &out,
+                                       &err) < 0)
+                        tui_message(t, MK_ERROR, _("error: the protocol cannot be read: %s"),
+                                    err.msg);
+                else
+                        show_text(t, _("The protocol, for reading aloud (PgDn pages)"),
+                                  sb_str(&out));
+                sb_free(&out);
+                break;
+        }
         case TA_MOTION:
                 tui_prompt(t, _("Main proposal (M): "), "", motion_done, NULL);
                 break;
@@ -625,6 +1040,13 @@ static void global_action(struct tui *t, enum tui_action a)
                 tui_prompt(t, _("Decision: "), "", decision_done, NULL);
                 break;
         case TA_DOORS:
+                if (m && m->doors_closed && m->current >= 0 && m->items[m->current].closed) {
+                        snprintf(buf, sizeof buf,
+                                 _("Item %d is treated behind closed doors: open the doors?"),
+                                 m->items[m->current].number);
+                        tui_ask(t, buf, exec_done, "doors open");
+                        break;
+                }
                 tui_exec(t, m && m->doors_closed ? "doors open" : "doors closed");
                 break;
         case TA_RULING:
@@ -645,7 +1067,10 @@ static void dispatch(struct tui *t, enum tui_action a)
 {
         if (t->overlay != OV_NONE) {
                 struct pane *p = &t->panes[tui_overlay_pane(t->overlay)];
+                if (p->ops->key && (p->ops->key(t, p, a) & TH_HANDLED))
+                        return;
                 if (a == TA_CANCEL) {
+                        t->find[0] = '\0';
                         t->overlay = OV_NONE;
                         free(t->text_view);
                         t->text_view = NULL;
@@ -664,6 +1089,7 @@ static void dispatch(struct tui *t, enum tui_action a)
                 struct pane *p = &t->panes[P_ATTEND];
                 if (a == TA_CANCEL) {
                         t->pick = TA_NONE;
+                        t->find[0] = '\0';
                         t->focus = t->pick_from;
                         tui_message(t, MK_INFO, "%s", _("cancelled"));
                 } else if (is_move(a)) {
@@ -694,6 +1120,58 @@ static void dispatch(struct tui *t, enum tui_action a)
         global_action(t, a);
 }
 
+/* Tab in the command line: completes the member name being typed after a quote. */
+static void complete_name(struct tui *t)
+{
+        struct prompt *pr = &t->prompt;
+        int q = -1;
+        bool open = false;
+        for (int i = 0; i < pr->pos; i++)
+                if (pr->buf[i] == L'"' && (i == 0 || pr->buf[i - 1] != L'\\')) {
+                        open = !open;
+                        q = i;
+                }
+        if (pr->names) {
+                q = -1; /* the whole text is a name */
+        } else if (!open) {
+                tui_message(t, MK_INFO, "%s", _("Tab completes a member's name after a \""));
+                return;
+        }
+        char typed[1024];
+        tui_wcs_to_u8(pr->buf + q + 1, pr->pos - q - 1, typed, sizeof typed);
+        const struct pk_state *s = app_state(t->app);
+        int body = tui_body(t), first = -1, n = 0;
+        struct sb names = {0};
+        for (int k = 0; k < s->nmembers; k++)
+                if (s->members[k].body == body && find_match(s->members[k].name, typed)) {
+                        if (first < 0)
+                                first = k;
+                        sb_addf(&names, "%s%s", n ? ", " : "", s->members[k].name);
+                        n++;
+                }
+        if (n == 1) {
+                /* the whole name and its closing quote replace what was typed */
+                wchar_t w[256];
+                int wl = tui_u8_to_wcs(s->members[first].name, w, 254);
+                if (!pr->names)
+                        w[wl++] = L'"';
+                int cap = (int)(sizeof pr->buf / sizeof pr->buf[0]) - 1;
+                int tail = pr->len - pr->pos;
+                if (q + 1 + wl + tail <= cap) {
+                        memmove(pr->buf + q + 1 + wl, pr->buf + pr->pos,
+                                (size_t)tail * sizeof(wchar_t));
+                        memcpy(pr->buf + q + 1, w, (size_t)wl * sizeof(wchar_t));
+                        pr->pos = q + 1 + wl;
+                        pr->len = pr->pos + tail;
+                }
+        } else if (n > 1) {
+                tui_message(t, MK_INFO, _("%d names: %s"), n, sb_str(&names));
+        } else {
+                tui_message(t, MK_DENIED, _("no member's name starts with \"%s\""), typed);
+        }
+        sb_free(&names);
+}
+
 static void prompt_key(struct tui *t, int key)
 {
         struct prompt *pr = &t->prompt;
@@ -706,6 +1184,22 @@ static void prompt_key(struct tui *t, int key)
                 return;
         }
         int cap = (int)(sizeof pr->buf / sizeof pr->buf[0]) - 1;
+        if (pr->done == cmd_done && (key == (TK_FN | KEY_UP) || key == (TK_FN | KEY_DOWN))) {
+                /* the command line's history */
+                if (key == (TK_FN | KEY_UP) && pr->hist > 0)
+                        pr->hist--;
+                else if (key == (TK_FN | KEY_DOWN) && pr->hist < t->nhist)
+                        pr->hist++;
+                else
+                        return;
+                const char *h = pr->hist < t->nhist ? t->hist[pr->hist] : "";
+                pr->len = pr->pos = tui_u8_to_wcs(h, pr->buf, cap);
+                return;
+        }
+        if ((pr->done == cmd_done || pr->names) && key == TK_TAB) {
+                complete_name(t);
+                return;
+        }
         switch (key) {
         case TK_ENTER: {
                 char text[4200];
@@ -780,10 +1274,21 @@ static void handle_key(struct tui *t, int key)
                 prompt_key(t, key);
                 return;
         }
+        /* type-to-find in the member pickers: the attendance pick and the signing sheet */
+        if (t->pick != TA_NONE && t->overlay == OV_NONE &&
+            tui_find_key(t, &t->panes[P_ATTEND], key, true))
+                return;
+        if (t->overlay == OV_SIGN && tui_find_key(t, &t->panes[P_SIGN], key, false))
+                return;
         const char *pane = t->overlay != OV_NONE ? t->panes[tui_overlay_pane(t->overlay)].ops->name
                            : t->vote_mode && t->focus == P_VOTE ? "vote"
                                                                 : t->panes[t->focus].ops->name;
-        enum tui_action a = keys_lookup(pane, key);
+        enum tui_action a = TA_NONE;
+        const struct meeting *cm = tui_meeting(t);
+        if (t->overlay == OV_NONE && cm && (cm->state == MS_CLOSED || cm->state == MS_LOCKED))
+                a = keys_lookup_pane("closed", key); /* after close: p reads the protocol */
+        if (a == TA_NONE)
+                a = keys_lookup(pane, key);
         if (a == TA_NONE) {
                 char name[32];
                 keys_name(key, name, sizeof name);
@@ -797,6 +1302,8 @@ static void handle_key(struct tui *t, int key)
 static void sync_state(struct tui *t)
 {
         const struct meeting *m = tui_meeting(t);
+        if ((!m || m->open_ballot < 0) && t->vote.choice)
+                tui_vote_reset(t); /* the ballot is gone (recorded or undone) */
         if (t->vote_mode) {
                 if (!m || m->open_ballot < 0)
                         tui_vote_end(t);
@@ -960,12 +1467,13 @@ static int start_screen(struct tui *t)
         return 0;
 }
 
-int tui_run(const char *db, bool follow)
+int tui_run(const char *db, bool follow, bool public_)
 {
         struct tui t;
         memset(&t, 0, sizeof t);
         t.db = db;
         t.follow = follow;
+        t.public_view = follow && public_;
         t.pick = TA_NONE;
         t.vote.ballot = -1;
         tui_locale_init();
@@ -1000,6 +1508,7 @@ int tui_run(const char *db, bool follow)
             [P_ITEM] = &pane_item_ops,     [P_PROTOCOL] = &pane_protocol_ops,
             [P_VOTE] = &pane_vote_ops,     [P_RULINGS] = &pane_rulings_ops,
             [P_HELP] = &pane_help_ops,     [P_DEADLINES] = &pane_deadlines_ops,
+            [P_SIGN] = &pane_sign_ops,
         };
         for (int i = 0; i < P__COUNT; i++) {
                 t.panes[i].ops = ops[i];
@@ -1063,8 +1572,12 @@ int tui_run(const char *db, bool follow)
                 free(t.panes[i].rows.v);
         }
         log_clear(&t);
-        free(t.vote.choice);
+        tui_vote_reset(&t);
         free(t.text_view);
+        for (int i = 0; i < t.nmsgs; i++)
+                free(t.msgs[i]);
+        for (int i = 0; i < t.nhist; i++)
+                free(t.hist[i]);
         keys_free();
         app_close(&t.app);
         return 0;

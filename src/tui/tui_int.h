@@ -74,6 +74,25 @@
         X(TA_DECISION, "decision", V_DECISION, N_("record the decision's wording"))                \
         X(TA_DOORS, "doors", V_DOORS, N_("close or open the doors"))                               \
         X(TA_RULING, "ruling", V_RULING, N_("record a ruling of the chair"))                       \
+        X(TA_OPEN, "open", V_OPEN,                                                                 \
+          N_("open the meeting (asks first on another day than its date)"))                        \
+        X(TA_CLOSE, "close", V_CLOSE, N_("close the meeting (asks first if items are untreated)")) \
+        X(TA_PRESENT_ALL, "present-all", V_PRESENT,                                                \
+          N_("every member not recorded absent is present (asks first)"))                          \
+        X(TA_ABSENT, "absent", V_ABSENT, N_("a member is absent (asks the reason)"))               \
+        X(TA_DISSENT, "dissent", V_DISSENT, N_("record a member's dissent (asks the text)"))       \
+        X(TA_SUBSTITUTE, "substitute", V_SUBSTITUTE,                                               \
+          N_("the member's personal substitute takes the seat"))                                   \
+        X(TA_SIGN, "sign", V_SIGN, N_("the signing sheet: who attended, who has signed"))          \
+        X(TA_SIGN_ALL, "sign-all", V__COUNT, N_("all who attended sign (asks first)"))             \
+        X(TA_ELECTION, "election", V_ELECTION, N_("start an election (the command line)"))         \
+        X(TA_CANDIDATE, "candidate", V_CANDIDATE, N_("a candidate (the command line)"))            \
+        X(TA_ROUND, "round", V_ROUND, N_("the votes of a round (the command line)"))               \
+        X(TA_ALLOCATE, "allocate", V_ALLOCATE, N_("share the seats of the election"))              \
+        X(TA_LOT, "lot", V_LOT, N_("draw the lot the rules require"))                              \
+        X(TA_MESSAGES, "messages", V__COUNT, N_("the last messages, whole"))                       \
+        X(TA_READ, "read-protocol", V__COUNT,                                                      \
+          N_("the whole protocol, paged, for reading aloud (after close)"))                        \
         X(TA_V_FOR, "vote-for", V__COUNT, N_("the selected party or member votes for"))            \
         X(TA_V_AGAINST, "vote-against", V__COUNT,                                                  \
           N_("the selected party or member votes against"))                                        \
@@ -204,6 +223,7 @@ enum pane_id {
         P_RULINGS,
         P_HELP,
         P_DEADLINES,
+        P_SIGN,
         P__COUNT
 };
 
@@ -254,12 +274,12 @@ struct pane {
 };
 
 extern const struct pane_ops pane_agenda_ops, pane_attend_ops, pane_item_ops, pane_protocol_ops,
-    pane_vote_ops, pane_rulings_ops, pane_help_ops, pane_deadlines_ops;
+    pane_vote_ops, pane_rulings_ops, pane_help_ops, pane_deadlines_ops, pane_sign_ops;
 
 /* ---------- the UI context ---------- */
 
 /* A view that takes the whole body of the screen. */
-enum overlay { OV_NONE, OV_RULINGS, OV_HELP, OV_DEADLINES };
+enum overlay { OV_NONE, OV_RULINGS, OV_HELP, OV_DEADLINES, OV_SIGN };
 /* The pane that shows overlay o (o != OV_NONE). */
 enum pane_id tui_overlay_pane(enum overlay o);
 enum msg_kind { MK_INFO, MK_OK, MK_DENIED, MK_ERROR };
@@ -273,6 +293,8 @@ struct prompt {
         void (*done)(struct tui *t, const char *text);
         char ctx[4200]; /* what the callback needs besides the text */
         bool yesno;     /* a y/n question: one key answers */
+        int hist;       /* the command line: the history entry shown (nhist: none) */
+        bool names;     /* the text is a member's name: Tab completes it */
 };
 
 struct log_line {
@@ -286,8 +308,11 @@ struct vote_draft {
         int ballot;               /* ballot index the draft is for, or -1 */
         int subject;              /* and its subject (an index is reused after an undo) */
         enum vote_choice *choice; /* per member index */
+        bool *exc;                /* per member index: set on the member, not by the party */
         int n;
-        bool warned; /* Enter pressed once with members not set */
+        bool warned;  /* Enter pressed once with members not set */
+        bool summary; /* the summary is shown: Enter again records */
+        bool fresh;   /* just opened: the cursor goes to the first member */
 };
 
 struct tui {
@@ -307,7 +332,13 @@ struct tui {
         struct prompt prompt;
         char msg[1024];
         enum msg_kind msg_kind;
-        char *text_view; /* multi-line output of a command, shown in the help pane */
+        char *msgs[50]; /* the last messages, oldest first (M shows them) */
+        int nmsgs;
+        char find[64];   /* what was typed in a member picker (type-to-find) */
+        char *hist[100]; /* the command line's history, oldest first */
+        int nhist;
+        bool public_view; /* --follow --public: only what the public minutes show */
+        char *text_view;  /* multi-line output of a command, shown in the help pane */
         char text_title[64];
         struct log_line *log;
         int nlog;
@@ -331,12 +362,37 @@ const struct meeting *tui_meeting(const struct tui *t);
 int tui_body(const struct tui *t);
 void tui_prompt(struct tui *t, const char *label, const char *init,
                 void (*done)(struct tui *t, const char *text), const char *ctx);
+/* Asks a y/n question; done is called on y. */
+void tui_ask(struct tui *t, const char *question, void (*done)(struct tui *t, const char *text),
+             const char *ctx);
+/*
+ * The keys of the verbs a refusal's advice names (after its last ": "), built from the key
+ * table, as " (d done, P postpone)" appended to out; nothing if none has a key.
+ */
+void tui_key_hints(const char *msg, struct sb *out);
+/*
+ * Type-to-find in a member list (pane p, rows whose payload is a member): a letter (upper
+ * case too if upper_too) adds to what was typed and puts the cursor on the first member a
+ * word of whose name starts with it (case and accents aside); Backspace takes one back.
+ * Returns false if the key is not for finding.
+ */
+bool tui_find_key(struct tui *t, struct pane *p, int key, bool upper_too);
 /* Starts a member action: on the attendance cursor's member, or asks to pick one. */
 void tui_member_action(struct tui *t, enum tui_action a);
 /* The member under the attendance pane's cursor, or -1. */
 int tui_cursor_member(struct tui *t);
 void tui_vote_begin(struct tui *t);
 void tui_vote_end(struct tui *t);
+/* Forgets the vote draft: the next ballot opens clean. */
+void tui_vote_reset(struct tui *t);
+/* Whether Enter shows the summary before recording (PROTOKOL_VOTE_SUMMARY=off: not). */
+bool tui_vote_summary_on(void);
+/*
+ * The members who vote otherwise than most of their party, as "Name (P) against, ...",
+ * appended to out; returns how many.
+ */
+int tui_vote_deviators(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                       const enum vote_choice *choice, struct sb *out);
 /* Reloads the protocol pane from the record (on start and when the record changed). */
 void tui_log_reload(struct tui *t);
 void tui_log_add(struct tui *t, const char *text);

@@ -8,7 +8,7 @@
 # compared the same way through its input seam: one UI session types every line (`:` LINE)
 # and dumps the screen after each; a fresh UI on the reopened record dumps it too (after Esc,
 # as a fresh UI shows an open ballot's vote pane first). The screens must be the same but for
-# the message line and the key bar. (The UI part runs with REOPEN_UI=1.) (Scripts with bytes a
+# the message line and the key bar (at 200×50, where a message takes one line). (The UI part runs with REOPEN_UI=1.) (Scripts with bytes a
 # shell line cannot carry, such as NUL, belong in the malformed-lines scenario, not here.)
 # Usage: reopen.sh PROTOKOL SCRIPT...
 set -u
@@ -36,7 +36,7 @@ for script in "$@"; do
 		printf ':\n<Type %s>\n<Enter>\n<Esc>\n<Dump ui-live-%04d.txt>\n' "$line" $n >>"$tmp/keys"
 	done
 	echo q >>"$tmp/keys"
-	[ -n "${REOPEN_UI:-}" ] && (cd "$tmp" && LANG=C.UTF-8 LC_ALL=C.UTF-8 LINES=24 COLUMNS=80 \
+	[ -n "${REOPEN_UI:-}" ] && (cd "$tmp" && LANG=C.UTF-8 LC_ALL=C.UTF-8 LINES=50 COLUMNS=200 \
 		NO_COLOR=1 TERM= PROTOKOL_TUI_KEYS="$tmp/keys" "$bin" --db "$tmp/ui.db" </dev/null \
 		>/dev/null 2>&1)
 	"$bin" --db "$tmp/live.db" run "$tmp/live.txt" >"$tmp/live.out" 2>/dev/null
@@ -49,10 +49,10 @@ for script in "$@"; do
 		if [ -n "${REOPEN_UI:-}" ] && [ "$n" -gt 1 ]; then
 			m=$(printf '%04d' $((n - 1)))
 			printf '<Esc>\n<Dump ui-re-%s.txt>\nq\n' "$m" >"$tmp/k1"
-			(cd "$tmp" && LANG=C.UTF-8 LC_ALL=C.UTF-8 LINES=24 COLUMNS=80 NO_COLOR=1 TERM= \
+			(cd "$tmp" && LANG=C.UTF-8 LC_ALL=C.UTF-8 LINES=50 COLUMNS=200 NO_COLOR=1 TERM= \
 				PROTOKOL_TUI_KEYS="$tmp/k1" "$bin" --db "$tmp/re.db" </dev/null >/dev/null 2>&1)
-			if ! head -n 22 "$tmp/ui-live-$m.txt" >"$tmp/a" 2>/dev/null ||
-				! head -n 22 "$tmp/ui-re-$m.txt" >"$tmp/b" 2>/dev/null ||
+			if ! head -n 48 "$tmp/ui-live-$m.txt" >"$tmp/a" 2>/dev/null ||
+				! head -n 48 "$tmp/ui-re-$m.txt" >"$tmp/b" 2>/dev/null ||
 				! diff -u "$tmp/a" "$tmp/b" >"$tmp/uidiff"; then
 				echo "$name: after line $n ($line) the reopened UI differs from the live one:" >&2
 				head -n 30 "$tmp/uidiff" >&2

@@ -28,6 +28,8 @@ wait_for "next vote:"
 key v
 wait_for "Vote on "
 key F Enter
+wait_for "Record this vote on "
+key Enter
 wait_for " adopted "
 wait_for "ok: "
 key u

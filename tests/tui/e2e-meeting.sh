@@ -50,13 +50,20 @@ key e
 wait_for "Amendment:"
 type_text "Byggehøjden nedsættes til 3 etager"
 key Enter
+# the proposer is asked (Tab completes the name; Enter skips)
+wait_for "Proposed by (Enter: no one):"
+type_text "Jens"
+key Tab
+wait_for "Proposed by (Enter: no one): Jens Berg"
+key Enter
 wait_for "ok: A1 tabled"
 # the voting order: the amendment first, then the main proposal
 wait_for "1.   A1 Byggehøjden nedsættes"
 on_screen "2. M Lokalplanen vedtages"
 
 # a party-line named vote: v opens the ballot on the next subject (A1), 1 and 2 put
-# parties A and V for, A puts everyone not yet set against, Enter records it
+# parties A and V for, A puts everyone not yet set against, Enter shows the summary and
+# Enter again records it
 keys_sent=0
 key v
 wait_for "Vote on A1 (amendment)"
@@ -64,9 +71,12 @@ on_screen "not set 23"
 key 1 2 A
 wait_for "for 14  against 9  abstain 0"
 key Enter
+wait_for "Record this vote on A1 (amendment)?"
+on_screen "every member votes with their party"
+key Enter
 wait_for "ok: A1 adopted 14-9-0"
 vote_keys=$keys_sent
-[ "$vote_keys" -le 6 ] || fail "the named vote took $vote_keys keys (at most 6)"
+[ "$vote_keys" -le 7 ] || fail "the named vote took $vote_keys keys (at most 7)"
 [ -n "${TUI_KEYS_OUT:-}" ] && echo "$vote_keys" >"$TUI_KEYS_OUT"
 wait_for "adopted 14-9-0"
 # the result is in the item's tree and in the protocol as well as on the message line
@@ -80,6 +90,8 @@ fi
 key e
 wait_for "Amendment:"
 type_text "For sent"
+key Enter
+wait_for "Proposed by"
 key Enter
 wait_for "denied: voting has begun (§ 11, stk. 1)"
 
@@ -107,7 +119,7 @@ wait_for "(undone)"
 key r
 wait_for "Allowed now"
 wait_for "✓ body — create or select a body"
-key End
+key End Up Up Up
 wait_for "✗ amend: voting has begun (§ 11, stk. 1)"
 key Escape
 wait_gone "Allowed now"
@@ -135,6 +147,6 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	n=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE retracts = (SELECT seq FROM events WHERE verb = 'vote')")
 	[ "$n" = 1 ] || fail "the vote's retraction is not recorded"
 	amend=$(sqlite3 "$db" "SELECT line FROM events WHERE verb = 'amend'")
-	[ "$amend" = 'amend "Byggehøjden nedsættes til 3 etager"' ] || fail "the amendment is: $amend"
+	[ "$amend" = 'amend "Byggehøjden nedsættes til 3 etager" by="Jens Berg"' ] || fail "the amendment is: $amend"
 fi
 echo "ok: the UI session at ${W}×${H}; named vote in $vote_keys keys"

@@ -105,6 +105,8 @@ for loc in C POSIX; do
 		type_text "Byggehøjden nedsættes til 3 etager"
 		wait_for "Amendment: Byggehoejden nedsaettes til 3 etager"
 		key Enter
+		wait_for "Proposed by (Enter: no one):"
+		key Enter
 		wait_for "ok: A1 tabled"
 		wait_for "1.   A1 Byggehoejden nedsaettes til 3 etag"
 		# a named vote in ASCII: the member rows keep their letters
@@ -218,9 +220,9 @@ on_screen " Agenda"
 screen | grep -q "Allowed now\|Keys everywhere" && fail "a view is still open after the burst"
 [ "$(events "verb = 'take'")" = 2 ] || fail "takes recorded: $(events "verb = 'take'") (want 2)"
 [ "$(events "line = 'take 2'")" = 1 ] || fail "take 2 is not recorded exactly once"
-# a burst of typed actions: a motion, an amendment with æø, a speaker and a departure by
+# a burst of typed actions: a motion, an amendment with æø (no proposer), a speaker and a departure by
 # the command line, all in one send-keys
-tmx send-keys -t "$sess" m "Lokalplanen vedtages" Enter e "Byggehøjden nedsættes til 3 etager" Enter \
+tmx send-keys -t "$sess" m "Lokalplanen vedtages" Enter e "Byggehøjden nedsættes til 3 etager" Enter Enter \
 	: 'speaker "Anne Sørensen"' Enter : 'leave "Jens Berg"' Enter
 wait_for "present 22/25"
 wait_for "1. Anne Sørensen"

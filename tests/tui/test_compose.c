@@ -203,6 +203,50 @@ static void tui__vote_line__a_member_who_breaks_ranks_is_named(void **state)
         free(c);
 }
 
+static void tui__vote_deviators__names_who_differ_from_their_party(void **state)
+{
+        struct t *t = *state;
+        council(t);
+        must(t, "ballot");
+        const struct pk_state *s = app_state(t->app);
+        const struct meeting *m = engine_current_meeting(s);
+        enum vote_choice *c = choices(t);
+        c[member(t, "Karen Holm")] = VC_FOR;
+        c[member(t, "Jens \"Jensen\" Berg")] = VC_AGAINST;
+        c[member(t, "Mette Lund")] = VC_FOR;
+        c[member(t, "Ole Friis")] = VC_FOR;
+        c[member(t, "Sara Kjær")] = VC_ABSTAIN;
+        c[member(t, "Peter Dam")] = VC_AGAINST;
+        struct sb d = {0};
+        /* the same majority as the vote line: Jens is the one who differs */
+        assert_int_equal(tui_vote_deviators(s, m, &m->ballots[m->open_ballot], c, &d), 1);
+        assert_string_equal(sb_str(&d), "Jens \"Jensen\" Berg (A) against");
+        /* a party line: no one differs */
+        c[member(t, "Jens \"Jensen\" Berg")] = VC_FOR;
+        sb_clear(&d);
+        assert_int_equal(tui_vote_deviators(s, m, &m->ballots[m->open_ballot], c, &d), 0);
+        assert_string_equal(sb_str(&d), "");
+        sb_free(&d);
+        free(c);
+}
+
+static void tui__fold__case_and_accents_aside(void **state)
+{
+        (void)state;
+        char b[64];
+        pk_fold("Ørjan Ærø Åkjær", b, sizeof b);
+        assert_string_equal(b, "orjan aero akjaer");
+        assert_true(pk_fold_prefix("Ørjan Hansen", "ørj"));
+        assert_true(pk_fold_prefix("Ørjan Hansen", "orj"));
+        assert_true(pk_fold_prefix("Ørjan Hansen", "ORJ"));
+        assert_true(pk_fold_prefix("Ørjan Hansen", ""));
+        assert_false(pk_fold_prefix("Ørjan Hansen", "han"));
+        assert_false(pk_fold_prefix("Bo", "bob"));
+        /* a small buffer is cut, never overrun */
+        pk_fold("Ørjan", b, 3);
+        assert_string_equal(b, "or");
+}
+
 static void tui__vote_line__members_not_set_abstain(void **state)
 {
         struct t *t = *state;
@@ -387,6 +431,8 @@ int main(void)
             T(tui__vote_line__party_line_names_parties_only),
             T(tui__vote_line__a_member_who_breaks_ranks_is_named),
             T(tui__vote_line__members_not_set_abstain),
+            T(tui__vote_deviators__names_who_differ_from_their_party),
+            cmocka_unit_test(tui__fold__case_and_accents_aside),
             T(tui__may_vote__a_disqualified_member_is_left_out),
             T(tui__voting_order__follows_the_engine_ballot_by_ballot),
             T(tui__voting_order__the_chairs_rank_counts),

@@ -1,0 +1,155 @@
+/*
+ * names.c - finding members by name as people type them: folding a name for comparison
+ * (case and accents), and the one message for a name that is not a member, with the
+ * closest names ("did you mean ...").
+ *
+ * Pure functions of their arguments (no I/O): used by the engine where names are resolved
+ * and by the UI's member pickers and completion.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_int.h"
+#include "protokol/i18n.h"
+#include "protokol/util.h"
+
+/* The folded form of a Latin-1 or Latin Extended-A letter, or NULL. */
+static const char *fold_cp(unsigned c)
+{
+        static const struct {
+                unsigned c;
+                const char *f;
+        } tab[] = {
+            {0xC0, "a"},  {0xC1, "a"},  {0xC2, "a"},  {0xC3, "a"},  {0xC4, "a"},  {0xC5, "a"},
+            {0xC6, "ae"}, {0xC7, "c"},  {0xC8, "e"},  {0xC9, "e"},  {0xCA, "e"},  {0xCB, "e"},
+            {0xCC, "i"},  {0xCD, "i"},  {0xCE, "i"},  {0xCF, "i"},  {0xD0, "d"},  {0xD1, "n"},
+            {0xD2, "o"},  {0xD3, "o"},  {0xD4, "o"},  {0xD5, "o"},  {0xD6, "o"},  {0xD8, "o"},
+            {0xD9, "u"},  {0xDA, "u"},  {0xDB, "u"},  {0xDC, "u"},  {0xDD, "y"},  {0xDE, "th"},
+            {0xDF, "ss"}, {0xE0, "a"},  {0xE1, "a"},  {0xE2, "a"},  {0xE3, "a"},  {0xE4, "a"},
+            {0xE5, "a"},  {0xE6, "ae"}, {0xE7, "c"},  {0xE8, "e"},  {0xE9, "e"},  {0xEA, "e"},
+            {0xEB, "e"},  {0xEC, "i"},  {0xED, "i"},  {0xEE, "i"},  {0xEF, "i"},  {0xF0, "d"},
+            {0xF1, "n"},  {0xF2, "o"},  {0xF3, "o"},  {0xF4, "o"},  {0xF5, "o"},  {0xF6, "o"},
+            {0xF8, "o"},  {0xF9, "u"},  {0xFA, "u"},  {0xFB, "u"},  {0xFC, "u"},  {0xFD, "y"},
+            {0xFE, "th"}, {0xFF, "y"},  {0x141, "l"}, {0x142, "l"}, {0x160, "s"}, {0x161, "s"},
+            {0x17D, "z"}, {0x17E, "z"}, {0x10C, "c"}, {0x10D, "c"}, {0x106, "c"}, {0x107, "c"},
+            {0x15A, "s"}, {0x15B, "s"}, {0x179, "z"}, {0x17A, "z"}, {0x17B, "z"}, {0x17C, "z"},
+            {0x118, "e"}, {0x119, "e"}, {0x104, "a"}, {0x105, "a"}, {0x143, "n"}, {0x144, "n"},
+        };
+        for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+                if (tab[i].c == c)
+                        return tab[i].f;
+        return NULL;
+}
+
+void pk_fold(const char *s, char *out, size_t n)
+{
+        size_t at = 0;
+        if (n == 0)
+                return;
+        const unsigned char *u = (const unsigned char *)s;
+        while (*u) {
+                unsigned c = *u;
+                size_t len = 1;
+                if (c >= 0xC2 && c < 0xE0 && (u[1] & 0xC0) == 0x80) {
+                        c = (c & 0x1F) << 6 | (u[1] & 0x3F);
+                        len = 2;
+                }
+                const char *f = c >= 0x80 ? fold_cp(c) : NULL;
+                char one[2] = {(char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c), '\0'};
+                if (!f && c < 0x80)
+                        f = one;
+                size_t fl = f ? strlen(f) : len;
+                if (at + fl >= n)
+                        break;
+                memcpy(out + at, f ? f : (const char *)u, fl);
+                at += fl;
+                u += len;
+        }
+        out[at] = '\0';
+}
+
+bool pk_fold_prefix(const char *name, const char *prefix)
+{
+        char a[512], b[512];
+        pk_fold(name, a, sizeof a);
+        pk_fold(prefix, b, sizeof b);
+        return strncmp(a, b, strlen(b)) == 0;
+}
+
+/* Edit distance of two folded names (bytes), capped at cap + 1. */
+static int distance(const char *a, const char *b, int cap)
+{
+        int la = (int)strlen(a), lb = (int)strlen(b);
+        if (abs(la - lb) > cap)
+                return cap + 1;
+        int *row = pk_xcalloc((size_t)lb + 1, sizeof *row);
+        for (int j = 0; j <= lb; j++)
+                row[j] = j;
+        for (int i = 1; i <= la; i++) {
+                int diag = row[0];
+                row[0] = i;
+                for (int j = 1; j <= lb; j++) {
+                        int up = row[j];
+                        int best = diag + (a[i - 1] != b[j - 1]);
+                        if (up + 1 < best)
+                                best = up + 1;
+                        if (row[j - 1] + 1 < best)
+                                best = row[j - 1] + 1;
+                        row[j] = best;
+                        diag = up;
+                }
+        }
+        int d = row[lb];
+        free(row);
+        return d;
+}
+
+void eng_no_member(const struct pk_state *s, int body, const char *name, struct sb *out)
+{
+        enum { MAXS = 3 };
+        char want[512];
+        pk_fold(name, want, sizeof want);
+        int wl = (int)strlen(want);
+        int cap = wl < 6 ? 2 : wl / 3;
+        int best[MAXS], bestd[MAXS], nb = 0;
+        for (int k = 0; k < s->nmembers; k++) {
+                if (s->members[k].body != body)
+                        continue;
+                char have[512];
+                pk_fold(s->members[k].name, have, sizeof have);
+                int d = distance(want, have, cap);
+                /* the first name or the surname alone also counts as close */
+                if (d > cap && wl >= 3 && strstr(have, want))
+                        d = cap;
+                if (d > cap)
+                        continue;
+                int at;
+                if (nb < MAXS)
+                        at = nb++;
+                else if (d < bestd[MAXS - 1])
+                        at = MAXS - 1;
+                else
+                        continue;
+                best[at] = k;
+                bestd[at] = d;
+                for (int i = at; i > 0 && bestd[i] < bestd[i - 1]; i--) {
+                        int tk = best[i], td = bestd[i];
+                        best[i] = best[i - 1];
+                        bestd[i] = bestd[i - 1];
+                        best[i - 1] = tk;
+                        bestd[i - 1] = td;
+                }
+        }
+        if (nb == 0) {
+                sb_addf(out, _("no member named \"%s\""), name);
+                return;
+        }
+        struct sb list = {0};
+        for (int i = 0; i < nb; i++) {
+                if (i > 0)
+                        sb_add(&list, i == nb - 1 ? _(" or ") : ", ");
+                sb_addf(&list, "\"%s\"", s->members[best[i]].name);
+        }
+        sb_addf(out, _("no member named \"%s\" (did you mean %s?)"), name, sb_str(&list));
+        sb_free(&list);
+}
