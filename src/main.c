@@ -230,6 +230,11 @@ static int cmd_verify(const char *db, int argc, char **argv)
         }
         printf(_("ok: the record is intact: %s; chain head after event %lld: %s\n"), sb_str(&rep),
                (long long)store_last_seq(app_store(a)), head);
+        char at[32];
+        long long last = (long long)store_last_seq(app_store(a));
+        if (last > 0 && store_event_time(app_store(a), last, at) == 0)
+                printf(_("last event: %lld, recorded %s (a copy that ends earlier is stale)\n"),
+                       last, at);
         sb_free(&rep);
         app_close(&a);
         return 0;
@@ -358,6 +363,8 @@ static int cmd_export(const char *db, int argc, char **argv)
         }
         struct app *a;
         struct pk_err err = {0};
+        if (pk_check_output(out, db, &err) < 0)
+                return report_err(&err);
         if (app_open_full(db, true, &a, &err) < 0)
                 return report_err(&err);
         struct sb text = {0};

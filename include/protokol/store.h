@@ -115,6 +115,8 @@ int store_verify_chain(struct store *st, struct pk_err *err);
 
 /* The hash of the last event as 64 hex digits (all zeros for an empty record). */
 void store_head(struct store *st, char hex[65]);
+/* The time event seq was recorded; 0, or -1 if there is no such event. */
+int store_event_time(struct store *st, int64_t seq, char at[32]);
 /* The stored hash of event seq as hex; 0, or -1 if there is no such event. */
 int store_event_hash(struct store *st, int64_t seq, char hex[65]);
 

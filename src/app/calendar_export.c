@@ -242,10 +242,10 @@ static void meeting_events(const struct pk_state *s, int i, const char *rid, str
 }
 
 /* Writes the calendar to path (or stdout); 0 or EXIT_IO with the message on stderr. */
-static int write_out(const char *path, const char *text, size_t len)
+static int write_out(const char *path, const char *db, const char *text, size_t len)
 {
         struct pk_err err = {0};
-        if (pk_write_file(path, text, len, 0644, &err) == 0)
+        if (pk_check_output(path, db, &err) == 0 && pk_write_file(path, text, len, 0644, &err) == 0)
                 return 0;
         char buf[1200];
         pk_err_format(&err, buf, sizeof buf);
@@ -347,7 +347,7 @@ int cli_export_calendar(const char *db, int argc, char **argv)
             .prodid = prodid, .name = name, .dtstamp = stamp, .events = ev, .nevents = nev};
         struct sb text = {0};
         ical_render(&cal, &text);
-        int rc = write_out(out, sb_str(&text), text.len);
+        int rc = write_out(out, db, sb_str(&text), text.len);
         sb_free(&text);
         free(ev);
         strings_free(&str);

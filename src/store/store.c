@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,45 +30,90 @@ struct store {
         sqlite3_stmt *q_head, *q_begin, *q_commit; /* prepared once: every action runs them */
         unsigned char head[32];
         int64_t last_seq;
-        int lockfd; /* the writer's lock on PATH.lock, or -1 */
+        int lockfd;           /* the writer's flock on the database file, or -1 */
+        bool want_checkpoint; /* a meeting closed or was signed in this transaction */
         bool empty; /* read-only, and the file holds no schema yet: a record with no events */
 };
 
+/* protokol's databases say so in their header (PRAGMA application_id, bytes 68-71). */
+#define PK_APPLICATION_ID 0x504B544C /* "PKTL" */
+
 /*
- * One writer at a time: a write lock (fcntl) on PATH.lock, holding the writer's pid. The
- * kernel drops the lock when the process ends, however it ends.
+ * A file that is there and not empty must be a protokol database: an SQLite file whose header
+ * carries protokol's application id. Checked on the bytes of the file before anything opens it,
+ * so another program's file is refused untouched (no journal mode switched, no table, no lock
+ * file). 0, or -1 with err.
+ */
+static int check_identity(const char *path, struct pk_err *err)
+{
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return 0; /* not there (yet): created as a new record */
+        unsigned char h[100];
+        ssize_t n = pread(fd, h, sizeof h, 0);
+        struct stat sb;
+        bool empty = fstat(fd, &sb) == 0 && sb.st_size == 0;
+        close(fd);
+        if (empty)
+                return 0;
+        uint32_t id = n == (ssize_t)sizeof h ? (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 |
+                                                   (uint32_t)h[70] << 8 | (uint32_t)h[71]
+                                             : 0;
+        if (n == (ssize_t)sizeof h && !memcmp(h, "SQLite format 3", 16) && id == PK_APPLICATION_ID)
+                return 0;
+        pk_strlcpy(err->file, path, sizeof err->file);
+        pk_err_set(err, n == (ssize_t)sizeof h && !memcmp(h, "SQLite format 3", 16)
+                            ? _("is another program's SQLite database, not a protokol "
+                                "database: it is left untouched")
+                            : _("is not a protokol database: it is left untouched"));
+        return -1;
+}
+
+/*
+ * One writer at a time, whatever path reaches the file: an exclusive flock(2) on the database
+ * file itself, so a symlink, a hard link or a removed PATH.lock change nothing. (flock locks
+ * are apart from the POSIX locks SQLite takes, and the kernel drops them when the process
+ * ends, however it ends.) PATH.lock only holds the writer's process id, for the message.
  */
 static int take_lock(struct store *st, struct pk_err *err)
 {
-        char lp[1100];
-        snprintf(lp, sizeof lp, "%s.lock", st->path);
-        int fd = open(lp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        int fd = open(st->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
         if (fd < 0) {
                 pk_strlcpy(err->file, st->path, sizeof err->file);
-                pk_err_set(err, _("cannot create the lock file %s: %s"), lp, strerror(errno));
+                pk_err_set(err, _("cannot open the database: %s"), strerror(errno));
                 return -1;
         }
-        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-        if (fcntl(fd, F_SETLK, &fl) < 0) {
-                char buf[32] = "";
-                ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
-                buf[n > 0 ? n : 0] = '\0';
-                struct flock who = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-                long pid = fcntl(fd, F_GETLK, &who) == 0 && who.l_type != F_UNLCK ? (long)who.l_pid
-                                                                                  : atol(buf);
+        char lp[1100];
+        snprintf(lp, sizeof lp, "%s.lock", st->path);
+        if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+                long pid = 0;
+                FILE *f = fopen(lp, "r");
+                if (f) {
+                        if (fscanf(f, "%ld", &pid) != 1)
+                                pid = 0;
+                        fclose(f);
+                }
                 close(fd);
                 pk_strlcpy(err->file, st->path, sizeof err->file);
-                pk_err_set(err,
-                           _("the database is being written by another protokol (process %ld); "
-                             "follow it read-only with --follow"),
-                           pid);
+                if (pid > 0)
+                        pk_err_set(err,
+                                   _("the database is being written by another protokol (process "
+                                     "%ld); follow it read-only with --follow"),
+                                   pid);
+                else
+                        pk_err_set(err, _("the database is being written by another protokol; "
+                                          "follow it read-only with --follow"));
                 err->exit_code = 1;
                 return -1;
         }
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
-        if (ftruncate(fd, 0) < 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
-                /* the pid is a courtesy for the message; the lock itself holds */
+        int pf = open(lp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (pf >= 0) {
+                char buf[32];
+                int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
+                if (write(pf, buf, (size_t)n) != n) {
+                        /* the pid is a courtesy for the message; the lock itself holds */
+                }
+                close(pf);
         }
         st->lockfd = fd;
         return 0;
@@ -391,6 +437,8 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
                 pk_err_set(err, _("is a directory, not a database file"));
                 return -1;
         }
+        if (check_identity(path, err) < 0)
+                return -1;
         struct store *st = pk_xcalloc(1, sizeof *st);
         pk_strlcpy(st->path, path, sizeof st->path);
         st->mode = mode;
@@ -455,6 +503,21 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
         sqlite3_busy_timeout(st->db, 2000);
         sqlite3_extended_result_codes(st->db, 1);
         if (mode == STORE_WRITE) {
+                /* a new record says it is protokol's before anything else is written, in the
+                 * main file itself (the journal is not WAL yet) */
+                sqlite3_stmt *q = NULL;
+                int tables = -1;
+                if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &q,
+                                       NULL) == SQLITE_OK &&
+                    sqlite3_step(q) == SQLITE_ROW)
+                        tables = sqlite3_column_int(q, 0);
+                sqlite3_finalize(q);
+                char app_id[64];
+                snprintf(app_id, sizeof app_id, "PRAGMA application_id = %d", PK_APPLICATION_ID);
+                if (tables == 0 && exec(st, app_id, err) < 0) {
+                        store_close(&st);
+                        return -1;
+                }
                 if (exec(st, "PRAGMA journal_mode=WAL", err) < 0 ||
                     exec(st, "PRAGMA synchronous=FULL", err) < 0) {
                         store_close(&st);
@@ -501,6 +564,8 @@ void store_close(struct store **stp)
         sqlite3_finalize(st->q_head);
         sqlite3_finalize(st->q_begin);
         sqlite3_finalize(st->q_commit);
+        if (st->mode == STORE_WRITE && st->db)
+                sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
         sqlite3_close(st->db);
         if (st->lockfd >= 0)
                 close(st->lockfd);
@@ -525,11 +590,26 @@ int store_begin(struct store *st, struct pk_err *err)
                 pk_err_set(err, _("the database is open read-only"));
                 return -1;
         }
+        int64_t known = st->last_seq;
+        unsigned char known_head[32];
+        memcpy(known_head, st->head, 32);
         if (run_prepared(st, &st->q_begin, "BEGIN IMMEDIATE", err) < 0)
                 return -1;
-        /* another writer may have appended: take the head inside the transaction */
+        /* the head inside the transaction must be the one this process knows: if another
+         * program appended, nothing is written (the caller reloads) */
         if (load_head(st, err) < 0) {
                 store_rollback(st);
+                return -1;
+        }
+        if (st->last_seq != known || memcmp(st->head, known_head, 32) != 0) {
+                long long now = (long long)st->last_seq;
+                store_rollback(st);
+                pk_strlcpy(err->file, st->path, sizeof err->file);
+                pk_err_set(err,
+                           _("the record was appended to by another program since it was read "
+                             "(its last event is now %lld, not %lld): nothing was written; the "
+                             "record is read again"),
+                           now, (long long)known);
                 return -1;
         }
         return 0;
@@ -537,6 +617,7 @@ int store_begin(struct store *st, struct pk_err *err)
 
 void store_rollback(struct store *st)
 {
+        st->want_checkpoint = false;
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         load_head(st, &(struct pk_err){0});
 }
@@ -568,6 +649,8 @@ int store_add(struct store *st, struct event *ev, const struct dt_write *w, stru
         sqlite3_reset(q);
         if (write_units(st, w) < 0)
                 return db_fail(st, err, _("cannot update the derived tables"));
+        if (!strcmp(ev->verb, "close") || !strcmp(ev->verb, "sign"))
+                st->want_checkpoint = true;
         memcpy(st->head, ev->hash, 32);
         st->last_seq = ev->seq;
         return 0;
@@ -578,6 +661,13 @@ int store_commit(struct store *st, struct pk_err *err)
         if (run_prepared(st, &st->q_commit, "COMMIT", err) < 0) {
                 store_rollback(st);
                 return -1;
+        }
+        if (st->want_checkpoint) {
+                /* a meeting closed or was signed: the .db alone holds the whole record (a
+                 * reader that holds the log may keep it from completing; it is tried again at
+                 * the next one and when protokol exits) */
+                st->want_checkpoint = false;
+                sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
         }
         return 0;
 }
@@ -917,6 +1007,23 @@ int store_load_rows(struct store *st, enum dt_table t, struct dt_rows *out, stru
         if (rc != SQLITE_DONE)
                 return db_fail(st, err, _("cannot read a derived table"));
         return 0;
+}
+
+int store_event_time(struct store *st, int64_t seq, char at[32])
+{
+        at[0] = '\0';
+        sqlite3_stmt *q = NULL;
+        if (st->empty || sqlite3_prepare_v2(st->db, "SELECT at FROM events WHERE seq = ?", -1, &q,
+                                            NULL) != SQLITE_OK)
+                return -1;
+        sqlite3_bind_int64(q, 1, seq);
+        int rc = -1;
+        if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0)) {
+                pk_strlcpy(at, (const char *)sqlite3_column_text(q, 0), 32);
+                rc = 0;
+        }
+        sqlite3_finalize(q);
+        return rc;
 }
 
 int store_event_hash(struct store *st, int64_t seq, char hex[65])
