@@ -21,5 +21,9 @@ bool csv_export_parse(const char *s, enum csv_export *out);
 /* Writes the CSV of meeting index mi into out (RFC 4180, CRLF line ends). */
 void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool public_,
                 struct sb *out);
+/* The same; excel: UTF-8 with BOM, semicolons, CRLF, Danish headers and words. Both styles
+ * put a single quote before a cell starting with = + - @, tab or CR (formula injection). */
+void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, bool public_,
+                       bool excel, struct sb *out);
 
 #endif

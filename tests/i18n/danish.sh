@@ -97,14 +97,14 @@ if grep -Ev "$keys" "$d" | grep -q .; then
 	fail "lines without a result prefix or status key: $(grep -Ev "$keys" "$d")"
 fi
 m=$tmp/da.txt.minutes
-has "$m" 'Lolland Kommune — beslutningsprotokol, 2027-01-21'
-has "$m" '  * Møde 1, 2027-01-21 kl. 16.00'
+has "$m" 'Beslutningsprotokol for Lolland Kommune'
+has "$m" 'Møde: Ordinært møde torsdag den 21. januar 2027 kl. 16.00'
 has "$m" 'Fremmøde'
 has "$m" 'Fraværende:'
 has "$m" '  * Ole Friis (V): ferie'
 has "$m" 'Punkter'
 has "$m" 'Punkt 1. Godkendelse af dagsorden'
-has "$m" '  * Afstemning om M (hovedforslag): vedtaget, 4 for, 0 imod, 0 hverken for eller imod'
+has "$m" 'Afstemning om indstillingen: vedtaget. 4 for, 0 imod, 0 undlod at stemme.'
 has "$m" 'Underskrifter'
 
 # ---- the same under LC_ALL=C: English ----
@@ -117,8 +117,15 @@ has "$c" 'state: open'
 if grep -q 'beslutningsdygtig\|afstemning' "$c"; then
 	fail "Danish under LC_ALL=C: $(grep 'beslutningsdygtig\|afstemning' "$c")"
 fi
+# the minutes are in the body's language (Danish), not the terminal's; --lang en overrides
 m=$tmp/c.txt.minutes
-has "$m" 'Lolland Kommune — decision protocol, 2027-01-21'
+has "$m" 'Beslutningsprotokol for Lolland Kommune'
+has "$m" 'Punkt 1. Godkendelse af dagsorden'
+LC_ALL=C "$bin" --db "$tmp/c.db" export minutes --meeting 1 --format txt --lang en >"$m.en" ||
+	fail "export minutes --lang en failed"
+m=$m.en
+has "$m" 'Minutes of Lolland Kommune'
+has "$m" 'Meeting: Ordinary meeting Thursday 21 January 2027 at 16:00'
 has "$m" 'Attendance'
 has "$m" 'Items'
 has "$m" 'Item 1. Godkendelse af dagsorden'
