@@ -16,6 +16,10 @@
 
 enum csv_export { CE_VOTES, CE_MEMBER_VOTES, CE_ATTENDANCE };
 
+/* True if a spreadsheet would take a cell starting so for a formula (= + - @ tab CR): every
+ * CSV writer puts a single quote in front of such a cell. */
+bool csv_formula_like(const char *v);
+
 /* Parses "votes", "member-votes" or "attendance". */
 bool csv_export_parse(const char *s, enum csv_export *out);
 /* Writes the CSV of meeting index mi into out (RFC 4180, CRLF line ends). */

@@ -20,8 +20,7 @@ struct csv_out {
         bool excel;
 };
 
-/* True if a spreadsheet would read a cell starting so as a formula. */
-static bool formula_like(const char *v)
+bool csv_formula_like(const char *v)
 {
         return v[0] && strchr("=+-@\t\r", v[0]) != NULL;
 }
@@ -32,7 +31,7 @@ static void field(const struct csv_out *co, const char *v, bool first)
         if (!first)
                 sb_add(out, co->excel ? ";" : ",");
         char *neutral = NULL;
-        if (formula_like(v)) {
+        if (csv_formula_like(v)) {
                 size_t len = strlen(v);
                 neutral = pk_xmalloc(len + 2);
                 neutral[0] = '\'';
