@@ -31,6 +31,15 @@ static cairo_status_t to_sb(void *closure, const unsigned char *data, unsigned i
         return CAIRO_STATUS_SUCCESS;
 }
 
+/* A layout at 72 dpi, so a font's size in points is its size on the page. */
+static PangoLayout *new_layout(cairo_t *cr)
+{
+        PangoLayout *l = pango_cairo_create_layout(cr);
+        pango_cairo_context_set_resolution(pango_layout_get_context(l), 72.0);
+        pango_layout_context_changed(l);
+        return l;
+}
+
 static char *escape(const char *s)
 {
         return g_markup_escape_text(s, -1);
@@ -50,7 +59,7 @@ static void footer(struct pen *p)
                 return;
         char buf[128];
         snprintf(buf, sizeof buf, p->bl->page_fmt, p->page, p->pages);
-        PangoLayout *l = pango_cairo_create_layout(p->cr);
+        PangoLayout *l = new_layout(p->cr);
         PangoFontDescription *fd = pango_font_description_from_string("DejaVu Serif 9");
         pango_layout_set_font_description(l, fd);
         pango_layout_set_text(l, buf, -1);
@@ -77,7 +86,7 @@ static void new_page(struct pen *p)
 static double put(struct pen *p, const char *markup, const char *font, double x, double w,
                   double before, double keep, bool measure_only)
 {
-        PangoLayout *l = pango_cairo_create_layout(p->cr);
+        PangoLayout *l = new_layout(p->cr);
         PangoFontDescription *fd = pango_font_description_from_string(font);
         pango_layout_set_font_description(l, fd);
         pango_layout_set_markup(l, markup, -1);
@@ -142,7 +151,7 @@ static void lay_out(struct pen *p)
                 case BK_LI:
                         h = put(p, t, "DejaVu Serif 10.5", MARGIN_X + 14, TEXT_W - 14, 0, 0, false);
                         if (p->draw) {
-                                PangoLayout *l = pango_cairo_create_layout(p->cr);
+                                PangoLayout *l = new_layout(p->cr);
                                 PangoFontDescription *fd =
                                     pango_font_description_from_string("DejaVu Serif 10.5");
                                 pango_layout_set_font_description(l, fd);
@@ -171,7 +180,7 @@ static void lay_out(struct pen *p)
                         x = MARGIN_X;
                         for (int c = 0; c < b->ncells; c++) {
                                 if (p->draw) {
-                                        PangoLayout *l = pango_cairo_create_layout(p->cr);
+                                        PangoLayout *l = new_layout(p->cr);
                                         PangoFontDescription *fd =
                                             pango_font_description_from_string(font);
                                         pango_layout_set_font_description(l, fd);
