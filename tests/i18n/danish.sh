@@ -147,6 +147,29 @@ if [ -n "${ELECTIONS_SCRIPT:-}" ] && [ -f "$ELECTIONS_SCRIPT" ]; then
 		fail "an election recorded under da_DK.UTF-8 does not verify under LC_ALL=C: $(cat "$tmp/verify.txt")"
 fi
 
+# ---- the terminal UI under LANG=da_DK.UTF-8 (through its key seam): the key bar's words and
+# the message line's prefix are Danish, while `protokol run` above keeps denied: ----
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+printf '<Dump start.txt>\n:\n<Type open>\n<Enter>\n<Dump denied.txt>\nq\n' >"$tmp/keys"
+(cd "$tmp" && unset TERM && PROTOKOL_TUI_KEYS="$tmp/keys" LANG=da_DK.UTF-8 LC_ALL=da_DK.UTF-8 \
+	LINES=24 COLUMNS=100 NO_COLOR=1 "$bin" --db "$tmp/da.db" </dev/null >"$tmp/ui.out" 2>&1) ||
+	fail "the UI under da_DK.UTF-8 failed: $(cat "$tmp/ui.out")"
+keybar=$(tail -n 1 "$tmp/start.txt" 2>/dev/null)
+case " $keybar " in
+*" arrive "* | *" take "* | *" leave "* | *" decision "* | *" motion "* | *" amend "* | *" sub-amend "*)
+	fail "English in the key bar under da_DK.UTF-8: $keybar" ;;
+*"tag punkt"* | *indstilling* | *ankommer* | *ændringsforslag*) ;;
+*) fail "the key bar under da_DK.UTF-8 has none of its Danish words: $keybar" ;;
+esac
+grep -q '^afvist: ' "$tmp/denied.txt" 2>/dev/null ||
+	fail "the UI's message line under da_DK.UTF-8 is not \"afvist: ...\": $(grep -E 'denied|afvist' "$tmp/denied.txt")"
+grep -q '^denied: ' "$tmp/denied.txt" 2>/dev/null && fail "the UI's message line says denied: under da_DK.UTF-8"
+# the deadline names and the rules' paraphrases are Danish in `allowed` under da_DK.UTF-8
+echo "allowed" | LC_ALL=da_DK.UTF-8 "$bin" --db "$tmp/da.db" run - >"$tmp/allowed.txt" 2>&1
+if grep -q 'The council\|The mayor\|A member' "$tmp/allowed.txt"; then
+	fail "an English paraphrase of a rule under da_DK.UTF-8: $(grep 'The council\|The mayor\|A member' "$tmp/allowed.txt" | head -n 2)"
+fi
+
 # the two runs are the same meeting: as many result lines, with the same verdicts
 if [ "$(cut -d: -f1 "$tmp/da.txt")" != "$(cut -d: -f1 "$tmp/c.txt")" ]; then
 	fail "the Danish and the English run differ in their results:"
