@@ -117,5 +117,6 @@ if "$bin" elect proportional --seats 3 "$tmp/groups.csv" >"$tmp/elect.csv" 2>"$t
 else
 	fail "protokol elect proportional: $(cat "$tmp/err")"
 fi
+"$bin" --db "$db" verify >"$tmp/verify.txt" 2>&1 || fail "the record does not verify: $(cat "$tmp/verify.txt")"
 [ "$fails" = 0 ] || exit 1
 echo "csv-formulas: every formula cell is neutralised in every CSV export"

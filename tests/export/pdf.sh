@@ -59,5 +59,6 @@ for lang in da en; do
 		grep -q -F -- "$want" "$tmp/text" || fail "the $lang PDF's text lacks \"$want\""
 	done
 done
+"$bin" --db "$db" verify >"$tmp/verify.txt" 2>&1 || fail "the record does not verify: $(cat "$tmp/verify.txt")"
 [ "$fails" = 0 ] || exit 1
 echo "pdf: A4, fonts embedded, title and language set, page numbers, texts intact"
