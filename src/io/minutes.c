@@ -776,6 +776,11 @@ static void decision_of(const struct ctx *c, int ii, struct sb *o)
                         return;
                 }
         }
+        for (int k = 0; k < m->nelections; k++)
+                if (m->elections[k].item == ii) {
+                        sb_add(o, _("The election was held as set out above."));
+                        return;
+                }
         sb_add(o, _("The item called for no decision."));
 }
 
