@@ -30,10 +30,10 @@ const char *deadline_key_name(enum deadline_key k)
 const char *deadline_key_label(enum deadline_key k)
 {
         static const char *const labels[DK__COUNT] = {
-            [DK_MEMBER_PROPOSALS] = N_("member proposals"),
-            [DK_AGENDA_DISPATCH] = N_("agenda dispatch"),
+            [DK_MEMBER_PROPOSALS] = N_("member-proposals"),
+            [DK_AGENDA_DISPATCH] = N_("agenda-dispatch"),
             [DK_MATERIAL] = N_("material"),
-            [DK_ELECTORAL_ALLIANCES] = N_("electoral alliances"),
+            [DK_ELECTORAL_ALLIANCES] = N_("electoral-alliances"),
         };
         return (unsigned)k < DK__COUNT ? _(labels[k]) : "?";
 }

@@ -75,11 +75,11 @@ ok agenda good/agenda-comma.csv --meeting 1
 {
 	cat "$tmp/out.txt"
 	echo "--- attendance"
-	"$bin" --db "$db" export attendance --meeting 1 | tr -d '\r'
+	"$bin" --db "$db" export attendance --meeting 1 --csv | tr -d '\r'
 	echo "--- items"
-	"$bin" --db "$db" export minutes --meeting 1 | grep -E '^### |behind closed|reading|Proposed by'
+	"$bin" --db "$db" export minutes --meeting 1 --lang en | grep -E '^### |behind closed|reading|Proposal from'
 	echo "--- items, public"
-	"$bin" --db "$db" export minutes --meeting 1 --public | grep -E '^### '
+	"$bin" --db "$db" export minutes --meeting 1 --public --lang en | grep -E '^### '
 } >"$tmp/got.txt" 2>&1
 [ "${UPDATE:-}" = 1 ] && cp "$tmp/got.txt" expected.txt
 diff -u expected.txt "$tmp/got.txt" || fail "the imported record differs from expected.txt"
