@@ -41,10 +41,11 @@ static void usage(FILE *f)
               "  protokol --demo [--db FILE]               build the demo database and open it\n"
               "  protokol [--db FILE] run [SCRIPT|-]       run a meeting script\n"
               "  protokol [--db FILE] import members|agenda FILE.csv [--meeting ID]\n"
-              "  protokol [--db FILE] export minutes --meeting ID [--format md|html|txt]\n"
-              "                                  [--public] [-o FILE]\n"
+              "  protokol [--db FILE] export minutes --meeting ID [--format md|html|txt|pdf]\n"
+              "                                  [--lang da|en] [--public] [-o FILE]\n"
               "  protokol [--db FILE] export votes|member-votes|attendance --meeting ID\n"
-              "                                  [--public] [-o FILE]\n"
+              "                                  [--excel|--csv] [--lang da|en] [--public] [-o "
+              "FILE]\n"
               "  protokol [--db FILE] export calendar --year YYYY [--body NAME] [-o FILE]\n"
               "  protokol [--db FILE] deadlines --profile NAME --date YYYY-MM-DD | --meeting ID\n"
               "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
@@ -327,8 +328,8 @@ static int cmd_export(const char *db, int argc, char **argv)
                 fprintf(stderr, _("protokol: export needs what to export\n"));
                 return EXIT_USAGE;
         }
-        const char *what = argv[0], *out = NULL, *fmt = "md";
-        int meeting = 0;
+        const char *what = argv[0], *out = NULL, *fmt = "md", *lang = NULL;
+        int meeting = 0, csv_style = CSV_STYLE_AUTO;
         bool public_ = false;
         for (int i = 1; i < argc; i++) {
                 if (!strcmp(argv[i], "--meeting") && i + 1 < argc) {
@@ -345,6 +346,17 @@ static int cmd_export(const char *db, int argc, char **argv)
                         fmt = argv[++i];
                 } else if (!strcmp(argv[i], "--public")) {
                         public_ = true;
+                } else if (!strcmp(argv[i], "--lang") && i + 1 < argc) {
+                        lang = argv[++i];
+                        if (strcmp(lang, "da") && strcmp(lang, "en")) {
+                                fprintf(stderr, _("protokol: --lang: \"%s\" is not da or en\n"),
+                                        lang);
+                                return EXIT_USAGE;
+                        }
+                } else if (!strcmp(argv[i], "--excel")) {
+                        csv_style = CSV_STYLE_EXCEL;
+                } else if (!strcmp(argv[i], "--csv")) {
+                        csv_style = CSV_STYLE_CSV;
                 } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
                         out = argv[++i];
                 } else {
@@ -372,14 +384,14 @@ static int cmd_export(const char *db, int argc, char **argv)
         if (!strcmp(what, "minutes")) {
                 enum minutes_format f;
                 if (!minutes_format_parse(fmt, &f)) {
-                        fprintf(stderr, _("protokol: --format: \"%s\" is not md, txt or html\n"),
-                                fmt);
+                        fprintf(stderr,
+                                _("protokol: --format: \"%s\" is not md, txt, html or pdf\n"), fmt);
                         app_close(&a);
                         return EXIT_USAGE;
                 }
-                rc = app_export_minutes(a, meeting, (int)f, public_, &text, &err);
+                rc = app_export_minutes_lang(a, meeting, (int)f, public_, lang, &text, &err);
         } else {
-                rc = app_export_csv(a, meeting, what, public_, &text, &err);
+                rc = app_export_csv_style(a, meeting, what, public_, lang, csv_style, &text, &err);
         }
         if (rc < 0)
                 rc = report_err(&err);
@@ -390,9 +402,60 @@ static int cmd_export(const char *db, int argc, char **argv)
         return rc;
 }
 
+/* Set while output is written in English whatever the locale (export --lang en). */
+static bool force_english;
+
 static const char *translate(const char *msgid)
 {
-        return gettext(msgid);
+        return force_english ? msgid : gettext(msgid);
+}
+
+/*
+ * Switches gettext to lang ("da", "en") for one export, or back to the locale's language
+ * (NULL). Danish comes from the same catalogue through LANGUAGE, which gettext ignores in
+ * the C locale, so LC_MESSAGES is moved to C.UTF-8 (or da_DK.UTF-8) for the while.
+ */
+static bool switch_language(const char *lang)
+{
+        static char *saved_messages, *saved_language;
+        static bool switched;
+        if (!lang) {
+                if (!switched)
+                        return true;
+                force_english = false;
+                if (saved_language)
+                        setenv("LANGUAGE", saved_language, 1);
+                else
+                        unsetenv("LANGUAGE");
+                setlocale(LC_MESSAGES, saved_messages ? saved_messages : "");
+                free(saved_messages);
+                free(saved_language);
+                saved_messages = saved_language = NULL;
+                switched = false;
+                textdomain(GETTEXT_PACKAGE);
+                return true;
+        }
+        if (strcmp(lang, "en") && strcmp(lang, "da"))
+                return false;
+        if (!switched) {
+                const char *cur = setlocale(LC_MESSAGES, NULL);
+                const char *env = getenv("LANGUAGE");
+                saved_messages = cur ? strdup(cur) : NULL;
+                saved_language = env ? strdup(env) : NULL;
+                switched = true;
+        }
+        if (!strcmp(lang, "en")) {
+                force_english = true;
+                return true;
+        }
+        force_english = false;
+        setenv("LANGUAGE", "da", 1);
+        const char *cur = setlocale(LC_MESSAGES, NULL);
+        if (!cur || !strcmp(cur, "C") || !strcmp(cur, "POSIX"))
+                if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "da_DK.UTF-8"))
+                        return false;
+        textdomain(GETTEXT_PACKAGE); /* gettext forgets the translations it has looked up */
+        return true;
 }
 
 /* The message catalogues: next to the binary in the build tree (build/po), else installed. */
@@ -424,6 +487,7 @@ int main(int argc, char **argv)
         bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
         textdomain(GETTEXT_PACKAGE);
         pk_set_translator(translate);
+        pk_set_lang_switcher(switch_language);
         const char *db = NULL;
         char dbbuf[1024];
         bool demo = false, follow = false, public_ = false;

@@ -71,6 +71,26 @@ int app_export_minutes(struct app *a, int meeting, int format, bool public_, str
 int app_export_csv(struct app *a, int meeting, const char *what, bool public_, struct sb *out,
                    struct pk_err *err);
 
+/*
+ * The same in a chosen language: lang "da" or "en", or NULL for the body's (its profile's
+ * language key). The translation is switched for the rendering only (pk_use_language).
+ * format 3 is PDF.
+ */
+int app_export_minutes_lang(struct app *a, int meeting, int format, bool public_, const char *lang,
+                            struct sb *out, struct pk_err *err);
+/* The language a meeting's exports are written in by default (its body's). */
+int app_export_language(struct app *a, int meeting, const char **lang, struct pk_err *err);
+
+enum { CSV_STYLE_AUTO, CSV_STYLE_CSV, CSV_STYLE_EXCEL };
+/*
+ * A CSV export in a style: CSV_STYLE_CSV (RFC 4180: comma, CRLF, UTF-8 without BOM, English
+ * headers), CSV_STYLE_EXCEL (as Danish Excel opens it: UTF-8 with BOM, semicolons, CRLF,
+ * Danish headers and words), or CSV_STYLE_AUTO (Excel when the language, lang or the body's,
+ * is Danish). Cells that a spreadsheet would read as a formula are neutralised in both.
+ */
+int app_export_csv_style(struct app *a, int meeting, const char *what, bool public_,
+                         const char *lang, int style, struct sb *out, struct pk_err *err);
+
 /* Re-reads the record if another process appended to it; true if the state changed. */
 bool app_refresh(struct app *a, struct pk_err *err);
 

@@ -43,6 +43,9 @@ struct deadline {
 
 /* The key as printed, e.g. "agenda-dispatch". */
 const char *deadline_key_name(enum deadline_key k);
+/* The deadline's name for people, in the UI's language ("agenda-dispatch", "udsendelse af
+ * dagsorden"); the key name above stays for scripts and files. */
+const char *deadline_key_label(enum deadline_key k);
 /* The profile rule behind a key. */
 enum rule_id deadline_key_rule(enum deadline_key k);
 

@@ -16,10 +16,18 @@
 
 enum csv_export { CE_VOTES, CE_MEMBER_VOTES, CE_ATTENDANCE };
 
+/* True if a spreadsheet would take a cell starting so for a formula (= + - @ tab CR): every
+ * CSV writer puts a single quote in front of such a cell. */
+bool csv_formula_like(const char *v);
+
 /* Parses "votes", "member-votes" or "attendance". */
 bool csv_export_parse(const char *s, enum csv_export *out);
 /* Writes the CSV of meeting index mi into out (RFC 4180, CRLF line ends). */
 void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool public_,
                 struct sb *out);
+/* The same; excel: UTF-8 with BOM, semicolons, CRLF, Danish headers and words. Both styles
+ * put a single quote before a cell starting with = + - @, tab or CR (formula injection). */
+void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, bool public_,
+                       bool excel, struct sb *out);
 
 #endif

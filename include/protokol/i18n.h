@@ -27,6 +27,24 @@ const char *pk_tr(const char *msgid) __attribute__((format_arg(1)));
  */
 bool pk_tr_off(bool off);
 
+/*
+ * The language the translation speaks now: "en" (no translation) or the catalogue's code
+ * (its translation of the msgid "en"), e.g. "da".
+ */
+const char *pk_language(void);
+bool pk_language_is_da(void);
+
+/*
+ * Switching the translation for one piece of output (the minutes are written in the body's
+ * language, not the terminal's): the program installs a switcher (protokol's main does it
+ * with gettext); pk_use_language("da" or "en") asks it to speak that language until
+ * pk_use_language(NULL) returns to the locale's. Returns false (and changes nothing) when no
+ * switcher is installed or the language is unavailable.
+ */
+typedef bool (*pk_lang_switcher)(const char *lang);
+void pk_set_lang_switcher(pk_lang_switcher f);
+bool pk_use_language(const char *lang);
+
 #define _(s) pk_tr(s)
 #define N_(s) (s)
 

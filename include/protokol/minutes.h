@@ -12,12 +12,18 @@
 #include "protokol/engine.h"
 #include "protokol/util.h"
 
-enum minutes_format { MF_MD, MF_TXT, MF_HTML };
+enum minutes_format { MF_MD, MF_TXT, MF_HTML, MF_PDF };
 
 /* A correction in the record: an undo (when, and the action it retracted). */
 struct correction {
         const char *at;
         const char *retracted;
+};
+
+/* A recorded action of the meeting that stands (not retracted): when, and its script line. */
+struct minutes_event {
+        const char *at;
+        const char *line;
 };
 
 struct minutes_opts {
@@ -27,12 +33,19 @@ struct minutes_opts {
         long long chain_seq;    /* the number of the event the chain head belongs to */
         const struct correction *corrections;
         int ncorrections;
+        const struct minutes_event *events; /* the meeting's actions in order (calls to order,
+                                               doors, when items were treated), or NULL */
+        int nevents;
 };
 
-/* Parses "md", "txt" or "html". Returns false if unknown. */
+/* Parses "md", "txt", "html" or "pdf". Returns false if unknown. */
 bool minutes_format_parse(const char *s, enum minutes_format *out);
 
 /* Renders meeting index mi (0-based) into out. */
 void minutes_render(const struct pk_state *s, int mi, const struct minutes_opts *o, struct sb *out);
+/* The same; a PDF (which can fail) returns -1 with err set. The text is in the language the
+ * translation speaks (see pk_use_language). */
+int minutes_render_ex(const struct pk_state *s, int mi, const struct minutes_opts *o,
+                      struct sb *out, struct pk_err *err);
 
 #endif

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "protokol/i18n.h"
 #include "protokol/util.h"
 
 /* Value types of rules. */
@@ -81,6 +82,7 @@ struct rule {
         char sval[128];          /* the value as written (RT_ENUM word, RT_LIST text) */
         char cite[48];           /* "§ 4, stk. 1", or "" where the source has no provision */
         char text[512];          /* paraphrase in our own words */
+        char text_da[512];       /* the same in Danish (key text.da), or "" */
         int line;                /* line of the section in the file, for messages */
 };
 
@@ -89,6 +91,8 @@ struct profile {
         char title[160];  /* the forretningsorden it encodes */
         char source[160]; /* where it comes from */
         char path[512];   /* the file it was loaded from */
+        char language[8]; /* the body's language, for its minutes: "da" or "en" (key language;
+                             "en" when not given) */
         bool grundlovsdag_working, juleaftensdag_working, nytaarsaftensdag_working;
         struct rule rules[R__COUNT];
 };
@@ -131,6 +135,16 @@ static inline const char *profile_cite(const struct profile *p, enum rule_id id)
 {
         return p->rules[id].cite;
 }
+/*
+ * The paraphrase of a rule in the language the program speaks now (the Danish one, text.da,
+ * when the active translation is Danish and the profile has it; else the English one).
+ */
+static inline const char *profile_rule_text(const struct profile *p, enum rule_id id)
+{
+        const struct rule *r = &p->rules[id];
+        return r->text_da[0] && pk_language_is_da() ? r->text_da : r->text;
+}
+
 /* True if the comma-separated list rule contains word. */
 bool profile_list_has(const struct profile *p, enum rule_id id, const char *word);
 

@@ -32,6 +32,7 @@
 
 #include "protokol/cli.h"
 #include "protokol/elect.h"
+#include "protokol/export.h"
 #include "protokol/i18n.h"
 #include "protokol/profile.h"
 
@@ -347,12 +348,20 @@ static void csv_field(struct sb *out, const char *v, bool first)
 {
         if (!first)
                 sb_add(out, ",");
+        char *neutral = NULL;
+        if (csv_formula_like(v)) { /* a group named =HYPERLINK(...) is not a formula */
+                neutral = pk_xmalloc(strlen(v) + 2);
+                neutral[0] = '\'';
+                strcpy(neutral + 1, v);
+                v = neutral;
+        }
         size_t n = strlen(v);
         bool quote = n > 0 && (v[0] == ' ' || v[n - 1] == ' ');
         for (const char *c = v; *c && !quote; c++)
                 quote = *c == ',' || *c == '"' || *c == '\r' || *c == '\n';
         if (!quote) {
                 sb_add(out, v);
+                free(neutral);
                 return;
         }
         size_t need = csv_write(NULL, 0, v, n);
@@ -360,6 +369,7 @@ static void csv_field(struct sb *out, const char *v, bool first)
         csv_write(buf, need, v, n);
         sb_addn(out, buf, need);
         free(buf);
+        free(neutral);
 }
 
 static void csv_end(struct sb *out)

@@ -30,15 +30,61 @@ static int check_meeting(struct app *a, int meeting, struct pk_err *err)
         return 0;
 }
 
-int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct sb *out,
-                       struct pk_err *err)
+/* The language of a meeting's exports: lang if given, else its body's (profile key language). */
+static const char *export_language(struct app *a, int meeting, const char *lang)
+{
+        if (lang)
+                return lang;
+        const struct pk_state *s = app_state(a);
+        const struct meeting *m = &s->meetings[meeting - 1];
+        return s->bodies[m->body].profile.language[0] ? s->bodies[m->body].profile.language : "en";
+}
+
+int app_export_language(struct app *a, int meeting, const char **lang, struct pk_err *err)
 {
         if (check_meeting(a, meeting, err) < 0)
                 return -1;
-        struct event *evs;
-        int n;
+        *lang = export_language(a, meeting, NULL);
+        return 0;
+}
+
+/* The meeting's actions that stand, in order (for the minutes: when items were treated,
+ * calls to order, doors). evs holds every event of the record. */
+static struct minutes_event *meeting_events(const struct event *evs, int n, int meeting, int *nout)
+{
+        struct minutes_event *me = pk_xcalloc((size_t)n + 1, sizeof *me);
+        bool *retracted = pk_xcalloc((size_t)n + 2, sizeof *retracted);
+        for (int i = 0; i < n; i++)
+                if (evs[i].retracts > 0 && evs[i].retracts <= n)
+                        retracted[evs[i].retracts] = true;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+                if (evs[i].meeting != meeting || evs[i].retracts || !evs[i].line)
+                        continue;
+                if (evs[i].seq >= 1 && evs[i].seq <= n && retracted[evs[i].seq])
+                        continue;
+                me[k].at = evs[i].at;
+                me[k].line = evs[i].line;
+                k++;
+        }
+        free(retracted);
+        *nout = k;
+        return me;
+}
+
+int app_export_minutes_lang(struct app *a, int meeting, int f, bool public_, const char *lang,
+                            struct sb *out, struct pk_err *err)
+{
+        if (check_meeting(a, meeting, err) < 0)
+                return -1;
+        struct event *evs, *all;
+        int n, nall;
         if (store_load_corrections(app_store(a), meeting, &evs, &n, err) < 0)
                 return -1;
+        if (store_load(app_store(a), &all, &nall, err) < 0) {
+                store_events_free(evs, n);
+                return -1;
+        }
         struct correction *corr = pk_xcalloc((size_t)n + 1, sizeof *corr);
         int nc = 0;
         for (int i = 0; i < n; i++) {
@@ -46,6 +92,8 @@ int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct s
                 corr[nc].retracted = evs[i].line;
                 nc++;
         }
+        int nme;
+        struct minutes_event *me = meeting_events(all, nall, meeting, &nme);
         char head[65];
         store_head(app_store(a), head);
         struct minutes_opts o = {.format = (enum minutes_format)f,
@@ -53,15 +101,28 @@ int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct s
                                  .chain_head = head,
                                  .chain_seq = (long long)store_last_seq(app_store(a)),
                                  .corrections = corr,
-                                 .ncorrections = nc};
-        minutes_render(app_state(a), meeting - 1, &o, out);
+                                 .ncorrections = nc,
+                                 .events = me,
+                                 .nevents = nme};
+        bool switched = pk_use_language(export_language(a, meeting, lang));
+        int rc = minutes_render_ex(app_state(a), meeting - 1, &o, out, err);
+        if (switched)
+                pk_use_language(NULL);
+        free(me);
         free(corr);
         store_events_free(evs, n);
-        return 0;
+        store_events_free(all, nall);
+        return rc;
 }
 
-int app_export_csv(struct app *a, int meeting, const char *what, bool public_, struct sb *out,
-                   struct pk_err *err)
+int app_export_minutes(struct app *a, int meeting, int f, bool public_, struct sb *out,
+                       struct pk_err *err)
+{
+        return app_export_minutes_lang(a, meeting, f, public_, NULL, out, err);
+}
+
+int app_export_csv_style(struct app *a, int meeting, const char *what, bool public_,
+                         const char *lang, int style, struct sb *out, struct pk_err *err)
 {
         enum csv_export ce;
         if (!csv_export_parse(what, &ce)) {
@@ -73,6 +134,14 @@ int app_export_csv(struct app *a, int meeting, const char *what, bool public_, s
         }
         if (check_meeting(a, meeting, err) < 0)
                 return -1;
-        csv_export(app_state(a), meeting - 1, ce, public_, out);
+        const char *l = export_language(a, meeting, lang);
+        bool excel = style == CSV_STYLE_EXCEL || (style == CSV_STYLE_AUTO && !strcmp(l, "da"));
+        csv_export_styled(app_state(a), meeting - 1, ce, public_, excel, out);
         return 0;
+}
+
+int app_export_csv(struct app *a, int meeting, const char *what, bool public_, struct sb *out,
+                   struct pk_err *err)
+{
+        return app_export_csv_style(a, meeting, what, public_, NULL, CSV_STYLE_CSV, out, err);
 }

@@ -141,7 +141,7 @@ void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out)
                         sb_addf(out, "denied: %s: %s\n", pk_verb_info[v].name, sb_str(&why));
                         enum rule_id r = verb_rule((enum pk_verb)v);
                         if (paraphrases && p && r != R__COUNT && strstr(sb_str(&why), "(§"))
-                                sb_addf(out, "  %s\n", p->rules[r].text);
+                                sb_addf(out, "  %s\n", profile_rule_text(p, (enum rule_id)r));
                 }
                 sb_free(&why);
         }

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "protokol/i18n.h"
+
 static const struct {
         const char *name;
         enum rule_id rule;
@@ -23,6 +25,17 @@ static const struct {
 const char *deadline_key_name(enum deadline_key k)
 {
         return (unsigned)k < DK__COUNT ? keys[k].name : "?";
+}
+
+const char *deadline_key_label(enum deadline_key k)
+{
+        static const char *const labels[DK__COUNT] = {
+            [DK_MEMBER_PROPOSALS] = N_("member-proposals"),
+            [DK_AGENDA_DISPATCH] = N_("agenda-dispatch"),
+            [DK_MATERIAL] = N_("material"),
+            [DK_ELECTORAL_ALLIANCES] = N_("electoral-alliances"),
+        };
+        return (unsigned)k < DK__COUNT ? _(labels[k]) : "?";
 }
 
 enum rule_id deadline_key_rule(enum deadline_key k)

@@ -222,3 +222,26 @@ const char *pk_tr(const char *msgid)
 {
         return translator && !translation_off ? translator(msgid) : msgid;
 }
+
+const char *pk_language(void)
+{
+        /* TRANSLATORS: the ISO 639-1 code of the language of this catalogue (da). */
+        return _("en");
+}
+
+bool pk_language_is_da(void)
+{
+        return strcmp(pk_language(), "da") == 0;
+}
+
+static pk_lang_switcher lang_switcher;
+
+void pk_set_lang_switcher(pk_lang_switcher f)
+{
+        lang_switcher = f;
+}
+
+bool pk_use_language(const char *lang)
+{
+        return lang_switcher && lang_switcher(lang);
+}

@@ -1,5 +1,12 @@
 /*
- * export_csv.c - the CSV exports of a meeting, each field quoted by libcsv's writer.
+ * export_csv.c - the CSV exports of a meeting, each field quoted by libcsv's writer, in two
+ * styles: RFC 4180 (comma, CRLF, UTF-8 without BOM, English headers and words) and the way
+ * Danish Excel opens a file (UTF-8 with a byte order mark, semicolons, CRLF, Danish headers
+ * and words).
+ *
+ * In both, a cell that a spreadsheet would take for a formula (it starts with = + - @, a tab
+ * or a carriage return) is written with a single quote in front ('=HYPERLINK(...)), so a
+ * name, motion or reason can never run as a formula when the file is opened.
  */
 #include <csv.h>
 #include <stdio.h>
@@ -8,23 +15,43 @@
 
 #include "protokol/export.h"
 
-static void field(struct sb *out, const char *v, bool first)
+struct csv_out {
+        struct sb *out;
+        bool excel;
+};
+
+bool csv_formula_like(const char *v)
 {
+        return v[0] && strchr("=+-@\t\r", v[0]) != NULL;
+}
+
+static void field(const struct csv_out *co, const char *v, bool first)
+{
+        struct sb *out = co->out;
         if (!first)
-                sb_add(out, ",");
+                sb_add(out, co->excel ? ";" : ",");
+        char *neutral = NULL;
+        if (csv_formula_like(v)) {
+                size_t len = strlen(v);
+                neutral = pk_xmalloc(len + 2);
+                neutral[0] = '\'';
+                memcpy(neutral + 1, v, len + 1);
+                v = neutral;
+        }
         size_t n = strlen(v);
         size_t need = csv_write(NULL, 0, v, n);
         char *buf = pk_xmalloc(need + 1);
         csv_write(buf, need, v, n);
         sb_addn(out, buf, need);
         free(buf);
+        free(neutral);
 }
 
-static void row(struct sb *out, int n, const char *const *v)
+static void row(const struct csv_out *co, int n, const char *const *v)
 {
         for (int i = 0; i < n; i++)
-                field(out, v[i] ? v[i] : "", i == 0);
-        sb_add(out, "\r\n");
+                field(co, v[i] ? v[i] : "", i == 0);
+        sb_add(co->out, "\r\n");
 }
 
 /* The item a ballot belongs to, or "" for a vote on the meeting (order, floor). */
@@ -49,11 +76,20 @@ bool csv_export_parse(const char *s, enum csv_export *out)
         return true;
 }
 
-static const char *kind_word(enum subject_kind k)
+static const char *kind_word(enum subject_kind k, bool da)
 {
         static const char *n[] = {"main",    "amendment",  "sub-amendment", "procedural",
                                   "closure", "deny-floor", "order",         "reading"};
-        return n[k];
+        static const char *d[] = {"indstilling",     "ændringsforslag", "underændringsforslag",
+                                  "formelt forslag", "afslutning",      "fratagelse af ordet",
+                                  "rækkefølge",      "behandling"};
+        return da ? d[k] : n[k];
+}
+
+/* A word of the export in the style's language. */
+static const char *w(bool da, const char *en, const char *dk)
+{
+        return da ? dk : en;
 }
 
 /* Left out of a public export: anything of, or decided during, a closed-door item. */
@@ -66,12 +102,25 @@ static bool hidden(const struct pk_state *s, const struct meeting *m, const stru
 void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool public_,
                 struct sb *out)
 {
+        csv_export_styled(s, mi, what, public_, false, out);
+}
+
+void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, bool public_,
+                       bool excel, struct sb *outb)
+{
         const struct meeting *m = &s->meetings[mi];
+        const struct csv_out co = {.out = outb, .excel = excel};
+        const struct csv_out *out = &co;
+        const bool da = excel;
+        if (excel)
+                sb_add(outb, "\xEF\xBB\xBF"); /* the byte order mark Excel reads UTF-8 by */
         char a[16], b[16], c[16], d[16], e[16];
         if (what == CE_VOTES) {
                 static const char *h[] = {"item", "ballot",  "subject", "kind",  "text",
                                           "for",  "against", "abstain", "result"};
-                row(out, 9, h);
+                static const char *hd[] = {"punkt", "afstemning", "forslag", "art",     "tekst",
+                                           "for",   "imod",       "undlod",  "resultat"};
+                row(out, 9, da ? hd : h);
                 int shown = 0;
                 for (int k = 0; k < m->nballots; k++) {
                         const struct ballot *bl = &m->ballots[k];
@@ -86,19 +135,22 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
                         const char *v[] = {a,
                                            b,
                                            sj->id,
-                                           kind_word(sj->kind),
+                                           kind_word(sj->kind, da),
                                            sj->text,
                                            c,
                                            d,
                                            e,
-                                           bl->adopted ? "adopted" : "rejected"};
+                                           bl->adopted ? w(da, "adopted", "vedtaget")
+                                                       : w(da, "rejected", "forkastet")};
                         row(out, 9, v);
                 }
                 return;
         }
         if (what == CE_MEMBER_VOTES) {
                 static const char *h[] = {"item", "ballot", "subject", "member", "party", "vote"};
-                row(out, 6, h);
+                static const char *hd[] = {"punkt",  "afstemning", "forslag",
+                                           "medlem", "parti",      "stemme"};
+                row(out, 6, da ? hd : h);
                 int shown = 0;
                 for (int k = 0; k < m->nballots; k++) {
                         const struct ballot *bl = &m->ballots[k];
@@ -118,16 +170,16 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
                                 if (vc == VC_FOR)
                                         vote = "for";
                                 else if (vc == VC_AGAINST)
-                                        vote = "against";
+                                        vote = w(da, "against", "imod");
                                 else if (vc == VC_ABSTAIN)
-                                        vote = "abstain";
+                                        vote = w(da, "abstain", "undlod");
                                 else if (inh)
                                         vote = "inhabil";
                                 else if (mb->principal >= 0)
                                         continue; /* a substitute not seated has no vote to account
                                                      for */
                                 else
-                                        vote = "absent";
+                                        vote = w(da, "absent", "fraværende");
                                 const char *v[] = {a, b, sj->id, mb->name, mb->party, vote};
                                 row(out, 6, v);
                         }
@@ -136,8 +188,12 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
         }
         static const char *h[] = {"member", "party",   "role", "status",
                                   "reason", "arrived", "left", "substitute_for"};
+        static const char *hd[] = {"navn",        "parti", "rolle", "status",
+                                   "begrundelse", "ankom", "gik",   "stedfortræder for"};
         static const char *roles[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
-        row(out, 8, h);
+        static const char *roles_da[] = {"medlem", "borgmester", "formand", "næstformand",
+                                         "viceborgmester"};
+        row(out, 8, da ? hd : h);
         for (int i = 0; i < s->nmembers; i++) {
                 const struct member *mb = &s->members[i];
                 if (mb->body != m->body)
@@ -145,12 +201,13 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
                 const struct attendance *at = i < m->natt ? &m->att[i] : NULL;
                 if (mb->principal >= 0 && !(at && at->attended))
                         continue;
-                const char *status = "absent";
+                const char *status = w(da, "absent", "fraværende");
                 if (at && at->attended)
-                        status = at->status == ATT_LEFT ? "left" : "present";
+                        status = at->status == ATT_LEFT ? w(da, "left", "gået")
+                                                        : w(da, "present", "til stede");
                 const char *v[] = {mb->name,
                                    mb->party,
-                                   roles[mb->role],
+                                   da ? roles_da[mb->role] : roles[mb->role],
                                    status,
                                    at && !at->attended && !public_ ? at->reason : NULL,
                                    at ? at->arrived : NULL,

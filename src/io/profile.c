@@ -65,12 +65,22 @@ static const char *const rule_words[R__COUNT] = {
 /* Sections: one per rule (index = rule id), then [profile]. */
 enum { SEC_PROFILE = R__COUNT, SEC_COUNT, SEC_NONE = -1, SEC_IGNORED = -2 };
 
-enum { K_VALUE, K_CITE, K_TEXT, RULE_KEY_COUNT };
-static const char *const rule_keys[RULE_KEY_COUNT] = {"value", "cite", "text"};
+/* text.da, the Danish paraphrase, is optional: records made before it existed keep replaying. */
+enum { K_VALUE, K_CITE, K_TEXT, K_TEXT_DA, RULE_KEY_COUNT };
+static const char *const rule_keys[RULE_KEY_COUNT] = {"value", "cite", "text", "text.da"};
 
-enum { K_NAME, K_TITLE, K_SOURCE, K_GRUNDLOV, K_JULEAFTEN, K_NYTAARSAFTEN, PROFILE_KEY_COUNT };
+enum {
+        K_NAME,
+        K_TITLE,
+        K_SOURCE,
+        K_GRUNDLOV,
+        K_JULEAFTEN,
+        K_NYTAARSAFTEN,
+        K_LANGUAGE,
+        PROFILE_KEY_COUNT
+};
 static const char *const profile_keys[PROFILE_KEY_COUNT] = {
-    "name", "title", "source", "grundlovsdag", "juleaftensdag", "nytaarsaftensdag"};
+    "name", "title", "source", "grundlovsdag", "juleaftensdag", "nytaarsaftensdag", "language"};
 
 #define MAX_KEYS PROFILE_KEY_COUNT
 
@@ -592,7 +602,8 @@ static void check_rule(struct parse *ps, enum rule_id id, struct rule *r)
                 const struct slot *slot = &sec->keys[k];
                 field_name(field, sizeof field, id, rule_keys[k]);
                 if (!slot->seen) {
-                        note_missing(ps, id, rule_keys[k]);
+                        if (k != K_TEXT_DA)
+                                note_missing(ps, id, rule_keys[k]);
                         continue;
                 }
                 if (slot->too_long) {
@@ -675,6 +686,16 @@ static void check_rule(struct parse *ps, enum rule_id id, struct rule *r)
                                      _("the text is too long (at most %zu bytes)"),
                                      sizeof r->text - 1);
                         break;
+                case K_TEXT_DA:
+                        if (!*v)
+                                note(ps, slot->line, field,
+                                     _("the Danish text is empty (paraphrase the rule in Danish, "
+                                       "or leave the key out)"));
+                        else if (!copy_fit(r->text_da, sizeof r->text_da, v))
+                                note(ps, slot->line, field,
+                                     _("the text is too long (at most %zu bytes)"),
+                                     sizeof r->text_da - 1);
+                        break;
                 }
         }
 }
@@ -730,6 +751,13 @@ static void check_header(struct parse *ps, struct profile *p)
                                         break;
                                 }
                         }
+                        continue;
+                }
+                if (k == K_LANGUAGE) {
+                        if (strcmp(v, "da") == 0 || strcmp(v, "en") == 0)
+                                copy_fit(p->language, sizeof p->language, v);
+                        else
+                                note(ps, slot->line, field, _("\"%s\" is not one of: da, en"), v);
                         continue;
                 }
                 if (strcmp(v, "working") == 0)
@@ -845,6 +873,7 @@ static int parse_buf(const char *path, char *buf, size_t len, struct profile *p,
                 note(ps, 0, "", _("the profile could not be parsed (out of memory)"));
 
         memset(p, 0, sizeof *p);
+        pk_strlcpy(p->language, "en", sizeof p->language);
         if (ps->secs[SEC_PROFILE].seen)
                 check_header(ps, p);
         for (int id = 0; id < R__COUNT; id++)

@@ -796,6 +796,45 @@ static void hint(struct keyhint *h, const char *key, const char *label)
         h->x += tui_put(h->w, 0, h->x, "  ", 2, 0);
 }
 
+/* An action's word on the key bar, in the UI's language (its name stays the binding file's). */
+const char *tui_action_label(enum tui_action a)
+{
+        static const char *const labels[TA__COUNT] = {
+            [TA_QUIT] = N_("quit"),
+            [TA_HELP] = N_("help"),
+            [TA_RULINGS] = N_("rulings"),
+            [TA_DEADLINES] = N_("deadlines"),
+            [TA_COMMAND] = N_("command"),
+            [TA_UNDO] = N_("undo"),
+            [TA_TAKE] = N_("take"),
+            [TA_DONE] = N_("done"),
+            [TA_POSTPONE] = N_("postpone"),
+            [TA_MOTION] = N_("motion"),
+            [TA_AMEND] = N_("amend"),
+            [TA_SUBAMEND] = N_("sub-amend"),
+            [TA_PROCEDURAL] = N_("procedural"),
+            [TA_VOTE] = N_("vote"),
+            [TA_BALLOT] = N_("ballot"),
+            [TA_SPEAKER] = N_("speaker"),
+            [TA_NEXT] = N_("next"),
+            [TA_ARRIVE] = N_("arrive"),
+            [TA_LEAVE] = N_("leave"),
+            [TA_INHABIL] = N_("inhabil"),
+            [TA_CALL] = N_("call-to-order"),
+            [TA_DENY] = N_("deny-floor"),
+            [TA_DEMAND] = N_("demand"),
+            [TA_CLOSURE] = N_("closure"),
+            [TA_DECLARE] = N_("declare"),
+            [TA_DECIDE] = N_("decide"),
+            [TA_DECISION] = N_("decision"),
+            [TA_DOORS] = N_("doors"),
+            [TA_RULING] = N_("ruling"),
+            [TA_V_COUNTS] = N_("vote-counts"),
+            [TA_V_CLEAR] = N_("vote-clear"),
+        };
+        return labels[a] ? _(labels[a]) : tui_actions[a].name;
+}
+
 static void hint_action(struct keyhint *h, const char *pane, enum tui_action a, const char *label)
 {
         int k = keys_for(pane, a);
@@ -803,7 +842,7 @@ static void hint_action(struct keyhint *h, const char *pane, enum tui_action a, 
                 return;
         char name[32];
         keys_name(k, name, sizeof name);
-        hint(h, name, label ? label : tui_actions[a].name);
+        hint(h, name, label ? label : tui_action_label(a));
 }
 
 /* The key line: the keys that work now (the allowed verbs' keys), then the views. */
@@ -830,7 +869,7 @@ static void draw_keys(struct tui *t)
         }
         if (t->pick != TA_NONE) {
                 hint(&h, "↑↓", _("choose a member"));
-                hint(&h, _("Enter"), tui_actions[t->pick].name);
+                hint(&h, _("Enter"), tui_action_label(t->pick));
                 hint(&h, _("Esc"), _("cancel"));
                 wnoutrefresh(w);
                 return;
@@ -891,7 +930,7 @@ static void draw_keys(struct tui *t)
                                 continue;
                         char name[32];
                         keys_name(b[i].key, name, sizeof name);
-                        hint(&h, name, tui_actions[b[i].action].name);
+                        hint(&h, name, tui_action_label(b[i].action));
                 }
         }
         h.x = W - rw;

@@ -137,7 +137,7 @@ static void meeting_deadlines(struct tui *t, struct pane *p, struct rows *out)
                 }
                 enum tui_color c = standing(s, &d[i], today, when, sizeof when);
                 cal_format(d[i].day, day);
-                snprintf(left, sizeof left, "%s %s", day, deadline_key_name(d[i].key));
+                snprintf(left, sizeof left, "%s %s", day, deadline_key_label(d[i].key));
                 /* the date says it: "in N days" only where it fits */
                 if (d[i].day > today + 1 && tui_width(left) + 1 + tui_width(when) > cw)
                         when[0] = '\0';
@@ -170,7 +170,7 @@ static void next_deadline(struct tui *t, struct pane *p, struct rows *out)
                 cal_format(d[i].day, day);
                 cal_format(dm->date, mday);
                 snprintf(line, sizeof line, _("next deadline: %s %s (%s), meeting %d on %s"), day,
-                         deadline_key_name(d[i].key), when, d[i].meeting + 1, mday);
+                         deadline_key_label(d[i].key), when, d[i].meeting + 1, mday);
                 struct wrapctx w = {out, TC_DIM};
                 add_line(&w, "");
                 tui_wrap(line, p->w - 1, add_line, &w);
@@ -308,7 +308,7 @@ static void deadlines_build(struct tui *t, struct pane *p, struct rows *out)
         int kw = 0, cw = 0;
         bool used[DK__COUNT] = {false};
         for (int i = 0; i < n; i++) {
-                int k = tui_width(deadline_key_name(d[i].key)),
+                int k = tui_width(deadline_key_label(d[i].key)),
                     c = tui_width(pr->rules[d[i].rule].cite);
                 kw = k > kw ? k : kw;
                 cw = c > cw ? c : cw;
@@ -337,7 +337,7 @@ static void deadlines_build(struct tui *t, struct pane *p, struct rows *out)
                         snprintf(mtg, sizeof mtg, _("meeting %d, %s"), d[i].meeting + 1, mday);
                         struct sb line = {0};
                         sb_addf(&line, "  %s  ", day);
-                        pad(&line, deadline_key_name(d[i].key), kw);
+                        pad(&line, deadline_key_label(d[i].key), kw);
                         sb_add(&line, "  ");
                         pad(&line, pr->rules[d[i].rule].cite, cw);
                         sb_addf(&line, "  %s", mtg);
@@ -352,13 +352,15 @@ static void deadlines_build(struct tui *t, struct pane *p, struct rows *out)
         for (int k = 0; k < DK__COUNT; k++) {
                 if (!used[k])
                         continue;
-                const struct rule *r = &pr->rules[deadline_key_rule((enum deadline_key)k)];
+                enum rule_id rid = deadline_key_rule((enum deadline_key)k);
+                const struct rule *r = &pr->rules[rid];
+                const char *text = profile_rule_text(pr, rid);
                 char line[800];
                 if (r->cite[0])
-                        snprintf(line, sizeof line, "  %s (%s): %s", deadline_key_name(k), r->cite,
-                                 r->text);
+                        snprintf(line, sizeof line, "  %s (%s): %s", deadline_key_label(k), r->cite,
+                                 text);
                 else
-                        snprintf(line, sizeof line, "  %s: %s", deadline_key_name(k), r->text);
+                        snprintf(line, sizeof line, "  %s: %s", deadline_key_label(k), text);
                 w.c = TC_NORMAL;
                 tui_wrap(line, width, add_line, &w);
         }

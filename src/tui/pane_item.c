@@ -54,8 +54,11 @@ static void subject_row(struct rows *out, const struct meeting *m, int k, const 
                         snprintf(num, sizeof num, "%2d.", i + 1);
         char left[700], right[64];
         snprintf(left, sizeof left, "%s %*s%s %s%s%s%s", num, depth * 2, "", sj->id,
-                 sj->text ? sj->text : "", sj->by ? " (" : "", sj->by ? sj->by : "",
-                 sj->by ? ")" : "");
+                 /* the engine words the reading's subject in English (the record's language) */
+                 sj->kind == SK_READING && sj->text ? _(sj->text)
+                 : sj->text                         ? sj->text
+                                                    : "",
+                 sj->by ? " (" : "", sj->by ? sj->by : "", sj->by ? ")" : "");
         result_text(m, k, right, sizeof right);
         enum tui_color rc = sj->status == SS_ADOPTED    ? TC_FOR
                             : sj->status == SS_REJECTED ? TC_AGAINST

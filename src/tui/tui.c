@@ -228,11 +228,22 @@ enum app_result tui_exec(struct tui *t, const char *line)
                 struct sb hints = {0};
                 if (r == AR_DENIED)
                         tui_key_hints(m, &hints);
+                /* the result prefix in the UI's language (`protokol run` keeps ok:/denied:/error:
+                   for scripts) */
+                static const char *const prefixes[] = {N_("ok: "), N_("denied: "), N_("error: ")};
+                const char *shown = m;
+                for (int i = 0; i < 3; i++)
+                        if (!strncmp(m, prefixes[i], strlen(prefixes[i]))) {
+                                sb_clear(&out);
+                                sb_addf(&out, "%s%s", _(prefixes[i]), m + strlen(prefixes[i]));
+                                shown = sb_str(&out);
+                                break;
+                        }
                 tui_message(t,
                             r == AR_OK       ? MK_OK
                             : r == AR_DENIED ? MK_DENIED
                                              : MK_ERROR,
-                            "%s%s", m, sb_str(&hints));
+                            "%s%s", shown, sb_str(&hints));
                 sb_free(&hints);
                 if (r == AR_OK && !strncmp(m, "ok: ", 4)) {
                         const struct pk_state *s = app_state(t->app);

@@ -126,6 +126,8 @@ struct tui_action_info {
         const char *help;
 };
 extern const struct tui_action_info tui_actions[TA__COUNT];
+/* An action's word on the key bar, in the UI's language. */
+const char *tui_action_label(enum tui_action a);
 
 /* ---------- keys ---------- */
 

@@ -5,9 +5,9 @@
 # public holds a string beginning with CANARY- (title, urgency reason, motion, amendment,
 # procedural proposal, ruling, decision, dissent), and so does an absence reason. The test
 # first proves that each canary is in the record (the full exports show it), then that no
-# public export (minutes md, txt, html; votes; member-votes) shows any of them, nor the
-# item's other details: the property's name, the amounts, the votes and the member who
-# was disqualified.
+# public export (minutes md, txt, html and the text of the PDF, in Danish and English; votes
+# and member-votes, RFC 4180 and Excel) shows any of them, nor the item's other details: the
+# property's name, the amounts, the votes and the member who was disqualified.
 #
 # A second meeting (doors.txt, built here) closes the doors between items, as § 1, stk. 3
 # lets the council debate whether to close them: a ruling, an order vote and its vote given
@@ -37,17 +37,35 @@ ex() {
 		exit 1
 	fi
 }
-for f in md txt html; do
-	ex "full.$f" minutes --meeting 1 --format "$f"
-	ex "public.$f" minutes --meeting 1 --format "$f" --public
+if ! command -v pdftotext >/dev/null 2>&1; then
+	echo "public-canary: pdftotext (poppler-utils) is needed to read the PDF minutes" >&2
+	exit 1
+fi
+full="" public=""
+for lang in da en; do
+	for f in md txt html pdf; do
+		ex "full.$lang.$f" minutes --meeting 1 --format "$f" --lang "$lang"
+		ex "public.$lang.$f" minutes --meeting 1 --format "$f" --lang "$lang" --public
+		if [ "$f" = pdf ]; then
+			for v in full public; do
+				pdftotext -enc UTF-8 "$tmp/$v.$lang.pdf" "$tmp/$v.$lang.pdf.txt" || exit 1
+				# the PDF's text as pdftotext reads it, and its raw bytes
+				cat "$tmp/$v.$lang.pdf" >>"$tmp/$v.$lang.pdf.txt"
+			done
+			f=pdf.txt
+		fi
+		full="$full $tmp/full.$lang.$f"
+		public="$public $tmp/public.$lang.$f"
+	done
 done
-ex full-votes.csv votes --meeting 1
-ex full-member-votes.csv member-votes --meeting 1
-ex public-votes.csv votes --meeting 1 --public
-ex public-member-votes.csv member-votes --meeting 1 --public
-full="$tmp/full.md $tmp/full.txt $tmp/full.html $tmp/full-votes.csv"
-public="$tmp/public.md $tmp/public.txt $tmp/public.html $tmp/public-votes.csv
-$tmp/public-member-votes.csv"
+for style in csv excel; do
+	ex "full-votes.$style.csv" votes --meeting 1 --$style
+	ex "full-member-votes.$style.csv" member-votes --meeting 1 --$style
+	ex "public-votes.$style.csv" votes --meeting 1 --public --$style
+	ex "public-member-votes.$style.csv" member-votes --meeting 1 --public --$style
+	full="$full $tmp/full-votes.$style.csv"
+	public="$public $tmp/public-votes.$style.csv $tmp/public-member-votes.$style.csv"
+done
 
 fails=0
 for canary in CANARY-TITLE CANARY-URGENT CANARY-MOTION CANARY-AMEND CANARY-PROCEDURAL \
@@ -60,7 +78,7 @@ for canary in CANARY-TITLE CANARY-URGENT CANARY-MOTION CANARY-AMEND CANARY-PROCE
 done
 # the canaries and the closed item's other details
 for secret in CANARY Kanarie 2.400.000 2.000.000 "disqualified" "inhabil" \
-	'"4","6"' '"4","7"' '"4","8"'; do
+	'"4","6"' '"4","7"' '"4","8"' '"4";"6"' '"4";"7"' '"4";"8"'; do
 	# shellcheck disable=SC2086
 	if grep -n -F -- "$secret" $public >"$tmp/hits"; then
 		echo "FAIL: \"$secret\" appears in a public export:" >&2
@@ -69,8 +87,13 @@ for secret in CANARY Kanarie 2.400.000 2.000.000 "disqualified" "inhabil" \
 	fi
 done
 # what the public may see of the item: its number, public title and public decision
-for shown in "Item 4. Personalesag" "Kommunalbestyrelsen godkendte indstillingen"; do
-	for f in "$tmp/public.md" "$tmp/public.txt" "$tmp/public.html"; do
+for shown in "en:Item 4. Personalesag" "da:Punkt 4. Personalesag" \
+	"en:Kommunalbestyrelsen godkendte indstillingen" \
+	"da:Kommunalbestyrelsen godkendte indstillingen"; do
+	lang=${shown%%:*}
+	shown=${shown#*:}
+	for f in "$tmp/public.$lang.md" "$tmp/public.$lang.txt" "$tmp/public.$lang.html" \
+		"$tmp/public.$lang.pdf.txt"; do
 		if ! grep -q -F "$shown" "$f"; then
 			echo "FAIL: the public minutes ($(basename "$f")) lack \"$shown\"" >&2
 			fails=$((fails + 1))
@@ -130,12 +153,12 @@ dex() {
 	fi
 }
 for f in md txt html; do
-	dex "doors-full.$f" minutes --meeting 1 --format "$f"
-	dex "doors-public.$f" minutes --meeting 1 --format "$f" --public
+	dex "doors-full.$f" minutes --meeting 1 --format "$f" --lang en
+	dex "doors-public.$f" minutes --meeting 1 --format "$f" --public --lang en
 done
-dex doors-full-votes.csv votes --meeting 1
-dex doors-public-votes.csv votes --meeting 1 --public
-dex doors-public-member-votes.csv member-votes --meeting 1 --public
+dex doors-full-votes.csv votes --meeting 1 --csv
+dex doors-public-votes.csv votes --meeting 1 --public --csv
+dex doors-public-member-votes.csv member-votes --meeting 1 --public --csv
 for canary in DOORS-CANARY-RULING PUBLIC-RULING; do
 	if ! grep -q -F "$canary" "$tmp/doors-full.md"; then
 		echo "FAIL: $canary is not in the full minutes: the canary proves nothing" >&2

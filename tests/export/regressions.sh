@@ -71,11 +71,14 @@ done
 S
 	} | run
 	for f in md txt html; do
-		"$bin" --db "$db" export minutes --meeting 1 --public --format $f >"$tmp/m.$f"
+		"$bin" --db "$db" export minutes --meeting 1 --public --format $f --lang en >"$tmp/m.$f"
+		"$bin" --db "$db" export minutes --meeting 1 --public --format $f --lang da >"$tmp/d.$f"
 	done
 	"$bin" --db "$db" export votes --meeting 1 --public >"$tmp/v.csv"
 	"$bin" --db "$db" export member-votes --meeting 1 --public >"$tmp/mv.csv"
-	absent "D1" "$tmp/m.md" "$tmp/m.txt" "$tmp/m.html" "$tmp/v.csv" "$tmp/mv.csv"
+	absent "D1" "$tmp/v.csv" "$tmp/mv.csv"
+	absent "the floor" "$tmp/m.md" "$tmp/m.txt" "$tmp/m.html"
+	absent "ordet" "$tmp/d.md" "$tmp/d.txt" "$tmp/d.html"
 	;;
 absence-public)
 	{
@@ -110,8 +113,10 @@ close
 sign "Kasper Lind"
 S
 	} | run
-	"$bin" --db "$db" export minutes --meeting 1 --format txt >"$tmp/m.txt"
+	"$bin" --db "$db" export minutes --meeting 1 --format txt --lang en >"$tmp/m.txt"
 	absent "not signed" "$tmp/m.txt"
+	"$bin" --db "$db" export minutes --meeting 1 --format txt --lang da >"$tmp/m.txt"
+	absent "ikke underskrevet" "$tmp/m.txt"
 	;;
 *)
 	echo "known-defects: unknown case \"$case_\"" >&2

@@ -97,14 +97,14 @@ if grep -Ev "$keys" "$d" | grep -q .; then
 	fail "lines without a result prefix or status key: $(grep -Ev "$keys" "$d")"
 fi
 m=$tmp/da.txt.minutes
-has "$m" 'Lolland Kommune — beslutningsprotokol, 2027-01-21'
-has "$m" '  * Møde 1, 2027-01-21 kl. 16.00'
+has "$m" 'Beslutningsprotokol for Lolland Kommune'
+has "$m" 'Møde: Ordinært møde torsdag den 21. januar 2027 kl. 16.00'
 has "$m" 'Fremmøde'
 has "$m" 'Fraværende:'
 has "$m" '  * Ole Friis (V): ferie'
 has "$m" 'Punkter'
 has "$m" 'Punkt 1. Godkendelse af dagsorden'
-has "$m" '  * Afstemning om M (hovedforslag): vedtaget, 4 for, 0 imod, 0 hverken for eller imod'
+has "$m" 'Afstemning om indstillingen: vedtaget. 4 for, 0 imod, 0 undlod at stemme.'
 has "$m" 'Underskrifter'
 
 # ---- the same under LC_ALL=C: English ----
@@ -117,8 +117,15 @@ has "$c" 'state: open'
 if grep -q 'beslutningsdygtig\|afstemning' "$c"; then
 	fail "Danish under LC_ALL=C: $(grep 'beslutningsdygtig\|afstemning' "$c")"
 fi
+# the minutes are in the body's language (Danish), not the terminal's; --lang en overrides
 m=$tmp/c.txt.minutes
-has "$m" 'Lolland Kommune — decision protocol, 2027-01-21'
+has "$m" 'Beslutningsprotokol for Lolland Kommune'
+has "$m" 'Punkt 1. Godkendelse af dagsorden'
+LC_ALL=C "$bin" --db "$tmp/c.db" export minutes --meeting 1 --format txt --lang en >"$m.en" ||
+	fail "export minutes --lang en failed"
+m=$m.en
+has "$m" 'Minutes of Lolland Kommune'
+has "$m" 'Meeting: Ordinary meeting Thursday 21 January 2027 at 16:00'
 has "$m" 'Attendance'
 has "$m" 'Items'
 has "$m" 'Item 1. Godkendelse af dagsorden'
@@ -138,6 +145,29 @@ if [ -n "${ELECTIONS_SCRIPT:-}" ] && [ -f "$ELECTIONS_SCRIPT" ]; then
 	LC_ALL=da_DK.UTF-8 "$bin" --db "$tmp/e.db" run "$ELECTIONS_SCRIPT" >/dev/null 2>&1
 	LC_ALL=C "$bin" --db "$tmp/e.db" verify >"$tmp/verify.txt" 2>&1 ||
 		fail "an election recorded under da_DK.UTF-8 does not verify under LC_ALL=C: $(cat "$tmp/verify.txt")"
+fi
+
+# ---- the terminal UI under LANG=da_DK.UTF-8 (through its key seam): the key bar's words and
+# the message line's prefix are Danish, while `protokol run` above keeps denied: ----
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+printf '<Dump start.txt>\n:\n<Type open>\n<Enter>\n<Dump denied.txt>\nq\n' >"$tmp/keys"
+(cd "$tmp" && unset TERM && PROTOKOL_TUI_KEYS="$tmp/keys" LANG=da_DK.UTF-8 LC_ALL=da_DK.UTF-8 \
+	LINES=24 COLUMNS=100 NO_COLOR=1 "$bin" --db "$tmp/da.db" </dev/null >"$tmp/ui.out" 2>&1) ||
+	fail "the UI under da_DK.UTF-8 failed: $(cat "$tmp/ui.out")"
+keybar=$(tail -n 1 "$tmp/start.txt" 2>/dev/null)
+case " $keybar " in
+*" arrive "* | *" take "* | *" leave "* | *" decision "* | *" motion "* | *" amend "* | *" sub-amend "*)
+	fail "English in the key bar under da_DK.UTF-8: $keybar" ;;
+*"tag punkt"* | *indstilling* | *ankommer* | *ændringsforslag*) ;;
+*) fail "the key bar under da_DK.UTF-8 has none of its Danish words: $keybar" ;;
+esac
+grep -q '^afvist: ' "$tmp/denied.txt" 2>/dev/null ||
+	fail "the UI's message line under da_DK.UTF-8 is not \"afvist: ...\": $(grep -E 'denied|afvist' "$tmp/denied.txt")"
+grep -q '^denied: ' "$tmp/denied.txt" 2>/dev/null && fail "the UI's message line says denied: under da_DK.UTF-8"
+# the deadline names and the rules' paraphrases are Danish in `allowed` under da_DK.UTF-8
+echo "allowed" | LC_ALL=da_DK.UTF-8 "$bin" --db "$tmp/da.db" run - >"$tmp/allowed.txt" 2>&1
+if grep -q 'The council\|The mayor\|A member' "$tmp/allowed.txt"; then
+	fail "an English paraphrase of a rule under da_DK.UTF-8: $(grep 'The council\|The mayor\|A member' "$tmp/allowed.txt" | head -n 2)"
 fi
 
 # the two runs are the same meeting: as many result lines, with the same verdicts

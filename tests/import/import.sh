@@ -75,11 +75,11 @@ ok agenda good/agenda-comma.csv --meeting 1
 {
 	cat "$tmp/out.txt"
 	echo "--- attendance"
-	"$bin" --db "$db" export attendance --meeting 1 | tr -d '\r'
+	"$bin" --db "$db" export attendance --meeting 1 --csv | tr -d '\r'
 	echo "--- items"
-	"$bin" --db "$db" export minutes --meeting 1 | grep -E '^### |behind closed|reading|Proposed by'
+	"$bin" --db "$db" export minutes --meeting 1 --lang en | grep -E '^### |behind closed|reading|Proposal from'
 	echo "--- items, public"
-	"$bin" --db "$db" export minutes --meeting 1 --public | grep -E '^### '
+	"$bin" --db "$db" export minutes --meeting 1 --public --lang en | grep -E '^### '
 } >"$tmp/got.txt" 2>&1
 [ "${UPDATE:-}" = 1 ] && cp "$tmp/got.txt" expected.txt
 diff -u expected.txt "$tmp/got.txt" || fail "the imported record differs from expected.txt"
@@ -148,11 +148,11 @@ printf 'present "Kasper Lind" "Birgit Holt" "Jonas Brandt"\nabsent "Skov; Maria"
 	echo "--- recorded"
 	sqlite3 "$dk" "SELECT line FROM events WHERE verb IN ('member', 'item') ORDER BY seq"
 	echo "--- attendance"
-	"$bin" --db "$dk" export attendance --meeting 1 | tr -d '\r'
+	"$bin" --db "$dk" export attendance --meeting 1 --csv | tr -d '\r'
 	echo "--- items"
-	"$bin" --db "$dk" export minutes --meeting 1 | grep -E '^### |behind closed|Proposed by'
+	"$bin" --db "$dk" export minutes --meeting 1 --lang en | grep -E '^### |behind closed|Proposal from'
 	echo "--- items, public"
-	"$bin" --db "$dk" export minutes --meeting 1 --public | grep -E '^### '
+	"$bin" --db "$dk" export minutes --meeting 1 --public --lang en | grep -E '^### '
 } >"$tmp/got-dk.txt" 2>&1
 [ "${UPDATE:-}" = 1 ] && cp "$tmp/got-dk.txt" expected-danish.txt
 diff -u expected-danish.txt "$tmp/got-dk.txt" || fail "the Danish import differs from expected-danish.txt"

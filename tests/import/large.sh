@@ -89,7 +89,7 @@ printf 'body "Kommune" profile=lolland-2023 seats=5\nmeeting 2027-02-01 16:00\n'
 rc=$?
 [ "$rc" = 0 ] || fail "10,000 items: exit status $rc: $(head -c 400 err)"
 grep -q -F "import: $n rows read, $n imported" out || fail "$n items: $(cat out)"
-"$bin" --db "$db3" export minutes --meeting 1 >minutes.md 2>err || fail "minutes: $(cat err)"
+"$bin" --db "$db3" export minutes --meeting 1 --lang en >minutes.md 2>err || fail "minutes: $(cat err)"
 grep -q -F "### Item $n. Punkt $n om lokalplan" minutes.md || fail "item $n is not in the minutes"
 "$bin" --db "$db3" verify >verify.out 2>&1 || fail "verify after 10,000 items: $(cat verify.out)"
 
