@@ -837,8 +837,7 @@ static void item_blocks(struct ctx *c, int ii)
                         subject_block(c, k);
         for (int k = 0; k < m->nballots; k++) {
                 const struct ballot *b = &m->ballots[k];
-                if (b->item == ii && !b->open &&
-                    !(c->public_ && !engine_public_ballot(c->s, m, b)))
+                if (b->item == ii && !b->open && !(c->public_ && !engine_public_ballot(c->s, m, b)))
                         ballot_blocks(c, b);
         }
         for (int k = 0; k < m->nelections; k++) {
@@ -929,8 +928,8 @@ static void meeting_business(struct ctx *c)
                 room_at(c, r->at, &room, &doors);
                 if (r->item >= 0)
                         room = r->item;
-                if (c->public_ && (!meeting_event_public(m, room, doors) ||
-                                   !engine_public_ruling(c->s, m, r)))
+                if (c->public_ &&
+                    (!meeting_event_public(m, room, doors) || !engine_public_ruling(c->s, m, r)))
                         continue;
                 if (!rulings)
                         add_text(c->bl, BK_H2, _("Rulings of the chair"));
