@@ -306,26 +306,27 @@ static int migrate_to_v1(struct store *st, struct pk_err *err)
 {
         if (create_derived(st, err) < 0)
                 return -1;
-        static const char *sql = "CREATE TABLE events ("
-                                 " seq INTEGER PRIMARY KEY,"
-                                 " at TEXT NOT NULL,"
-                                 " verb TEXT NOT NULL,"
-                                 " line TEXT NOT NULL,"
-                                 " result TEXT NOT NULL,"
-                                 " attachment TEXT,"
-                                 " retracts INTEGER,"
-                                 " meeting INTEGER NOT NULL,"
-                                 " prev BLOB NOT NULL,"
-                                 " hash BLOB NOT NULL);"
-                                 "CREATE INDEX events_meeting ON events (meeting, seq);"
-                                 "CREATE INDEX events_retracts ON events (retracts);"
-                                 "CREATE INDEX events_archives ON events (seq, verb, attachment)"
-                                 " WHERE verb = 'open' AND attachment IS NOT NULL;"
-                                 "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
-                                 " BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
-                                 "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
-                                 " BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
-                                 "PRAGMA user_version = 1;";
+        static const char *sql =
+            "CREATE TABLE events ("
+            " seq INTEGER PRIMARY KEY,"
+            " at TEXT NOT NULL,"
+            " verb TEXT NOT NULL,"
+            " line TEXT NOT NULL,"
+            " result TEXT NOT NULL,"
+            " attachment TEXT,"
+            " retracts INTEGER,"
+            " meeting INTEGER NOT NULL,"
+            " prev BLOB NOT NULL,"
+            " hash BLOB NOT NULL);"
+            "CREATE INDEX events_meeting ON events (meeting, seq);"
+            "CREATE INDEX events_retracts ON events (retracts) WHERE retracts IS NOT NULL;"
+            "CREATE INDEX events_archives ON events (seq, verb, attachment)"
+            " WHERE verb = 'open' AND attachment IS NOT NULL;"
+            "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+            " BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
+            "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+            " BEGIN SELECT RAISE(ABORT, 'the protocol is append-only'); END;"
+            "PRAGMA user_version = 1;";
         return exec(st, sql, err);
 }
 
