@@ -49,19 +49,24 @@ int app_export_language(struct app *a, int meeting, const char **lang, struct pk
 }
 
 /* The meeting's actions that stand, in order (for the minutes: when items were treated,
- * calls to order, doors). evs holds every event of the record. */
+ * calls to order, doors). evs holds the meeting's events, in order (an undo belongs to the
+ * meeting of what it retracts, so both are there). */
 static struct minutes_event *meeting_events(const struct event *evs, int n, int meeting, int *nout)
 {
         struct minutes_event *me = pk_xcalloc((size_t)n + 1, sizeof *me);
-        bool *retracted = pk_xcalloc((size_t)n + 2, sizeof *retracted);
-        for (int i = 0; i < n; i++)
-                if (evs[i].retracts > 0 && evs[i].retracts <= n)
-                        retracted[evs[i].retracts] = true;
+        bool *retracted = pk_xcalloc((size_t)n + 1, sizeof *retracted);
+        for (int i = 0; i < n; i++) {
+                if (evs[i].retracts <= 0)
+                        continue;
+                for (int j = i - 1; j >= 0; j--)
+                        if (evs[j].seq == evs[i].retracts) {
+                                retracted[j] = true;
+                                break;
+                        }
+        }
         int k = 0;
         for (int i = 0; i < n; i++) {
-                if (evs[i].meeting != meeting || evs[i].retracts || !evs[i].line)
-                        continue;
-                if (evs[i].seq >= 1 && evs[i].seq <= n && retracted[evs[i].seq])
+                if (evs[i].meeting != meeting || evs[i].retracts || !evs[i].line || retracted[i])
                         continue;
                 me[k].at = evs[i].at;
                 me[k].line = evs[i].line;
@@ -81,7 +86,7 @@ int app_export_minutes_lang(struct app *a, int meeting, int f, bool public_, con
         int n, nall;
         if (store_load_corrections(app_store(a), meeting, &evs, &n, err) < 0)
                 return -1;
-        if (store_load(app_store(a), &all, &nall, err) < 0) {
+        if (store_load_meetings(app_store(a), &meeting, 1, &all, &nall, err) < 0) {
                 store_events_free(evs, n);
                 return -1;
         }
