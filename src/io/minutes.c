@@ -11,9 +11,11 @@
  * disqualifications and dissent of such items are never read, so they cannot leak. Neither
  * version shows the meeting script's syntax or the internal ids of proposals (M, A1, P1).
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "minutes_int.h"
 #include "protokol/i18n.h"
@@ -1329,6 +1331,46 @@ static void render_text(const struct blocks *bl, enum minutes_format f, struct s
                 sb_add(out, "\n");
 }
 
+/*
+ * The PDF renderer lives in a module (protokol-pdf.so, pdf.c) loaded on the first PDF: beside
+ * the executable (the build tree), else in protokol's module directory; PROTOKOL_PDF_MODULE
+ * names another. Returns 0, or -1 with err when it cannot be loaded or fails.
+ */
+static int render_pdf(const struct blocks *bl, struct sb *out, struct pk_err *err)
+{
+        static int (*fn)(const struct blocks *, struct sb *, struct pk_err *);
+        if (!fn) {
+                char here[1024] = "", path[1100];
+                const char *env = getenv("PROTOKOL_PDF_MODULE");
+                void *h = NULL;
+                if (env && env[0])
+                        h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
+                ssize_t n = readlink("/proc/self/exe", here, sizeof here - 1);
+                if (!h && n > 0) {
+                        here[n] = '\0';
+                        char *slash = strrchr(here, '/');
+                        if (slash)
+                                *slash = '\0';
+                        snprintf(path, sizeof path, "%s/protokol-pdf.so", here);
+                        h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+                }
+                if (!h) {
+                        snprintf(path, sizeof path, "%s/protokol-pdf.so", PROTOKOL_MODULEDIR);
+                        h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+                }
+                if (h)
+                        *(void **)&fn = dlsym(h, "minutes_pdf");
+                if (!fn) {
+                        const char *why = dlerror();
+                        pk_err_set(err,
+                                   _("the PDF renderer (protokol-pdf.so) cannot be loaded: %s"),
+                                   why ? why : "?");
+                        return -1;
+                }
+        }
+        return fn(bl, out, err);
+}
+
 int minutes_render_ex(const struct pk_state *s, int mi, const struct minutes_opts *o,
                       struct sb *out, struct pk_err *err)
 {
@@ -1338,7 +1380,7 @@ int minutes_render_ex(const struct pk_state *s, int mi, const struct minutes_opt
         if (o->format == MF_HTML)
                 render_html(&bl, out);
         else if (o->format == MF_PDF)
-                rc = minutes_pdf(&bl, out, err);
+                rc = render_pdf(&bl, out, err);
         else
                 render_text(&bl, o->format, out);
         blocks_free(&bl);
