@@ -16,4 +16,17 @@
  */
 int pk_write_file(const char *path, const char *text, size_t len, mode_t mode, struct pk_err *err);
 
+/*
+ * The database this process works on (its path as given). pk_write_file and
+ * pk_output_check then refuse it, its -wal, -shm, -journal and .lock files, through any
+ * name (the same inode, or the same place for a file not yet there).
+ */
+void pk_output_protect(const char *db);
+
+/*
+ * Whether path may receive an output file: not the protected database or one of its
+ * files, and not any existing SQLite database. 0, or -1 with err (exit status 1).
+ */
+int pk_output_check(const char *path, struct pk_err *err);
+
 #endif

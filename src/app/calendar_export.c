@@ -253,7 +253,7 @@ static int write_out(const char *path, const char *text, size_t len)
         char buf[1200];
         pk_err_format(&err, buf, sizeof buf);
         fprintf(stderr, "protokol: %s\n", buf);
-        return EXIT_IO;
+        return err.exit_code ? err.exit_code : EXIT_IO;
 }
 
 int cli_export_calendar(const char *db, int argc, char **argv)

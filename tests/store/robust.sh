@@ -37,13 +37,43 @@ grep -q "being written by another protokol (process [0-9]*)" "$tmp/err" || fail 
 wait $first
 echo status | "$bin" --db "$tmp/b.db" run - | grep -q '^body: B ' || fail "the first writer's action is lost"
 
+# the lock is on the file itself: a second writer through a symlink, a hard link, or after
+# the old lock file is removed, is refused just the same, and the file is unchanged
+ln -s "$tmp/b.db" "$tmp/sym.db"
+ln "$tmp/b.db" "$tmp/hard.db"
+for way in symlink hardlink rmlock; do
+	case $way in
+	symlink) path=$tmp/sym.db ;;
+	hardlink) path=$tmp/hard.db ;;
+	rmlock) path=$tmp/b.db ;;
+	esac
+	(echo "member \"First $way\" party=A"; sleep 2) | "$bin" --db "$tmp/b.db" run - >/dev/null &
+	first=$!
+	sleep 0.5
+	rm -f "$tmp/b.db.lock"
+	sum1=$(cat "$tmp/b.db" "$tmp/b.db-wal" 2>/dev/null | md5sum)
+	echo "member \"Second $way\" party=A" | "$bin" --db "$path" run - >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	sum2=$(cat "$tmp/b.db" "$tmp/b.db-wal" 2>/dev/null | md5sum)
+	[ $rc -eq 1 ] || fail "$way: second writer exit status $rc, expected 1: $(cat "$tmp/out" "$tmp/err")"
+	grep -q "being written by another protokol (process $first); follow it read-only with --follow" "$tmp/err" ||
+		fail "$way: second writer message: $(cat "$tmp/err")"
+	[ "$sum1" = "$sum2" ] || fail "$way: the second writer changed the file"
+	# a follower still reads while the writer runs
+	"$bin" --db "$path" verify >/dev/null 2>"$tmp/ferr" || fail "$way: a reader was refused: $(cat "$tmp/ferr")"
+	wait $first
+done
+"$bin" --db "$tmp/b.db" verify >"$tmp/v" 2>&1 || fail "after the refused writers: $(cat "$tmp/v")"
+[ "$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM events WHERE line LIKE '%Second%'")" = 0 ] ||
+	fail "a second writer's action is in the record"
+
 # a corrupt file: clear message, exit 3, file unchanged
 printf 'this is not a database, just text\n' >"$tmp/c.db"
 sum1=$(md5sum <"$tmp/c.db")
 echo status | "$bin" --db "$tmp/c.db" run - >/dev/null 2>"$tmp/err"
 rc=$?
 [ $rc -eq 3 ] || fail "corrupt file exit status $rc"
-grep -q "c.db: .*not a database" "$tmp/err" || fail "corrupt file message: $(cat "$tmp/err")"
+grep -q "c.db: .*not a protokol database" "$tmp/err" || fail "corrupt file message: $(cat "$tmp/err")"
 [ "$(md5sum <"$tmp/c.db")" = "$sum1" ] || fail "the corrupt file was changed"
 "$bin" --db "$tmp/c.db" verify >/dev/null 2>"$tmp/err"
 [ $? -ne 0 ] || fail "verify accepted a corrupt file"
