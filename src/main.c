@@ -50,6 +50,8 @@ static void usage(FILE *f)
               "  protokol [--db FILE] deadlines --profile NAME --date YYYY-MM-DD | --meeting ID\n"
               "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
               "                                  tables), and a chain head printed in minutes\n"
+              "  protokol [--db FILE] backup COPY          a consistent copy, also while a\n"
+              "                                  meeting runs\n"
               "  protokol elect proportional|majority|kkr ...  election calculations from CSV\n"
               "  protokol --help | --version\n"
               "\n"
@@ -193,13 +195,27 @@ static int cmd_verify(const char *db, int argc, char **argv)
                 fprintf(stderr, _("protokol: %s: no such database\n"), db);
                 return EXIT_IO;
         }
-        /* the chain first: a changed event is named as such, not as a replay failure */
+        /* the file first (its log, its schema), then the chain: a changed event is named as
+         * such, not as a replay failure */
         struct store *st;
         if (store_open(db, STORE_READ, &st, &err) < 0)
                 return report_err(&err);
-        int chain = store_verify_chain(st, &err);
+        int chain = store_wal_damage(st, &err) < 0 || store_verify_schema(st, &err) < 0 ||
+                            store_verify_chain(st, &err) < 0
+                        ? -1
+                        : 0;
+        if (chain == 0 && head_seq) {
+                struct sb hrep = {0};
+                chain = app_verify_head(st, head_seq, head_hex, &hrep, &err);
+                if (hrep.len)
+                        printf("%s\n", sb_str(&hrep));
+                sb_free(&hrep);
+                if (chain == 0)
+                        printf(_("ok: event %lld has the hash printed in the minutes\n"), head_seq);
+        }
         store_close(&st);
         if (chain < 0) {
+                pk_strlcpy(err.file, db, sizeof err.file);
                 report_err(&err);
                 return EXIT_REFUSED;
         }
@@ -214,30 +230,43 @@ static int cmd_verify(const char *db, int argc, char **argv)
                 app_close(&a);
                 return EXIT_REFUSED;
         }
-        char head[65];
+        char head[65], last_at[64];
+        int64_t last;
         store_head(app_store(a), head);
-        if (head_seq) {
-                char at[65];
-                if (store_event_hash(app_store(a), head_seq, at) < 0 || strcasecmp(at, head_hex)) {
-                        fprintf(stderr,
-                                _("protokol: %s: event %lld does not have the hash printed in the "
-                                  "minutes: the record has been rewritten\n"),
-                                db, head_seq);
-                        sb_free(&rep);
-                        app_close(&a);
-                        return EXIT_REFUSED;
-                }
-                printf(_("ok: event %lld has the hash printed in the minutes\n"), head_seq);
-        }
+        store_last_event(app_store(a), &last, last_at, sizeof last_at);
         printf(_("ok: the record is intact: %s; chain head after event %lld: %s\n"), sb_str(&rep),
                (long long)store_last_seq(app_store(a)), head);
-        char at[32];
-        long long last = (long long)store_last_seq(app_store(a));
-        if (last > 0 && store_event_time(app_store(a), last, at) == 0)
-                printf(_("last event: %lld, recorded %s (a copy that ends earlier is stale)\n"),
-                       last, at);
+        /* so that a stale copy is evident */
+        if (last)
+                printf(_("last event: %lld at %s\n"), (long long)last, last_at);
+        else
+                printf(_("last event: none (the record is empty)\n"));
         sb_free(&rep);
         app_close(&a);
+        return 0;
+}
+
+/* protokol backup FILE: a consistent copy of the database, also while a meeting runs. */
+static int cmd_backup(const char *db, int argc, char **argv)
+{
+        if (argc != 1) {
+                fprintf(stderr, _("protokol: backup needs the FILE to write\n"));
+                return EXIT_USAGE;
+        }
+        struct stat sb;
+        if (stat(db, &sb) != 0) {
+                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+                return EXIT_IO;
+        }
+        struct pk_err err = {0};
+        struct store *st;
+        if (pk_output_check(argv[0], &err) < 0 || store_open(db, STORE_READ, &st, &err) < 0)
+                return report_err(&err);
+        int rc = store_backup(st, argv[0], &err);
+        store_close(&st);
+        if (rc < 0)
+                return report_err(&err);
+        printf(_("ok: backup of %s written to %s\n"), db, argv[0]);
         return 0;
 }
 
@@ -375,8 +404,6 @@ static int cmd_export(const char *db, int argc, char **argv)
         }
         struct app *a;
         struct pk_err err = {0};
-        if (pk_check_output(out, db, &err) < 0)
-                return report_err(&err);
         if (app_open_full(db, true, &a, &err) < 0)
                 return report_err(&err);
         struct sb text = {0};
@@ -538,6 +565,7 @@ int main(int argc, char **argv)
                         mkdirs(dbbuf);
                         db = dbbuf;
                 }
+                pk_output_protect(db);
                 return cmd_demo(db);
         }
         if (!db)
@@ -547,6 +575,7 @@ int main(int argc, char **argv)
                         _("protokol: --public goes with --follow (the projector's view)\n"));
                 return EXIT_USAGE;
         }
+        pk_output_protect(db); /* no output file may land on the record */
         if (i >= argc)
                 return tui_run(db, follow, public_);
         const char *cmd = argv[i];
@@ -559,6 +588,8 @@ int main(int argc, char **argv)
         }
         if (!strcmp(cmd, "verify"))
                 return cmd_verify(db, argc - i - 1, argv + i + 1);
+        if (!strcmp(cmd, "backup"))
+                return cmd_backup(db, argc - i - 1, argv + i + 1);
         if (!strcmp(cmd, "export") && i + 1 < argc && !strcmp(argv[i + 1], "calendar"))
                 return cli_export_calendar(db, argc - i - 2, argv + i + 2);
         if (!strcmp(cmd, "export"))

@@ -62,6 +62,14 @@ struct store *app_store(struct app *a);
 int app_verify(struct app *a, struct sb *report, struct pk_err *err);
 
 /*
+ * verify --head N:HASH, on the record whose chain has been checked: event N must have that
+ * hash; the events after it are reported by meeting (in report, one line); they must not
+ * belong to a meeting that was signed and locked at event N. 0, or -1 with err.
+ */
+int app_verify_head(struct store *st, long long seq, const char *hex, struct sb *report,
+                    struct pk_err *err);
+
+/*
  * Renders the minutes of meeting (1-based) with the record's corrections and chain head.
  * format: 0 md, 1 txt, 2 html (enum minutes_format). Returns 0, or -1 with err set.
  */

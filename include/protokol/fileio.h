@@ -14,12 +14,19 @@
  * over it (created with mode); path NULL or "-" writes to standard output. Returns 0, or -1
  * with err naming the file and the reason (the temporary file is removed).
  */
-/*
- * May an output be written to path? Refused (-1, err set, exit status 1) when path is the
- * database db (or its -wal, -shm, -journal or .lock file), whatever path reaches it, or any
- * existing SQLite file. "-" and NULL (standard output) are always fine.
- */
-int pk_check_output(const char *path, const char *db, struct pk_err *err);
 int pk_write_file(const char *path, const char *text, size_t len, mode_t mode, struct pk_err *err);
+
+/*
+ * The database this process works on (its path as given). pk_write_file and
+ * pk_output_check then refuse it, its -wal, -shm, -journal and .lock files, through any
+ * name (the same inode, or the same place for a file not yet there).
+ */
+void pk_output_protect(const char *db);
+
+/*
+ * Whether path may receive an output file: not the protected database or one of its
+ * files, and not any existing SQLite database. 0, or -1 with err (exit status 1).
+ */
+int pk_output_check(const char *path, struct pk_err *err);
 
 #endif

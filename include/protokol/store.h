@@ -115,9 +115,41 @@ int store_verify_chain(struct store *st, struct pk_err *err);
 
 /* The hash of the last event as 64 hex digits (all zeros for an empty record). */
 void store_head(struct store *st, char hex[65]);
-/* The time event seq was recorded; 0, or -1 if there is no such event. */
-int store_event_time(struct store *st, int64_t seq, char at[32]);
 /* The stored hash of event seq as hex; 0, or -1 if there is no such event. */
 int store_event_hash(struct store *st, int64_t seq, char hex[65]);
+
+/*
+ * Compares the file's schema (tables with their columns and types, indexes, triggers) with
+ * the one protokol makes. 0, or -1 with err naming the first difference.
+ */
+int store_verify_schema(struct store *st, struct pk_err *err);
+
+/* Read-only: 0 if the write-ahead log is sound, else -1 with err naming the damaged frame
+ * (a store open for writing refuses a damaged log at open). */
+int store_wal_damage(struct store *st, struct pk_err *err);
+
+/* The number and time of the last event (0 and "" for an empty record). 0 or -1. */
+int store_last_event(struct store *st, int64_t *seq, char *at, size_t atn);
+
+/* The events after event seq, counted by meeting (events.meeting) and verb. */
+struct head_group {
+        int meeting;
+        char verb[32];
+        int count;
+        bool locked_at_head; /* the meeting was signed and locked at event seq */
+};
+int store_after_head(struct store *st, int64_t seq, struct head_group **out, int *n,
+                     struct pk_err *err);
+
+/*
+ * A consistent copy of the open database in dest (SQLite's online backup, in one read
+ * transaction, so a writer may keep appending), mode 0600, written to a temporary file
+ * that is then linked into place; dest must not exist. 0, or -1 with err.
+ */
+int store_backup(struct store *st, const char *dest, struct pk_err *err);
+
+/* For tests only: gives up the writer's lock while the store stays open for writing, so
+ * that two writers on one file can be simulated. */
+void store_release_lock_for_test(struct store *st);
 
 #endif

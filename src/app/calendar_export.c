@@ -245,12 +245,13 @@ static void meeting_events(const struct pk_state *s, int i, const char *rid, str
 static int write_out(const char *path, const char *db, const char *text, size_t len)
 {
         struct pk_err err = {0};
-        if (pk_check_output(path, db, &err) == 0 && pk_write_file(path, text, len, 0644, &err) == 0)
+        (void)db;
+        if (pk_write_file(path, text, len, 0644, &err) == 0)
                 return 0;
         char buf[1200];
         pk_err_format(&err, buf, sizeof buf);
         fprintf(stderr, "protokol: %s\n", buf);
-        return EXIT_IO;
+        return err.exit_code ? err.exit_code : EXIT_IO;
 }
 
 int cli_export_calendar(const char *db, int argc, char **argv)

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "protokol/app.h"
 #include "protokol/i18n.h"
@@ -73,5 +74,60 @@ int app_verify(struct app *a, struct sb *report, struct pk_err *err)
         sb_free(&msg);
         dt_rows_free(&want);
         dt_rows_free(&have);
+        return rc;
+}
+
+int app_verify_head(struct store *st, long long seq, const char *hex, struct sb *report,
+                    struct pk_err *err)
+{
+        char at[65];
+        if (store_event_hash(st, seq, at) < 0 || strcasecmp(at, hex)) {
+                pk_err_set(err,
+                           _("event %lld does not have the hash printed in the minutes: the "
+                             "record has been rewritten"),
+                           seq);
+                return -1;
+        }
+        struct head_group *g;
+        int n;
+        if (store_after_head(st, seq, &g, &n, err) < 0)
+                return -1;
+        int total = 0, locked = -1;
+        for (int i = 0; i < n; i++) {
+                total += g[i].count;
+                if (g[i].locked_at_head && locked < 0)
+                        locked = i;
+        }
+        if (!total) {
+                sb_add(report, _("after the published head: no events"));
+        } else {
+                sb_addf(report, _("after the published head: %d events ("), total);
+                for (int i = 0; i < n; i++) {
+                        bool first = i == 0 || g[i].meeting != g[i - 1].meeting;
+                        if (first && i)
+                                sb_add(report, "; ");
+                        if (first && g[i].meeting)
+                                sb_addf(report, _("meeting %d: "), g[i].meeting);
+                        else if (first)
+                                sb_add(report, _("outside any meeting: "));
+                        else
+                                sb_add(report, ", ");
+                        sb_addf(report, "%d %s", g[i].count, g[i].verb);
+                }
+                sb_add(report, ")");
+        }
+        int rc = 0;
+        if (locked >= 0) {
+                int c = 0;
+                for (int i = 0; i < n; i++)
+                        if (g[i].meeting == g[locked].meeting)
+                                c += g[i].count;
+                pk_err_set(err,
+                           _("%d events after the published head belong to meeting %d, which was "
+                             "signed and locked at the head"),
+                           c, g[locked].meeting);
+                rc = -1;
+        }
+        free(g);
         return rc;
 }

@@ -4,62 +4,92 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "protokol/fileio.h"
 #include "protokol/i18n.h"
 
-/* Is path the same file as other (same device and inode)? */
-static bool same_file(const char *path, const char *other)
+static char protected_db[PATH_MAX];
+
+void pk_output_protect(const char *db)
 {
-        struct stat a, b;
-        return stat(path, &a) == 0 && stat(other, &b) == 0 && a.st_dev == b.st_dev &&
-               a.st_ino == b.st_ino;
+        pk_strlcpy(protected_db, db ? db : "", sizeof protected_db);
 }
 
-int pk_check_output(const char *path, const char *db, struct pk_err *err)
+/* The absolute place of path: its directory resolved, and its last name. */
+static int place_of(const char *path, char *out, size_t n)
+{
+        char d[PATH_MAX], b[PATH_MAX], real[PATH_MAX];
+        pk_strlcpy(d, path, sizeof d);
+        pk_strlcpy(b, path, sizeof b);
+        if (!realpath(dirname(d), real))
+                return -1;
+        snprintf(out, n, "%s/%s", real, basename(b));
+        return 0;
+}
+
+/* Whether out names the same file as f (same inode, or the same place if either is not
+ * there). */
+static bool same_file(const char *out, const struct stat *os, bool oexists, const char *f)
+{
+        struct stat fs;
+        if (stat(f, &fs) == 0 && oexists)
+                return fs.st_dev == os->st_dev && fs.st_ino == os->st_ino;
+        char a[PATH_MAX + 300], b[PATH_MAX + 300];
+        return place_of(out, a, sizeof a) == 0 && place_of(f, b, sizeof b) == 0 && !strcmp(a, b);
+}
+
+int pk_output_check(const char *path, struct pk_err *err)
 {
         if (!path || !strcmp(path, "-"))
                 return 0;
-        static const char *const ends[] = {"", "-wal", "-shm", "-journal", ".lock"};
-        for (size_t i = 0; db && i < sizeof ends / sizeof ends[0]; i++) {
-                char p[1100];
-                snprintf(p, sizeof p, "%s%s", db, ends[i]);
-                if (same_file(path, p)) {
-                        pk_strlcpy(err->file, path, sizeof err->file);
-                        pk_err_set(err,
-                                   _("is the database (or its %s): an output would replace "
-                                     "the record; choose another file"),
-                                   ends[i][0] ? ends[i] : _("file"));
-                        err->exit_code = 1;
-                        return -1;
+        struct stat os;
+        bool oexists = stat(path, &os) == 0;
+        const char *why = NULL;
+        if (protected_db[0]) {
+                static const char *suffix[] = {"", "-wal", "-shm", "-journal", ".lock"};
+                char real[PATH_MAX];
+                bool has_real = realpath(protected_db, real) != NULL;
+                for (int i = 0; i < 5 && !why; i++) {
+                        char f[PATH_MAX + 16];
+                        for (int k = 0; k < (has_real ? 2 : 1) && !why; k++) {
+                                snprintf(f, sizeof f, "%s%s", k ? real : protected_db, suffix[i]);
+                                if (same_file(path, &os, oexists, f))
+                                        why = i == 0   ? _("it is the database")
+                                              : i == 1 ? _("it is the database's write-ahead log")
+                                              : i == 2 ? _("it is the database's shared-memory "
+                                                           "index")
+                                              : i == 3 ? _("it is the database's journal")
+                                                       : _("it is the database's lock file");
+                        }
                 }
         }
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd >= 0) {
+        if (!why && oexists && S_ISREG(os.st_mode)) {
+                int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
                 char h[16];
-                ssize_t n = read(fd, h, sizeof h);
-                close(fd);
-                if (n == 16 && !memcmp(h, "SQLite format 3", 16)) {
-                        pk_strlcpy(err->file, path, sizeof err->file);
-                        pk_err_set(err,
-                                   _("is an SQLite database: protokol does not write an output "
-                                     "over it; choose another file"));
-                        err->exit_code = 1;
-                        return -1;
+                if (fd >= 0) {
+                        if (read(fd, h, sizeof h) == (ssize_t)sizeof h &&
+                            !memcmp(h, "SQLite format 3", 16))
+                                why = _("it is an SQLite database");
+                        close(fd);
                 }
         }
-        return 0;
+        if (!why)
+                return 0;
+        pk_strlcpy(err->file, path, sizeof err->file);
+        pk_err_set(err, _("refusing to write here: %s; nothing was written"), why);
+        err->exit_code = 1;
+        return -1;
 }
 
 int pk_write_file(const char *path, const char *text, size_t len, mode_t mode, struct pk_err *err)
 {
-        if (pk_check_output(path, NULL, err) < 0)
-                return -1;
         if (!path || !strcmp(path, "-")) {
                 if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
                         pk_err_set(err, _("cannot write to standard output: %s"), strerror(errno));
@@ -67,6 +97,8 @@ int pk_write_file(const char *path, const char *text, size_t len, mode_t mode, s
                 }
                 return 0;
         }
+        if (pk_output_check(path, err) < 0)
+                return -1;
         pk_strlcpy(err->file, path, sizeof err->file);
         char tmp[1100];
         snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());

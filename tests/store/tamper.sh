@@ -15,18 +15,26 @@ if ! "$bin" --db "$tmp/good.db" verify >"$tmp/out" 2>&1; then
 fi
 fails=0
 checks=0
-# expect_caught LABEL SQL: apply SQL to a copy; verify must exit 1 naming something
+# the append-only triggers as protokol makes them: dropped for a tampering, then put back,
+# so that what verify catches is the tampering itself
+triggers=$(sqlite3 "$tmp/good.db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'trigger'")
+# expect_caught LABEL SQL [PATTERN]: apply SQL to a copy; verify must exit 1 naming something
+# (PATTERN, or an event or a row)
 expect_caught() {
 	cp "$tmp/good.db" "$tmp/bad.db"
 	sqlite3 "$tmp/bad.db" "DROP TRIGGER IF EXISTS events_no_update;
-		DROP TRIGGER IF EXISTS events_no_delete; $2" 2>"$tmp/sqlerr"
+		DROP TRIGGER IF EXISTS events_no_delete; $2; $triggers" 2>"$tmp/sqlerr"
 	if [ -s "$tmp/sqlerr" ]; then
 		echo "setup failed for $1: $(cat "$tmp/sqlerr")"; fails=$((fails + 1)); return
 	fi
+	check_caught "$1" "${3:-event [0-9]* \|(meeting=\|(body=}"
+}
+# check_caught LABEL PATTERN: verify of bad.db must exit 1 with PATTERN in its message
+check_caught() {
 	checks=$((checks + 1))
 	"$bin" --db "$tmp/bad.db" verify >"$tmp/out" 2>&1
 	rc=$?
-	if [ $rc -ne 1 ] || ! grep -q "event\|(meeting=\|(body=" "$tmp/out"; then
+	if [ $rc -ne 1 ] || ! grep -q "$2" "$tmp/out"; then
 		echo "NOT CAUGHT ($rc): $1"; cat "$tmp/out"; fails=$((fails + 1))
 	fi
 }
@@ -65,6 +73,43 @@ for spec in "meetings:meeting:state" "members:body,name:party" "items:meeting,nu
 	expect_caught "$t row added" "CREATE TEMP TABLE x AS SELECT * FROM $t LIMIT 1;
 		UPDATE x SET $first = $(mutate $first); INSERT INTO $t SELECT * FROM x"
 done
+# edits that a hash over C strings or over numbers as text would not see
+expect_caught "events.line with a NUL byte and text appended" \
+	"UPDATE events SET line = line || char(0) || ' and more' WHERE seq = 5" "event 5 has been changed"
+expect_caught "events.result with a NUL byte and text appended" \
+	"UPDATE events SET result = result || char(0) || 'x' WHERE seq = 7" "event 7 has been changed"
+expect_caught "a derived text column with a NUL byte and text appended" \
+	"UPDATE decisions SET text = text || char(0) || ' (amended)'" "decisions(meeting=1, item=.*text holds a NUL byte"
+expect_caught "a derived key column with a NUL byte and text appended" \
+	"UPDATE members SET name = name || char(0) || 'x'
+	WHERE (body, name) IN (SELECT body, name FROM members LIMIT 1)" "members(.*name holds a NUL byte"
+# events.meeting as text ("1 (text)" reads as the number 1): the table made non-STRICT to
+# take it, then its definition put back, so only the hash can tell
+cp "$tmp/good.db" "$tmp/bad.db"
+sqlite3 "$tmp/bad.db" "PRAGMA writable_schema=ON;
+	UPDATE sqlite_schema SET sql = replace(sql, ') STRICT', ')') WHERE name = 'events'"
+sqlite3 "$tmp/bad.db" "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;
+	UPDATE events SET meeting = meeting || ' (text)' WHERE seq = 9; $triggers"
+[ "$(sqlite3 "$tmp/bad.db" "SELECT typeof(meeting) FROM events WHERE seq = 9")" = text ] ||
+	{ echo "setup failed: events.meeting is not text"; fails=$((fails + 1)); }
+cp "$tmp/bad.db" "$tmp/nonstrict.db"
+sqlite3 "$tmp/bad.db" "ATTACH '$tmp/good.db' AS g; PRAGMA writable_schema=ON;
+	UPDATE main.sqlite_schema SET sql = (SELECT sql FROM g.sqlite_schema WHERE name = 'events')
+	WHERE name = 'events'"
+check_caught "events.meeting changed to text (definition put back)" "event 9 has been changed"
+cp "$tmp/nonstrict.db" "$tmp/bad.db"
+check_caught "events.meeting changed to text (the table no longer STRICT)" "schema differs: table events"
+# the schema itself
+cp "$tmp/good.db" "$tmp/bad.db"
+sqlite3 "$tmp/bad.db" "DROP TRIGGER events_no_update"
+check_caught "the append-only trigger dropped" "schema differs: the trigger events_no_update is missing"
+expect_caught "an index dropped" "DROP INDEX events_meeting" "schema differs: the index events_meeting is missing"
+expect_caught "an index added" "CREATE INDEX extra ON events (at)" "schema differs: the file has the index extra"
+expect_caught "a trigger added" "CREATE TRIGGER t AFTER INSERT ON items BEGIN SELECT 1; END" \
+	"schema differs: the file has the trigger t,"
+expect_caught "a table added" "CREATE TABLE notes (x TEXT)" "schema differs: the file has the table notes,"
+expect_caught "a derived table made non-STRICT" "CREATE TABLE r2 AS SELECT * FROM rulings;
+	DROP TABLE rulings; ALTER TABLE r2 RENAME TO rulings" "schema differs: table rulings"
 # a wholesale rewrite: a forged record with one vote changed is consistent in itself, but
 # not with the chain head printed in the minutes of the real one
 head=$("$bin" --db "$tmp/good.db" export minutes --meeting 1 --format txt --lang en |
