@@ -14,13 +14,18 @@ fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 events() { sqlite3 "$1" "SELECT count(*) FROM events" 2>/dev/null || echo none; }
 sums() { for f in "$@"; do [ -e "$f" ] && md5sum <"$f" || echo absent; done; }
+# wait_for FILE PATTERN: until a line of FILE matches (at most 30 s, for slow builds)
+wait_for() {
+	i=0
+	while [ $i -lt 300 ] && ! grep -q "$2" "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+}
 
 # --- the .db alone is complete after close (and after sign), while protokol still runs
 upto_close=$(grep -n '^close' "$script" | cut -d: -f1)
 head -n "$upto_close" "$script" >"$tmp/close.txt"
-{ cat "$tmp/close.txt"; sleep 3; } | "$bin" --db "$tmp/a.db" run - >"$tmp/out" 2>/dev/null &
+{ cat "$tmp/close.txt"; sleep 8; } 2>/dev/null | "$bin" --db "$tmp/a.db" run - >"$tmp/out" 2>/dev/null &
 writer=$!
-sleep 1.5
+wait_for "$tmp/out" "^ok: meeting closed"
 cp "$tmp/a.db" "$tmp/copy.db" # without its -wal
 oks=$(grep -c '^ok' "$tmp/out")
 n=$(events "$tmp/copy.db")
@@ -51,9 +56,10 @@ done
 wait $writer
 
 # --- export -o onto the database or its files, or onto any SQLite file, is refused
-{ cat "$script"; sleep 3; } | "$bin" --db "$tmp/b.db" run - >/dev/null 2>&1 &
+"$bin" --db "$tmp/b.db" run "$script" >/dev/null 2>&1
+{ echo status; sleep 4; } 2>/dev/null | "$bin" --db "$tmp/b.db" run - >"$tmp/out" 2>&1 &
 writer=$!
-sleep 1.5
+wait_for "$tmp/out" "^body: "
 ln "$tmp/b.db" "$tmp/hard.db"
 sqlite3 "$tmp/other.sqlite" "CREATE TABLE t (x); INSERT INTO t VALUES (1)"
 for target in b.db hard.db b.db-wal b.db-shm other.sqlite; do
@@ -71,9 +77,9 @@ wait $writer
 "$bin" --db "$tmp/b.db" verify >"$tmp/v" 2>&1 || fail "after the refused exports: $(cat "$tmp/v")"
 
 # --- a damaged write-ahead log: a byte flipped in a frame with committed frames after it
-{ head -n 20 "$script"; sleep 3; } 2>/dev/null | "$bin" --db "$tmp/c.db" run - >/dev/null 2>&1 &
+{ head -n 20 "$script"; echo status; sleep 4; } 2>/dev/null | "$bin" --db "$tmp/c.db" run - >"$tmp/out" 2>&1 &
 writer=$!
-sleep 1.5
+wait_for "$tmp/out" "^body: "
 kill -9 $writer 2>/dev/null # a crash: the log is left as it was
 wait $writer 2>/dev/null
 cp "$tmp/c.db" "$tmp/d.db"

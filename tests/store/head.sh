@@ -27,7 +27,7 @@ grep -q "^after the published head: no events$" "$tmp/out" || fail "untouched: $
 printf 'meeting 2027-02-04 16:00\nitem "Budget"\nitem "Eventuelt"\n' |
 	"$bin" --db "$tmp/r.db" run - >/dev/null 2>&1
 "$bin" --db "$tmp/r.db" verify --head "$head" >"$tmp/out" 2>&1 || fail "later meeting: $(cat "$tmp/out")"
-grep -q "^after the published head: 3 events (meeting 2: 1 meeting, 2 item)$" "$tmp/out" ||
+grep -q "^after the published head: 3 events (.*meeting 2: .*2 item)$" "$tmp/out" ||
 	fail "later meeting report: $(cat "$tmp/out")"
 
 # two undos forged into the signed meeting after the head: reported and refused
