@@ -18,6 +18,7 @@
 
 #include "protokol/i18n.h"
 #include "protokol/store.h"
+#include "store_int.h"
 
 struct store {
         sqlite3 *db;
@@ -743,4 +744,15 @@ int store_event_hash(struct store *st, int64_t seq, char hex[65])
 void store_head(struct store *st, char hex[65])
 {
         sodium_bin2hex(hex, 65, st->head, 32);
+}
+
+/* For the search index (search.c): the connection, and whether this store may write. */
+sqlite3 *store_sqlite(struct store *st)
+{
+        return st->empty ? NULL : st->db;
+}
+
+bool store_writable(const struct store *st)
+{
+        return st->mode == STORE_WRITE;
 }
