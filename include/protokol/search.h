@@ -49,9 +49,9 @@ bool search_doc_equal(const struct search_doc *a, const struct search_doc *b);
 void search_docs_meeting(const struct pk_state *s, int mi, struct search_docs *out);
 
 struct search_query {
-        const char *match; /* an FTS5 expression (search_match_expr), or NULL for none */
-        bool public_;      /* only what the public minutes show */
-        const char *body;  /* the body's name, or NULL */
+        const char *match;     /* an FTS5 expression (search_match_expr), or NULL for none */
+        bool public_;          /* only what the public minutes show */
+        const char *body;      /* the body's name, or NULL */
         const char *from, *to; /* YYYY-MM-DD bounds (inclusive), or NULL */
         const char *kind;      /* only documents of this kind ("ruling"), or NULL */
         int limit;             /* at most this many hits (0: 50) */

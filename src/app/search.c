@@ -114,8 +114,8 @@ void search_docs_meeting(const struct pk_state *s, int mi, struct search_docs *o
                 for (int k = 0; k < m->nballots; k++) {
                         const struct ballot *bl = &m->ballots[k];
                         for (int v = 0; bl->item == i && bl->named && v < bl->nvotes; v++)
-                                if (bl->votes[v] == VC_AGAINST && !strstr(sb_str(&names),
-                                                                          s->members[v].name))
+                                if (bl->votes[v] == VC_AGAINST &&
+                                    !strstr(sb_str(&names), s->members[v].name))
                                         add_part(&names, ", ", s->members[v].name);
                 }
                 struct search_doc *d = search_docs_add(out);
@@ -213,7 +213,9 @@ int search_match_expr(const char *q, struct sb *out)
                 if (!phrase && (!strcmp(sb_str(&term), "OR") || !strcmp(sb_str(&term), "AND") ||
                                 !strcmp(sb_str(&term), "NOT"))) {
                         if (terms) {
-                                op = !strcmp(term.s, "OR") ? "OR" : !strcmp(term.s, "NOT") ? "NOT" : "AND";
+                                op = !strcmp(term.s, "OR")    ? "OR"
+                                     : !strcmp(term.s, "NOT") ? "NOT"
+                                                              : "AND";
                                 pending_op = true;
                         }
                         sb_free(&term);
@@ -223,7 +225,8 @@ int search_match_expr(const char *q, struct sb *out)
                 bool word = false;
                 for (size_t k = 0; k < term.len; k++) {
                         unsigned char c = (unsigned char)term.s[k];
-                        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                        if (c >= 0x80 || (c >= '0' && c <= '9') ||
+                            ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
                                 word = true;
                 }
                 if (!word) {
@@ -351,9 +354,10 @@ int app_search_verify(struct app *a, struct sb *report, struct pk_err *err)
                            _("the search index differs from the record at meeting %d, %s %d "
                              "(%s): rebuild it by deleting the tables search_docs, search_fts "
                              "and search_meta"),
-                           x->meeting, x->kind ? x->kind : "?",
-                           x->ruling ? x->ruling : x->item,
-                           x->scope == 'P' ? _("public") : x->scope == 'F' ? _("full") : _("both"));
+                           x->meeting, x->kind ? x->kind : "?", x->ruling ? x->ruling : x->item,
+                           x->scope == 'P'   ? _("public")
+                           : x->scope == 'F' ? _("full")
+                                             : _("both"));
                 rc = -1;
         }
         if (rc == 0)

@@ -28,12 +28,18 @@ static const char *word(const char *code)
         static const struct {
                 const char *code, *text;
         } w[] = {
-            {"pending", N_("pending")},       {"debate", N_("debate")},
-            {"decided", N_("decided")},       {"postponed", N_("postponed")},
-            {"referred", N_("referred")},     {"withdrawn", N_("withdrawn")},
-            {"adopted", N_("adopted")},       {"rejected", N_("rejected")},
-            {"binding", N_("binding")},       {"final", N_("final")},
-            {"upheld", N_("upheld")},         {"overturned", N_("overturned")},
+            {"pending", N_("pending")},
+            {"debate", N_("debate")},
+            {"decided", N_("decided")},
+            {"postponed", N_("postponed")},
+            {"referred", N_("referred")},
+            {"withdrawn", N_("withdrawn")},
+            {"adopted", N_("adopted")},
+            {"rejected", N_("rejected")},
+            {"binding", N_("binding")},
+            {"final", N_("final")},
+            {"upheld", N_("upheld")},
+            {"overturned", N_("overturned")},
             {"without-vote", N_("without a vote")},
         };
         for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -166,9 +172,9 @@ static void print_csv(const struct search_hits *h, struct sb *out)
                 csv_field(out, x->d.kind, false);
                 csv_field(out, x->d.ruling ? num[2] : "", false);
                 csv_field(out,
-                          x->d.title                       ? x->d.title
+                          x->d.title                   ? x->d.title
                           : !strcmp(x->d.kind, "item") ? _("Closed item")
-                                                           : "",
+                                                       : "",
                           false);
                 csv_field(out, sb_str(&oc), false);
                 csv_field(out, x->d.rule, false);
@@ -197,8 +203,9 @@ int search_cli(const char *db, int argc, char **argv)
                 else if ((!strcmp(a, "--from") || !strcmp(a, "--to")) && more) {
                         pk_day d;
                         if (!cal_parse(argv[i + 1], &d)) {
-                                fprintf(stderr, _("protokol: search: %s %s: not a date (YYYY-MM-DD)\n"),
-                                        a, argv[i + 1]);
+                                fprintf(stderr,
+                                        _("protokol: search: %s %s: not a date (YYYY-MM-DD)\n"), a,
+                                        argv[i + 1]);
                                 return 2;
                         }
                         *(a[2] == 'f' ? &q.from : &q.to) = argv[++i];
@@ -215,7 +222,8 @@ int search_cli(const char *db, int argc, char **argv)
                         char *end;
                         long v = strtol(argv[++i], &end, 10);
                         if (*end || v < 1 || v > 100000) {
-                                fprintf(stderr, _("protokol: search: --limit %s: a number from 1\n"),
+                                fprintf(stderr,
+                                        _("protokol: search: --limit %s: a number from 1\n"),
                                         argv[i]);
                                 return 2;
                         }
@@ -226,7 +234,8 @@ int search_cli(const char *db, int argc, char **argv)
                 } else if (!query)
                         query = a;
                 else {
-                        fprintf(stderr, _("protokol: search: one query only (quote it: \"%s %s\")\n"),
+                        fprintf(stderr,
+                                _("protokol: search: one query only (quote it: \"%s %s\")\n"),
                                 query, a);
                         return 2;
                 }
@@ -246,7 +255,8 @@ int search_cli(const char *db, int argc, char **argv)
         }
         struct sb expr = {0};
         if (query && search_match_expr(query, &expr) < 0) {
-                fprintf(stderr, _("protokol: search: the query \"%s\" holds no word to search for\n"),
+                fprintf(stderr,
+                        _("protokol: search: the query \"%s\" holds no word to search for\n"),
                         query);
                 sb_free(&expr);
                 return 1;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protokol/archive.h"
 #include "protokol/i18n.h"
 #include "protokol/search.h"
 #include "store_int.h"
@@ -97,11 +98,11 @@ void search_docs_sort(struct search_docs *d)
 
 bool search_doc_equal(const struct search_doc *a, const struct search_doc *b)
 {
-        return doc_keycmp(a, b) == 0 && !strcmp0(a->body, b->body) &&
-               !strcmp0(a->date, b->date) && !strcmp0(a->outcome, b->outcome) &&
-               !strcmp0(a->rule, b->rule) && !strcmp0(a->cite, b->cite) &&
-               !strcmp0(a->title, b->title) && !strcmp0(a->case_id, b->case_id) &&
-               !strcmp0(a->text, b->text) && !strcmp0(a->names, b->names);
+        return doc_keycmp(a, b) == 0 && !strcmp0(a->body, b->body) && !strcmp0(a->date, b->date) &&
+               !strcmp0(a->outcome, b->outcome) && !strcmp0(a->rule, b->rule) &&
+               !strcmp0(a->cite, b->cite) && !strcmp0(a->title, b->title) &&
+               !strcmp0(a->case_id, b->case_id) && !strcmp0(a->text, b->text) &&
+               !strcmp0(a->names, b->names);
 }
 
 void search_hit_free(struct search_hit *h)
@@ -344,8 +345,9 @@ static int write_temp(sqlite3 *db, bool all, const int *meetings, int n,
 {
         if (drop(db, &TEMP, err) < 0 || create(db, &TEMP, err) < 0)
                 return -1;
-        if (run(db, "DROP TABLE IF EXISTS temp.search_tstale;"
-                    "CREATE TABLE temp.search_tstale (meeting INTEGER PRIMARY KEY);",
+        if (run(db,
+                "DROP TABLE IF EXISTS temp.search_tstale;"
+                "CREATE TABLE temp.search_tstale (meeting INTEGER PRIMARY KEY);",
                 err) < 0)
                 return -1;
         sqlite3_stmt *q = NULL;
@@ -560,8 +562,8 @@ int store_search_query(struct store *st, const struct search_query *q, struct se
                         temp_all = sqlite3_step(s) == SQLITE_ROW;
                 sqlite3_finalize(s);
         }
-        bool have_main = !temp_all && table_exists(db, "main", MAIN.docs) &&
-                         table_exists(db, "main", MAIN.fts);
+        bool have_main =
+            !temp_all && table_exists(db, "main", MAIN.docs) && table_exists(db, "main", MAIN.fts);
         if (have_main && query_part(db, &MAIN, have_temp, q, limit, out, err) < 0)
                 return -1;
         if (have_temp && query_part(db, &TEMP, false, q, limit, out, err) < 0)
@@ -679,4 +681,32 @@ int store_ruling_exists(struct store *st, int meeting, int ruling)
 bool store_search_writable(struct store *st)
 {
         return store_writable(st);
+}
+
+int store_item_counts(struct store *st, int **counts, int *n, struct pk_err *err)
+{
+        sqlite3 *db = store_sqlite(st);
+        *counts = NULL;
+        *n = 0;
+        if (!db)
+                return 0;
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(db, "SELECT meeting, count(*) FROM items GROUP BY meeting", -1, &q,
+                               NULL) != SQLITE_OK)
+                return fail(db, err, _("cannot read the items"));
+        int rc;
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                int m = sqlite3_column_int(q, 0);
+                if (m < 1 || m > 1000000)
+                        continue;
+                if (m > *n) {
+                        *counts = pk_xrealloc(*counts, (size_t)m * sizeof **counts);
+                        for (int i = *n; i < m; i++)
+                                (*counts)[i] = 0;
+                        *n = m;
+                }
+                (*counts)[m - 1] = sqlite3_column_int(q, 1);
+        }
+        sqlite3_finalize(q);
+        return rc == SQLITE_DONE ? 0 : fail(db, err, _("cannot read the items"));
 }

@@ -22,6 +22,7 @@
 #include "protokol/i18n.h"
 #include "protokol/store.h"
 #include "protokol/tui.h"
+#include "protokol/search.h"
 #include "tui_int.h"
 
 /* ---------- services to the panes ---------- */
@@ -144,6 +145,8 @@ pk_day tui_today(void)
 
 enum pane_id tui_overlay_pane(enum overlay o)
 {
+        if (o == OV_ARCHIVE || o == OV_SEARCH)
+                return o == OV_ARCHIVE ? P_ARCHIVE : P_SEARCH;
         return o == OV_RULINGS ? P_RULINGS : o == OV_DEADLINES ? P_DEADLINES : P_HELP;
 }
 
@@ -643,6 +646,8 @@ static bool is_move(enum tui_action a)
 
 static void dispatch(struct tui *t, enum tui_action a)
 {
+        if (tui_archive_dispatch(t, a))
+                return;
         if (t->overlay != OV_NONE) {
                 struct pane *p = &t->panes[tui_overlay_pane(t->overlay)];
                 if (a == TA_CANCEL) {
@@ -813,6 +818,8 @@ static void sync_state(struct tui *t)
 static void poll_follow(struct tui *t)
 {
         struct pk_err err = {0};
+        if (t->archive)
+                return; /* a past meeting does not change */
         if (app_refresh(t->app, &err)) {
                 tui_log_reload(t);
                 refresh_allowed(t);
@@ -995,12 +1002,14 @@ int tui_run(const char *db, bool follow)
                 app_close(&t.app);
                 return rc;
         }
-        static const struct pane_ops *ops[P__COUNT] = {
+        const struct pane_ops *ops[P__COUNT] = {
             [P_AGENDA] = &pane_agenda_ops, [P_ATTEND] = &pane_attend_ops,
             [P_ITEM] = &pane_item_ops,     [P_PROTOCOL] = &pane_protocol_ops,
             [P_VOTE] = &pane_vote_ops,     [P_RULINGS] = &pane_rulings_ops,
             [P_HELP] = &pane_help_ops,     [P_DEADLINES] = &pane_deadlines_ops,
         };
+        ops[P_ARCHIVE] = &pane_archive_ops; /* the archive's views (pane_archive.c) */
+        ops[P_SEARCH] = &pane_search_ops;
         for (int i = 0; i < P__COUNT; i++) {
                 t.panes[i].ops = ops[i];
                 t.panes[i].at_bottom = true;
@@ -1062,6 +1071,10 @@ int tui_run(const char *db, bool follow)
         free(t.vote.choice);
         free(t.text_view);
         keys_free();
+        tui_archive_free(&t);
+        struct pk_err serr = {0};
+        if (!follow)
+                app_search_update(t.app, db, true, &serr); /* keep a search index current */
         app_close(&t.app);
         return 0;
 }
