@@ -78,10 +78,17 @@ void tui_archive_free(struct tui *t)
 static void open_meeting(struct tui *t, int meeting, int item)
 {
         struct app *lv = live(t);
-        if (meeting == app_state(lv)->cur_meeting + 1 && !item) {
+        if (meeting == app_state(lv)->cur_meeting + 1) {
+                /* the live meeting itself: back to it, the agenda's cursor on the item */
                 back_to_live(t);
                 t->overlay = OV_NONE;
                 t->need_layout = true;
+                const struct meeting *m = tui_meeting(t);
+                for (int p = 0; m && item && p < m->nitems; p++)
+                        if (m->items[m->order[p]].number == item)
+                                t->panes[P_AGENDA].cursor = p;
+                t->focus = P_AGENDA;
+                tui_message(t, MK_INFO, "%s", _("the live meeting"));
                 return;
         }
         struct app *view = NULL;
@@ -101,7 +108,7 @@ static void open_meeting(struct tui *t, int meeting, int item)
         t->overlay = OV_NONE;
         t->pick = TA_NONE;
         const struct meeting *m = tui_meeting(t);
-        t->focus = m && m->current >= 0 ? P_ITEM : P_AGENDA;
+        t->focus = P_AGENDA; /* where Enter shows another item */
         /* the agenda's cursor on the item under view */
         struct pane *ag = &t->panes[P_AGENDA];
         ag->cursor = 0;
@@ -212,7 +219,6 @@ bool tui_archive_dispatch(struct tui *t, enum tui_action a)
                 if (m && k >= 0 && k < m->nitems) {
                         app_view_item(t->app, m->items[k].number);
                         (void)p;
-                        t->focus = P_ITEM;
                 }
                 return true;
         }
