@@ -436,6 +436,50 @@ static struct search_hit *hit_add(struct search_hits *h)
         return x;
 }
 
+/*
+ * The full text of the hits ranked first: their documents and snippets, in one query over
+ * their ids (computing a snippet for every match before ranking would cost more than the
+ * ranking itself). ids[i] gets its row in out->v[first + i].
+ */
+static int fill_hits(sqlite3 *db, const struct names *t, const char *match, const int64_t *ids,
+                     int n, struct search_hits *out, int first, struct pk_err *err)
+{
+        for (int at = 0; at < n; at += 200) {
+                int k = n - at < 200 ? n - at : 200;
+                struct sb sql = {0};
+                sb_addf(&sql,
+                        "SELECT %s, snippet(%s, -1, '[', ']', '…', 14), %s.rowid"
+                        " FROM %s.%s JOIN %s.%s d ON d.id = %s.rowid"
+                        " WHERE %s MATCH ?1 AND %s.rowid IN (",
+                        DOC_COLS, t->fts, t->fts, t->schema, t->fts, t->schema, t->docs, t->fts,
+                        t->fts, t->fts);
+                for (int i = 0; i < k; i++)
+                        sb_add(&sql, i ? ", ?" : "?");
+                sb_add(&sql, ")");
+                sqlite3_stmt *q = NULL;
+                int rc = sqlite3_prepare_v2(db, sb_str(&sql), -1, &q, NULL);
+                sb_free(&sql);
+                if (rc != SQLITE_OK)
+                        return fail(db, err, _("search index"));
+                sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+                for (int i = 0; i < k; i++)
+                        sqlite3_bind_int64(q, i + 2, ids[at + i]);
+                while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+                        int64_t id = sqlite3_column_int64(q, 16);
+                        for (int i = at; i < at + k; i++)
+                                if (ids[i] == id) {
+                                        struct search_hit *h = &out->v[first + i];
+                                        read_doc(q, &h->d);
+                                        h->snippet = col(q, 15);
+                                }
+                }
+                sqlite3_finalize(q);
+                if (rc != SQLITE_DONE)
+                        return fail(db, err, _("search index"));
+        }
+        return 0;
+}
+
 /* Runs the query over one part (main without the meetings TEMP stands in for, or TEMP). */
 static int query_part(sqlite3 *db, const struct names *t, bool exclude_temp,
                       const struct search_query *qq, int limit, struct search_hits *out,
@@ -449,13 +493,13 @@ static int query_part(sqlite3 *db, const struct names *t, bool exclude_temp,
                               " AND (?4 IS NULL OR d.date >= ?4) AND (?5 IS NULL OR d.date <= ?5)"
                               " AND (?6 IS NULL OR d.kind = ?6)";
         if (qq->match)
+                /* the ranking first, over ids only */
                 snprintf(sql, sizeof sql,
-                         "SELECT %s, snippet(%s, -1, '[', ']', '…', 14),"
-                         " bm25(%s, 10.0, 6.0, 1.0, 2.0) AS score"
+                         "SELECT %s.rowid, bm25(%s, 10.0, 6.0, 1.0, 2.0) AS score"
                          " FROM %s.%s JOIN %s.%s d ON d.id = %s.rowid"
                          " WHERE %s MATCH ?1 AND%s%s ORDER BY score LIMIT ?7",
-                         DOC_COLS, t->fts, t->fts, t->schema, t->fts, t->schema, t->docs, t->fts,
-                         t->fts, filters, excl);
+                         t->fts, t->fts, t->schema, t->fts, t->schema, t->docs, t->fts, t->fts,
+                         filters, excl);
         else
                 snprintf(sql, sizeof sql,
                          "SELECT %s, d.text, 0.0 FROM %s.%s d WHERE ?1 IS NULL AND%s%s"
@@ -471,21 +515,34 @@ static int query_part(sqlite3 *db, const struct names *t, bool exclude_temp,
         bind_text(q, 5, qq->to);
         bind_text(q, 6, qq->kind);
         sqlite3_bind_int(q, 7, limit);
-        int rc;
+        int rc, first = out->n, cap = 0, n = 0;
+        int64_t *ids = NULL;
         while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
                 struct search_hit *h = hit_add(out);
-                read_doc(q, &h->d);
-                h->snippet = col(q, 15);
-                h->score = sqlite3_column_double(q, 16);
+                if (qq->match) {
+                        if (n == cap) {
+                                cap = cap ? cap * 2 : 64;
+                                ids = pk_xrealloc(ids, (size_t)cap * sizeof *ids);
+                        }
+                        ids[n++] = sqlite3_column_int64(q, 0);
+                        h->score = sqlite3_column_double(q, 1);
+                } else {
+                        read_doc(q, &h->d);
+                        h->snippet = col(q, 15);
+                        h->score = sqlite3_column_double(q, 16);
+                }
         }
         if (rc != SQLITE_DONE) {
                 /* an FTS5 syntax error is the user's query, not the database */
                 pk_err_set(err, _("the query cannot be searched: %s"), sqlite3_errmsg(db));
                 sqlite3_finalize(q);
+                free(ids);
                 return -1;
         }
         sqlite3_finalize(q);
-        return 0;
+        rc = n ? fill_hits(db, t, qq->match, ids, n, out, first, err) : 0;
+        free(ids);
+        return rc;
 }
 
 /* The council's decisions on ruling r of meeting m, as one line. */
