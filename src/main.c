@@ -48,6 +48,8 @@ static void usage(FILE *f)
               "  protokol [--db FILE] deadlines --profile NAME --date YYYY-MM-DD | --meeting ID\n"
               "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
               "                                  tables), and a chain head printed in minutes\n"
+              "  protokol [--db FILE] search QUERY [--public] [--body NAME] [--from DATE]\n"
+              "                                  [--to DATE] [--format text|csv] [--rulings RULE]\n"
               "  protokol elect proportional|majority|kkr ...  election calculations from CSV\n"
               "  protokol --help | --version\n"
               "\n"

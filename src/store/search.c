@@ -574,7 +574,8 @@ static char *council_of(sqlite3 *db, bool have_main, bool have_temp, bool public
                         const char *tx = (const char *)sqlite3_column_text(q, 3);
                         if (s.len)
                                 sb_add(&s, "; ");
-                        sb_addf(&s, _("%s by the council on %s (meeting %d)"), o ? o : "",
+                        sb_addf(&s, _("%s by the council on %s (meeting %d)"),
+                                o && !strcmp(o, "upheld") ? _("upheld") : _("overturned"),
                                 dt ? dt : "", sqlite3_column_int(q, 2));
                         if (tx && *tx)
                                 sb_addf(&s, ": %s", tx);
