@@ -419,3 +419,73 @@ void tui_precedents(struct tui *t, int width, struct rows *out)
                 }
         }
 }
+
+/* ---------- R: a ruling, with the rule it reads ---------- */
+
+/* The rule the chair is most likely ruling on: the one the last refusal cited, else the
+ * one the open ballot's question falls under; NULL if none. */
+static const char *guess_rule(struct tui *t)
+{
+        const struct meeting *m = tui_meeting(t);
+        if (!m)
+                return NULL;
+        const struct profile *p = &app_state(t->app)->bodies[m->body].profile;
+        const char *open = t->msg_kind == MK_DENIED ? strrchr(t->msg, '(') : NULL;
+        if (open && !strncmp(open + 1, "§", strlen("§"))) {
+                char cite[64];
+                snprintf(cite, sizeof cite, "%s", open + 1);
+                char *close = strchr(cite, ')');
+                if (close)
+                        *close = '\0';
+                for (int r = 0; r < R__COUNT; r++)
+                        if (!strcmp(p->rules[r].cite, cite))
+                                return profile_rule_name((enum rule_id)r);
+        }
+        if (m->open_ballot >= 0) {
+                switch (m->subjects[m->ballots[m->open_ballot].subject].kind) {
+                case SK_CLOSURE:
+                        return profile_rule_name(R_CLOSURE_DEMAND);
+                case SK_DENY:
+                        return profile_rule_name(R_CALLS_BEFORE_DENIAL);
+                case SK_ORDER:
+                        return profile_rule_name(R_ORDER_DEMAND);
+                case SK_AMEND:
+                case SK_SUB:
+                        return profile_rule_name(R_VOTING_ORDER);
+                case SK_PROC:
+                        return profile_rule_name(R_PROCEDURAL_FIRST);
+                default:
+                        return profile_rule_name(R_MAJORITY);
+                }
+        }
+        return NULL;
+}
+
+static void ruling_rule_done(struct tui *t, const char *rule)
+{
+        struct sb line = {0};
+        sb_add(&line, "ruling ");
+        tui_quote(&line, t->prompt.ctx);
+        while (*rule == ' ')
+                rule++;
+        if (*rule)
+                sb_addf(&line, " rule=%s", rule);
+        tui_exec(t, sb_str(&line));
+        sb_free(&line);
+}
+
+static void ruling_text_done(struct tui *t, const char *text)
+{
+        if (!*text) {
+                tui_message(t, MK_INFO, "%s", _("cancelled"));
+                return;
+        }
+        const char *g = guess_rule(t);
+        tui_prompt(t, _("The rule it reads (a profile key; empty for none): "), g ? g : "",
+                   ruling_rule_done, text);
+}
+
+void tui_ruling_begin(struct tui *t)
+{
+        tui_prompt(t, _("Ruling of the chair: "), "", ruling_text_done, NULL);
+}

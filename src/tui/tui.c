@@ -379,11 +379,6 @@ static void declare_done(struct tui *t, const char *text)
         exec_text(t, "declare", text, NULL);
 }
 
-static void ruling_done(struct tui *t, const char *text)
-{
-        exec_text(t, "ruling", text, NULL);
-}
-
 static void decision_public_done(struct tui *t, const char *text)
 {
         struct sb extra = {0};
@@ -631,7 +626,7 @@ static void global_action(struct tui *t, enum tui_action a)
                 tui_exec(t, m && m->doors_closed ? "doors open" : "doors closed");
                 break;
         case TA_RULING:
-                tui_prompt(t, _("Ruling of the chair: "), "", ruling_done, NULL);
+                tui_ruling_begin(t); /* the text, then the rule it reads */
                 break;
         default:
                 break;

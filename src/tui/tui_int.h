@@ -368,6 +368,8 @@ bool tui_deadline_ahead(const struct pk_state *s, int body, pk_day today);
 /* pane_archive.c: the meetings list (A), the search (/) and a past meeting shown read-only */
 /* Handles a if the archive or the search has a say in it; true if it did. */
 bool tui_archive_dispatch(struct tui *t, enum tui_action a);
+/* R: asks for a ruling's text, then the rule it reads (the last refusal's rule offered). */
+void tui_ruling_begin(struct tui *t);
 /* The rulings view's precedents: the body's rulings grouped by the rule they read. */
 void tui_precedents(struct tui *t, int width, struct rows *out);
 /* Back to the live meeting if a past one is shown; frees the archive's state. */

@@ -132,6 +132,11 @@ grep -q "bad.txt:1:" "$tmp/err" || fail "rule=closur: stderr names no file and l
 printf 'ruling-decided 3 upheld meeting=1\n' >"$tmp/bad.txt"
 "$bin" --db "$db" run "$tmp/bad.txt" >"$tmp/out" 2>&1
 grep -q "^error: line 1: meeting 1 has no ruling 3" "$tmp/out" || fail "ruling-decided 3: $(cat "$tmp/out")"
+# where the chair's rulings are final (KKR, § 5, stk. 7) the council does not decide them
+printf 'ruling-decided 1 upheld\n' >"$tmp/bad.txt"
+"$bin" --db "$db" run "$tmp/bad.txt" >"$tmp/out" 2>&1
+grep -q "^denied: the chair's rulings are final: there is no appeal to the meeting (§ 5, stk. 7)" "$tmp/out" ||
+	fail "ruling-decided in KKR: $(cat "$tmp/out")"
 "$bin" --db "$db" verify >"$tmp/v" 2>&1 || fail "verify: $(cat "$tmp/v")"
 grep -q "search documents match the record" "$tmp/v" || fail "verify does not check the index: $(cat "$tmp/v")"
 

@@ -3,7 +3,8 @@
 # body's meetings; Enter opens a signed one read-only in the same panes (agenda with
 # outcomes, attendance as it was, the item with its votes, its protocol), marked ARCHIVE;
 # nothing can be recorded there; Esc returns to the live meeting. / searches from anywhere
-# and Enter jumps to the hit's meeting and item.
+# and Enter jumps to the hit's meeting and item. R asks for the rule a ruling reads, offering
+# the last refusal's; the rulings view lists the ruling under it.
 # Usage: e2e-archive.sh PROTOKOL
 set -u
 bin=$1
@@ -116,6 +117,30 @@ wait_for "Search · «maribo»: 1 hits"
 key Enter
 wait_for "the live meeting"
 wait_gone "ARCHIVE"
+# R offers the rule of the last refusal; the ruling is recorded with it, and the rulings
+# view lists it under that rule
+key :
+type_text 'deny-floor "Bo Ærø"'
+key Enter
+wait_for "(§ 4, stk. 4)"
+key R
+wait_for "Ruling of the chair:"
+type_text "To kald til orden før frakendelse af ordet"
+key Enter
+wait_for "The rule it reads"
+on_screen "calls-to-order"
+key Enter
+wait_for "ok: ruling recorded"
+[ "$(sqlite3 "$db" "SELECT line FROM events ORDER BY seq DESC LIMIT 1")" = 'ruling "To kald til orden før frakendelse af ordet" rule=calls-to-order' ] ||
+	fail "the ruling was recorded as: $(sqlite3 "$db" "SELECT line FROM events ORDER BY seq DESC LIMIT 1")"
+key r
+wait_for "Allowed now"
+key End
+wait_for "Precedents: the chair's rulings on each rule"
+on_screen "calls-to-order (§ 4, stk. 4)"
+on_screen "meeting 2: To kald til orden før frakendelse af ordet (binding)"
+key Escape
+
 # q in the archive returns; q in the live meeting quits
 key A
 wait_for "Archive · the meetings"
