@@ -92,6 +92,8 @@ int store_search_changed(struct store *st, int64_t seq, int **meetings, int *n, 
  */
 int store_search_write(struct store *st, bool temp, bool all, const int *meetings, int n,
                        const struct search_docs *docs, int64_t seq, struct pk_err *err);
+/* Forgets the TEMP part (the stored index has caught up). */
+void store_search_drop_temp(struct store *st);
 /* Runs a query over the index (and the TEMP part, if written), best first. */
 int store_search_query(struct store *st, const struct search_query *q, struct search_hits *out,
                        struct pk_err *err);

@@ -277,8 +277,10 @@ int app_search_update(struct app *a, const char *path, bool only_if_present, str
                 return 0;
         int64_t last = store_last_seq(st);
         bool all = !present || version != SEARCH_INDEX_VERSION;
-        if (!all && seq == last)
+        if (!all && seq == last) {
+                store_search_drop_temp(st); /* a reader's own part is no longer needed */
                 return 0;
+        }
         app_refresh(a, err);
         int *ms = NULL, n = 0;
         if (!all && store_search_changed(st, seq, &ms, &n, err) < 0)

@@ -768,3 +768,13 @@ int store_item_counts(struct store *st, int **counts, int *n, struct pk_err *err
         sqlite3_finalize(q);
         return rc == SQLITE_DONE ? 0 : fail(db, err, _("cannot read the items"));
 }
+
+void store_search_drop_temp(struct store *st)
+{
+        sqlite3 *db = store_sqlite(st);
+        struct pk_err e = {0};
+        if (db && table_exists(db, "temp", "search_tstale")) {
+                drop(db, &TEMP, &e);
+                run(db, "DROP TABLE IF EXISTS temp.search_tstale", &e);
+        }
+}
