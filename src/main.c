@@ -25,6 +25,7 @@
 #include "protokol/i18n.h"
 #include "protokol/minutes.h"
 #include "protokol/script.h"
+#include "protokol/search.h"
 #include "protokol/tui.h"
 
 enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
@@ -52,6 +53,8 @@ static void usage(FILE *f)
               "                                  tables), and a chain head printed in minutes\n"
               "  protokol [--db FILE] backup COPY          a consistent copy, also while a\n"
               "                                  meeting runs\n"
+              "  protokol [--db FILE] search QUERY [--public] [--body NAME] [--from DATE]\n"
+              "                                  [--to DATE] [--format text|csv] [--rulings RULE]\n"
               "  protokol elect proportional|majority|kkr ...  election calculations from CSV\n"
               "  protokol --help | --version\n"
               "\n"
@@ -164,6 +167,8 @@ static int cmd_run(const char *db, const char *script)
         free(line);
         if (in != stdin)
                 fclose(in);
+        struct pk_err serr = {0};
+        app_search_update(a, db, true, &serr); /* keep an existing search index current */
         app_close(&a);
         return status;
 }
@@ -600,6 +605,8 @@ int main(int argc, char **argv)
                 return cli_deadlines(db, argc - i - 1, argv + i + 1);
         if (!strcmp(cmd, "elect"))
                 return cli_elect(argc - i - 1, argv + i + 1);
+        if (!strcmp(cmd, "search"))
+                return search_cli(db, argc - i - 1, argv + i + 1);
         fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
         usage(stderr);
         return EXIT_USAGE;

@@ -82,7 +82,10 @@
         X(V_REFER, "refer", "X", "", "", true, N_("refer the current item to a committee"))        \
         X(V_WITHDRAW, "withdraw", "", "", "", true, N_("the current item is withdrawn"))           \
         X(V_DONE, "done", "", "", "", true, N_("the current item is finished"))                    \
-        X(V_RULING, "ruling", "X", "", "", true, N_("record a ruling of the chair on the rules"))  \
+        X(V_RULING, "ruling", "X", "rule=W", "", true,                                             \
+          N_("record a ruling of the chair on the rules (rule= the profile rule it reads)"))       \
+        X(V_RULING_DECIDED, "ruling-decided", "NWs", "meeting=N", "", true,                        \
+          N_("the council's decision on ruling N: upheld or overturned"))                          \
         X(V_ELECTION, "election", "X", "method=W,seats=N", "", true,                               \
           N_("start an election under the current item"))                                          \
         X(V_CANDIDATE, "candidate", "P", "", "", true, N_("a candidate in a majority election"))   \

@@ -171,6 +171,17 @@ struct ruling {
         char *text;
         char *at;
         bool closed_doors; /* given while the doors were closed */
+        char *rule; /* the profile rule it interprets (a section name such as "closure"), or NULL */
+};
+
+/* The council's decision on a ruling of the chair (seeds 003/004 § 15), recorded in the
+ * meeting where it was taken; the ruling may be one of an earlier meeting of the body. */
+struct ruling_decision {
+        int meeting; /* index of the ruling's meeting */
+        int ruling;  /* its number there, 1-based */
+        bool upheld;
+        char *text; /* the council's wording, or NULL */
+        char *at;
 };
 
 struct meeting {
@@ -200,6 +211,8 @@ struct meeting {
         int natt;
         struct ruling *rulings;
         int nrulings;
+        struct ruling_decision *ruling_decisions;
+        int nruling_decisions;
         struct election *elections;
         int nelections;
         int next_deny, next_order;

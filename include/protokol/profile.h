@@ -101,6 +101,11 @@ struct profile {
 const char *profile_rule_name(enum rule_id id);
 enum rule_type profile_rule_type(enum rule_id id);
 
+/* The rule whose section name is name (e.g. "closure"), or -1. */
+int profile_rule_lookup(const char *name);
+/* Every rule id, the rules whose names are closest to name (edit distance) first. */
+void profile_rules_by_closeness(const char *name, int order[R__COUNT]);
+
 /*
  * Loads a profile from path into *p. Returns 0, or -1 with *err naming file, line and key.
  * *p is fully written on success and unspecified on failure.

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "protokol/app.h"
+#include "protokol/search.h"
 #include "protokol/i18n.h"
 #include "protokol/profile.h"
 #include "protokol/rows.h"
@@ -664,6 +665,11 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
                 char buf[1024];
                 pk_err_format(&e, buf, sizeof buf);
                 sb_addf(out, _("error: line %d: %s"), lineno, buf);
+                pending_free(p);
+                return AR_ERROR;
+        }
+        if (app_check_ruling_ref(a, &p->act, lineno, out) < 0) {
+                free(prof);
                 pending_free(p);
                 return AR_ERROR;
         }

@@ -10,6 +10,7 @@
 #include "protokol/app.h"
 #include "protokol/i18n.h"
 #include "protokol/rows.h"
+#include "protokol/search.h"
 
 static void describe_values(const struct dt_row *r, struct sb *out)
 {
@@ -71,6 +72,8 @@ int app_verify(struct app *a, struct sb *report, struct pk_err *err)
                 pk_err_set(err, "%s", sb_str(&msg));
         else
                 sb_addf(report, _("%d derived rows match the record"), want.n);
+        if (rc == 0)
+                rc = app_search_verify(a, report, err);
         sb_free(&msg);
         dt_rows_free(&want);
         dt_rows_free(&have);

@@ -113,6 +113,7 @@ static enum rule_id verb_rule(enum pk_verb v)
         case V_RANK:
                 return R_VOTING_ORDER;
         case V_RULING:
+        case V_RULING_DECIDED:
                 return R_RULINGS;
         default:
                 return R__COUNT;

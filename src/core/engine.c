@@ -668,6 +668,16 @@ bool eng_verb_check(const struct pk_state *s, enum pk_verb v, bool ballot_with_i
         case V_DENY_FLOOR:
         case V_RULING:
                 return need_open(s, why);
+        case V_RULING_DECIDED:
+                if (!need_open(s, why))
+                        return false;
+                if (strcmp(p->rules[R_RULINGS].sval, "binding") != 0) {
+                        eng_why(why, p, R_RULINGS,
+                                _("the chair's rulings are final: there is no appeal to the "
+                                  "meeting"));
+                        return false;
+                }
+                return true;
         case V_CLOSURE:
                 if (!need_item(s, why))
                         return false;
@@ -2620,15 +2630,83 @@ static enum pk_result h_end_item(struct ctx *c)
         return PK_OK;
 }
 
+/* The rule= of a ruling: a rule of the profile by its section name. An unknown name is an
+ * error that lists the known ones, the closest first. */
+static enum pk_result ruling_rule(struct ctx *c, const char **key)
+{
+        *key = action_opt(c->a, "rule");
+        if (!*key || profile_rule_lookup(*key) >= 0)
+                return PK_OK;
+        int order[R__COUNT];
+        profile_rules_by_closeness(*key, order);
+        sb_addf(c->msg, _("rule=%s: the profile has no such rule; its rules are "), *key);
+        for (int i = 0; i < R__COUNT; i++)
+                sb_addf(c->msg, "%s%s", i ? ", " : "", profile_rule_name((enum rule_id)order[i]));
+        return PK_ERROR;
+}
+
+/* ruling-decided N upheld|overturned ["TEXT"] [meeting=ID]: the council's decision on a
+ * ruling of the chair. Of an earlier meeting only the header is read (its body); that the
+ * ruling exists there is checked by the action layer against the record. */
+static enum pk_result h_ruling_decided(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int n = atoi(pos(c, 0));
+        const char *how = pos(c, 1);
+        bool upheld = !strcmp(how, "upheld");
+        if (!upheld && strcmp(how, "overturned") != 0) {
+                sb_addf(c->msg, _("the decision must be upheld or overturned, not %s"), how);
+                return PK_ERROR;
+        }
+        int cur = c->s->cur_meeting, mi = cur;
+        const char *ms = action_opt(c->a, "meeting");
+        if (ms) {
+                mi = atoi(ms) - 1;
+                if (mi < 0 || mi > cur || c->s->meetings[mi].body != m->body) {
+                        sb_addf(c->msg,
+                                _("meeting=%s: not this meeting or an earlier one of the body"),
+                                ms);
+                        return PK_ERROR;
+                }
+        }
+        if (n < 1 || (mi == cur && n > m->nrulings)) {
+                sb_addf(c->msg, _("meeting %d has no ruling %d"), mi + 1, n);
+                return PK_ERROR;
+        }
+        for (int i = 0; i < m->nruling_decisions; i++)
+                if (m->ruling_decisions[i].meeting == mi && m->ruling_decisions[i].ruling == n) {
+                        sb_addf(c->msg, _("ruling %d of meeting %d has already been decided"), n,
+                                mi + 1);
+                        return PK_ERROR;
+                }
+        m->ruling_decisions = pk_xrealloc(m->ruling_decisions, (size_t)(m->nruling_decisions + 1) *
+                                                                   sizeof *m->ruling_decisions);
+        struct ruling_decision *d = &m->ruling_decisions[m->nruling_decisions++];
+        d->meeting = mi;
+        d->ruling = n;
+        d->upheld = upheld;
+        d->text = dup_or_null(pos(c, 2));
+        d->at = dup_or_null(c->in->time);
+        sb_addf(c->msg,
+                upheld ? _("ruling %d of meeting %d upheld by the council (%s)")
+                       : _("ruling %d of meeting %d overturned by the council (%s)"),
+                n, mi + 1, c->p->rules[R_RULINGS].cite);
+        return PK_OK;
+}
+
 static enum pk_result h_ruling(struct ctx *c)
 {
         struct meeting *m = c->m;
+        const char *rule;
+        if (ruling_rule(c, &rule) != PK_OK)
+                return PK_ERROR;
         m->rulings = pk_xrealloc(m->rulings, (size_t)(m->nrulings + 1) * sizeof *m->rulings);
         m->rulings[m->nrulings].item = m->current;
         m->rulings[m->nrulings].text = pk_xstrdup(pos(c, 0));
         m->rulings[m->nrulings].at = dup_or_null(c->in->time);
         eng_t_ruling(c->s, MI(c), m->nrulings);
         m->rulings[m->nrulings].closed_doors = m->doors_closed;
+        m->rulings[m->nrulings].rule = dup_or_null(rule);
         m->nrulings++;
         if (!strcmp(c->p->rules[R_RULINGS].sval, "binding"))
                 sb_addf(c->msg,
@@ -2847,6 +2925,8 @@ static enum pk_result dispatch(struct ctx *cp, enum pk_verb v)
                 return h_end_item(&c);
         case V_RULING:
                 return h_ruling(&c);
+        case V_RULING_DECIDED:
+                return h_ruling_decided(&c);
         case V_SIGN:
                 return h_sign(&c);
         case V_ELECTION:
@@ -2920,8 +3000,14 @@ void eng_free_details(struct meeting *m)
         for (int i = 0; i < m->nrulings; i++) {
                 free(m->rulings[i].text);
                 free(m->rulings[i].at);
+                free(m->rulings[i].rule);
         }
         free(m->rulings);
+        for (int i = 0; i < m->nruling_decisions; i++) {
+                free(m->ruling_decisions[i].text);
+                free(m->ruling_decisions[i].at);
+        }
+        free(m->ruling_decisions);
         for (int i = 0; i < m->nelections; i++)
                 eng_election_free(&m->elections[i]);
         free(m->elections);

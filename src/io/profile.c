@@ -253,6 +253,30 @@ static int distance(const char *a, const char *b)
         return row[lb];
 }
 
+int profile_rule_lookup(const char *name)
+{
+        for (int r = 0; r < R__COUNT; r++)
+                if (!strcmp(name, rule_names[r]))
+                        return r;
+        return -1;
+}
+
+void profile_rules_by_closeness(const char *name, int order[R__COUNT])
+{
+        int d[R__COUNT];
+        for (int r = 0; r < R__COUNT; r++) {
+                order[r] = r;
+                d[r] = distance(name, rule_names[r]);
+        }
+        /* insertion sort: stable, so equally close rules keep the table's order */
+        for (int i = 1; i < R__COUNT; i++)
+                for (int j = i; j > 0 && d[order[j]] < d[order[j - 1]]; j--) {
+                        int t = order[j];
+                        order[j] = order[j - 1];
+                        order[j - 1] = t;
+                }
+}
+
 /* The known section name closest to name, or NULL if none is close. */
 static const char *closest_section(const char *name)
 {

@@ -20,10 +20,14 @@
 
 #include "protokol/i18n.h"
 #include "protokol/store.h"
+#include "store_int.h"
 
 struct store {
         sqlite3 *db;
         char path[1024];
+        dev_t dev; /* the file, while registered as open in this process (see store_open) */
+        ino_t ino;
+        bool registered;
         enum store_mode mode;
         sqlite3_stmt *ins;
         sqlite3_stmt *put[DT__COUNT], *del[DT__COUNT];
@@ -655,6 +659,37 @@ static int load_head(struct store *st, struct pk_err *err)
         return 0;
 }
 
+/* The files this process has open as records (device and inode), see store_open. */
+static struct {
+        dev_t dev;
+        ino_t ino;
+        int count;
+} open_here[16];
+
+static bool open_here_find(dev_t dev, ino_t ino)
+{
+        for (size_t i = 0; i < sizeof open_here / sizeof open_here[0]; i++)
+                if (open_here[i].count > 0 && open_here[i].dev == dev && open_here[i].ino == ino)
+                        return true;
+        return false;
+}
+
+static void open_here_add(dev_t dev, ino_t ino, int d)
+{
+        for (size_t i = 0; i < sizeof open_here / sizeof open_here[0]; i++)
+                if (open_here[i].count > 0 && open_here[i].dev == dev && open_here[i].ino == ino) {
+                        open_here[i].count += d;
+                        return;
+                }
+        for (size_t i = 0; d > 0 && i < sizeof open_here / sizeof open_here[0]; i++)
+                if (open_here[i].count == 0) {
+                        open_here[i].dev = dev;
+                        open_here[i].ino = ino;
+                        open_here[i].count = 1;
+                        return;
+                }
+}
+
 int store_open(const char *path, enum store_mode mode, struct store **out, struct pk_err *err)
 {
         *out = NULL;
@@ -685,7 +720,12 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
                 free(st);
                 return -1;
         }
-        if (check_header(st, err) < 0 || check_wal(st, err) < 0) {
+        /* the checks read the files with a descriptor of their own; closing it would drop the
+         * POSIX locks another connection of this process holds on the same file (the UI
+         * opens a past meeting beside its own record), so a file already open here has been
+         * checked and is not read again */
+        bool open_here = stat(path, &sb) == 0 && open_here_find(sb.st_dev, sb.st_ino);
+        if (!open_here && (check_header(st, err) < 0 || check_wal(st, err) < 0)) {
                 store_close(&st);
                 return -1;
         }
@@ -756,6 +796,13 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
                 store_close(&st);
                 return -1;
         }
+        struct stat fsb;
+        if (stat(path, &fsb) == 0) {
+                st->dev = fsb.st_dev;
+                st->ino = fsb.st_ino;
+                st->registered = true;
+                open_here_add(st->dev, st->ino, 1);
+        }
         *out = st;
         return 0;
 }
@@ -765,6 +812,8 @@ void store_close(struct store **stp)
         struct store *st = *stp;
         if (!st)
                 return;
+        if (st->registered)
+                open_here_add(st->dev, st->ino, -1);
         sqlite3_finalize(st->ins);
         for (int t = 0; t < DT__COUNT; t++) {
                 sqlite3_finalize(st->put[t]);
@@ -1276,6 +1325,8 @@ static int schema_objs(sqlite3 *db, struct sobj **out, int *n)
         if (sqlite3_prepare_v2(db,
                                "SELECT type, name, sql FROM sqlite_schema"
                                " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'"
+                               /* the search index (search.c) is derived and checked apart */
+                               " AND tbl_name NOT LIKE 'search\\_%' ESCAPE '\\'"
                                " ORDER BY type, name",
                                -1, &q, NULL) != SQLITE_OK)
                 return -1;
@@ -1585,4 +1636,15 @@ int store_backup(struct store *st, const char *dest, struct pk_err *err)
         }
         unlink(tmp);
         return 0;
+}
+
+/* For the search index (search.c): the connection, and whether this store may write. */
+sqlite3 *store_sqlite(struct store *st)
+{
+        return st->empty ? NULL : st->db;
+}
+
+bool store_writable(const struct store *st)
+{
+        return st->mode == STORE_WRITE;
 }

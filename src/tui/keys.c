@@ -73,6 +73,8 @@ static const struct {
     {"global", ":", TA_COMMAND},
     {"global", "r", TA_RULINGS},
     {"global", "F", TA_DEADLINES},
+    {"global", "A", TA_ARCHIVE},
+    {"global", "/", TA_SEARCH},
     {"global", "?", TA_HELP},
     {"global", "q", TA_QUIT},
     {"global", "<Tab>", TA_FOCUS_NEXT},
@@ -120,6 +122,9 @@ static const struct {
     {"sign", "<Esc>", TA_CANCEL},
     {"help", "?", TA_CANCEL},
     {"help", "q", TA_CANCEL},
+    {"archive", "A", TA_CANCEL},
+    {"archive", "q", TA_CANCEL},
+    {"search", "q", TA_CANCEL},
 };
 
 static struct binding *table;

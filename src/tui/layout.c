@@ -679,7 +679,9 @@ static void draw_header(struct tui *t)
                 cal_format(m->date, d);
                 snprintf(left, sizeof left, " %s · %s %d, %s %02d:%02d%s", s->bodies[body].name,
                          _("meeting"), s->cur_meeting + 1, d, m->minute / 60, m->minute % 60,
-                         t->follow ? _(" · following") : "");
+                         t->archive  ? _(" · ARCHIVE")
+                         : t->follow ? _(" · following")
+                                     : "");
                 short_left = true;
                 int present = engine_present(s, m), need = engine_quorum_need(s, m);
                 snprintf(right, sizeof right, "%s │ %s │ %s %d/%d │ %s %s (%s %d) ",
@@ -694,7 +696,9 @@ static void draw_header(struct tui *t)
         if (short_left && tui_width(left) > W - rw - 1) {
                 /* narrow: the body's name alone; the meeting is in the agenda's title */
                 snprintf(left, sizeof left, " %s%s", s->bodies[body].name,
-                         t->follow ? _(" · following") : "");
+                         t->archive  ? _(" · ARCHIVE")
+                         : t->follow ? _(" · following")
+                                     : "");
         }
         tui_put(w, 0, 0, left, W - rw - 1, tui_attr(TC_HEADER));
         if (m && right[0]) {

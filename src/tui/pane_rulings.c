@@ -70,6 +70,7 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                 s = e ? e + 1 : s + n;
         }
         sb_free(&all);
+        tui_precedents(t, width, out);
 }
 
 static void title_text(struct tui *t, struct pane *p, char *buf, size_t n)

@@ -22,6 +22,7 @@
 #include "protokol/i18n.h"
 #include "protokol/store.h"
 #include "protokol/tui.h"
+#include "protokol/search.h"
 #include "tui_int.h"
 
 /* ---------- services to the panes ---------- */
@@ -173,6 +174,8 @@ pk_day tui_today(void)
 
 enum pane_id tui_overlay_pane(enum overlay o)
 {
+        if (o == OV_ARCHIVE || o == OV_SEARCH)
+                return o == OV_ARCHIVE ? P_ARCHIVE : P_SEARCH;
         return o == OV_RULINGS     ? P_RULINGS
                : o == OV_DEADLINES ? P_DEADLINES
                : o == OV_SIGN      ? P_SIGN
@@ -663,11 +666,6 @@ static void declare_done(struct tui *t, const char *text)
         exec_text(t, "declare", text, NULL);
 }
 
-static void ruling_done(struct tui *t, const char *text)
-{
-        exec_text(t, "ruling", text, NULL);
-}
-
 static void decision_public_done(struct tui *t, const char *text)
 {
         struct sb extra = {0};
@@ -1061,7 +1059,7 @@ static void global_action(struct tui *t, enum tui_action a)
                 tui_exec(t, m && m->doors_closed ? "doors open" : "doors closed");
                 break;
         case TA_RULING:
-                tui_prompt(t, _("Ruling of the chair: "), "", ruling_done, NULL);
+                tui_ruling_begin(t); /* the text, then the rule it reads */
                 break;
         default:
                 break;
@@ -1076,6 +1074,8 @@ static bool is_move(enum tui_action a)
 
 static void dispatch(struct tui *t, enum tui_action a)
 {
+        if (tui_archive_dispatch(t, a))
+                return;
         if (t->overlay != OV_NONE) {
                 struct pane *p = &t->panes[tui_overlay_pane(t->overlay)];
                 if (p->ops->key && (p->ops->key(t, p, a) & TH_HANDLED))
@@ -1331,6 +1331,8 @@ static void sync_state(struct tui *t)
 static void poll_follow(struct tui *t)
 {
         struct pk_err err = {0};
+        if (t->archive)
+                return; /* a past meeting does not change */
         if (app_refresh(t->app, &err)) {
                 tui_log_reload(t);
                 refresh_allowed(t);
@@ -1514,13 +1516,15 @@ int tui_run(const char *db, bool follow, bool public_)
                 app_close(&t.app);
                 return rc;
         }
-        static const struct pane_ops *ops[P__COUNT] = {
+        const struct pane_ops *ops[P__COUNT] = {
             [P_AGENDA] = &pane_agenda_ops, [P_ATTEND] = &pane_attend_ops,
             [P_ITEM] = &pane_item_ops,     [P_PROTOCOL] = &pane_protocol_ops,
             [P_VOTE] = &pane_vote_ops,     [P_RULINGS] = &pane_rulings_ops,
             [P_HELP] = &pane_help_ops,     [P_DEADLINES] = &pane_deadlines_ops,
             [P_SIGN] = &pane_sign_ops,
         };
+        ops[P_ARCHIVE] = &pane_archive_ops; /* the archive's views (pane_archive.c) */
+        ops[P_SEARCH] = &pane_search_ops;
         for (int i = 0; i < P__COUNT; i++) {
                 t.panes[i].ops = ops[i];
                 t.panes[i].at_bottom = true;
@@ -1590,6 +1594,10 @@ int tui_run(const char *db, bool follow, bool public_)
         for (int i = 0; i < t.nhist; i++)
                 free(t.hist[i]);
         keys_free();
+        tui_archive_free(&t);
+        struct pk_err serr = {0};
+        if (!follow)
+                app_search_update(t.app, db, true, &serr); /* keep a search index current */
         app_close(&t.app);
         return 0;
 }

@@ -38,6 +38,8 @@
         X(TA_DEADLINES, "deadlines", V__COUNT,                                                     \
           N_("deadlines: the planned meetings' deadlines, with the rule"))                         \
         X(TA_COMMAND, "command", V__COUNT, N_("command line: type any script line"))               \
+        X(TA_ARCHIVE, "archive", V__COUNT, N_("archive: every meeting of the body, to open one"))  \
+        X(TA_SEARCH, "search", V__COUNT, N_("search every meeting, and jump to a hit"))            \
         X(TA_UNDO, "undo", V_UNDO, N_("undo the last action (asks first)"))                        \
         X(TA_FOCUS_NEXT, "focus-next", V__COUNT, N_("next pane"))                                  \
         X(TA_FOCUS_PREV, "focus-prev", V__COUNT, N_("previous pane"))                              \
@@ -226,6 +228,8 @@ enum pane_id {
         P_HELP,
         P_DEADLINES,
         P_SIGN,
+        P_ARCHIVE,
+        P_SEARCH,
         P__COUNT
 };
 
@@ -276,12 +280,13 @@ struct pane {
 };
 
 extern const struct pane_ops pane_agenda_ops, pane_attend_ops, pane_item_ops, pane_protocol_ops,
-    pane_vote_ops, pane_rulings_ops, pane_help_ops, pane_deadlines_ops, pane_sign_ops;
+    pane_vote_ops, pane_rulings_ops, pane_help_ops, pane_deadlines_ops, pane_sign_ops,
+    pane_archive_ops, pane_search_ops;
 
 /* ---------- the UI context ---------- */
 
 /* A view that takes the whole body of the screen. */
-enum overlay { OV_NONE, OV_RULINGS, OV_HELP, OV_DEADLINES, OV_SIGN };
+enum overlay { OV_NONE, OV_RULINGS, OV_HELP, OV_DEADLINES, OV_SIGN, OV_ARCHIVE, OV_SEARCH };
 /* The pane that shows overlay o (o != OV_NONE). */
 enum pane_id tui_overlay_pane(enum overlay o);
 enum msg_kind { MK_INFO, MK_OK, MK_DENIED, MK_ERROR };
@@ -348,6 +353,8 @@ struct tui {
         bool allowed[V__COUNT];
         WINDOW *hdr, *msgw, *keysw;
         bool raw_bytes; /* the locale is ASCII: keys are read as bytes, UTF-8 put together here */
+        bool archive;   /* a past meeting is shown read-only (pane_archive.c) */
+        struct tui_archive *arc; /* the archive's and the search's own state, or NULL */
         /* the test seam */
         FILE *seam;
         SCREEN *screen;
@@ -415,6 +422,16 @@ struct tui_deadline {
 int tui_deadlines(const struct pk_state *s, int body, struct tui_deadline **out);
 /* Whether body has a deadline on or after today. */
 bool tui_deadline_ahead(const struct pk_state *s, int body, pk_day today);
+
+/* pane_archive.c: the meetings list (A), the search (/) and a past meeting shown read-only */
+/* Handles a if the archive or the search has a say in it; true if it did. */
+bool tui_archive_dispatch(struct tui *t, enum tui_action a);
+/* R: asks for a ruling's text, then the rule it reads (the last refusal's rule offered). */
+void tui_ruling_begin(struct tui *t);
+/* The rulings view's precedents: the body's rulings grouped by the rule they read. */
+void tui_precedents(struct tui *t, int width, struct rows *out);
+/* Back to the live meeting if a past one is shown; frees the archive's state. */
+void tui_archive_free(struct tui *t);
 
 /* layout.c */
 void layout_apply(struct tui *t);

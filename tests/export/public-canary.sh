@@ -14,6 +14,10 @@
 # then hold DOORS-CANARY and must reach no public export either (md, txt, html, votes,
 # member-votes). After a closed item ends the doors are open again (only single items are
 # closed), so a ruling given then is public and must be shown.
+# public export (minutes md, txt, html; votes; member-votes) nor `search --public` shows any
+# of them, nor the
+# item's other details: the property's name, the amounts, the votes and the member who
+# was disqualified.
 #
 # Usage: public-canary.sh PROTOKOL DIR   (DIR holds script.txt)
 set -u
@@ -66,6 +70,31 @@ for style in csv excel; do
 	full="$full $tmp/full-votes.$style.csv"
 	public="$public $tmp/public-votes.$style.csv $tmp/public-member-votes.$style.csv"
 done
+ex full-votes.csv votes --meeting 1
+ex full-member-votes.csv member-votes --meeting 1
+ex public-votes.csv votes --meeting 1 --public
+ex public-member-votes.csv member-votes --meeting 1 --public
+# search (issue 19): the full index finds the canaries; --public answers from what the
+# public minutes show only, whatever is asked
+if ! "$bin" --db "$db" search CANARY >"$tmp/full-search.txt" 2>"$tmp/err"; then
+	echo "public-canary: protokol search CANARY failed: $(cat "$tmp/err")" >&2
+	exit 1
+fi
+: >"$tmp/public-search.txt"
+for q in CANARY 'canary*' Kanarie 'kanarie*' Kanarievej Køb sygdom 2.400.000 2.000.000 \
+	Personalesag godkendte indstillingen 'salg*' ejendommen Sara Holm inhabil; do
+	for fmt in text csv; do
+		"$bin" --db "$db" search "$q" --public --format "$fmt" >>"$tmp/public-search.txt" 2>/dev/null
+	done
+done
+"$bin" --db "$db" search --rulings rulings --public >>"$tmp/public-search.txt" 2>/dev/null
+"$bin" --db "$db" search godkendte --public >"$tmp/public-search-shown.txt" 2>/dev/null
+if ! grep -q -F "Personalesag" "$tmp/public-search-shown.txt"; then
+	echo "FAIL: search --public does not find the closed item by its public decision" >&2
+	exit 1
+fi
+full="$full $tmp/full-search.txt"
+public="$public $tmp/public-search.txt"
 
 fails=0
 for canary in CANARY-TITLE CANARY-URGENT CANARY-MOTION CANARY-AMEND CANARY-PROCEDURAL \

@@ -69,7 +69,7 @@ wait_for() {
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05
 	done
-	fail "timed out waiting for: $1"
+	fail "timed out waiting for: $1"; screen | tail -4 >&2
 }
 
 # wait_gone TEXT: polls until TEXT is no longer on the screen.

@@ -1,0 +1,48 @@
+/*
+ * view.c - a past meeting opened for viewing (include/protokol/archive.h).
+ *
+ * The view is an app of its own, opened read-only and replayed in full; only its current
+ * meeting and that meeting's item under view are set here, so the UI's panes show the
+ * past meeting as they show the live one. Those two fields are the view's own state (it
+ * is never given an action, and its store cannot write), which is why they are set
+ * directly and not through the engine.
+ */
+#include "protokol/archive.h"
+#include "protokol/i18n.h"
+
+static struct pk_state *view_state(struct app *view)
+{
+        /* the view's own copy of the state; see the comment at the top */
+        return (struct pk_state *)app_state(view);
+}
+
+void app_view_item(struct app *view, int item)
+{
+        struct pk_state *s = view_state(view);
+        if (s->cur_meeting < 0)
+                return;
+        struct meeting *m = &s->meetings[s->cur_meeting];
+        m->current = m->nitems ? m->order[0] : -1;
+        for (int i = 0; i < m->nitems; i++)
+                if (m->items[i].number == item)
+                        m->current = i;
+}
+
+int app_view_meeting(const char *path, int meeting, int item, struct app **out, struct pk_err *err)
+{
+        *out = NULL;
+        struct app *a;
+        if (app_open_full(path, true, &a, err) < 0)
+                return -1;
+        struct pk_state *s = view_state(a);
+        if (meeting < 1 || meeting > s->nmeetings) {
+                pk_err_set(err, _("there is no meeting %d"), meeting);
+                app_close(&a);
+                return -1;
+        }
+        s->cur_meeting = meeting - 1;
+        s->cur_body = s->meetings[meeting - 1].body;
+        app_view_item(a, item);
+        *out = a;
+        return 0;
+}
