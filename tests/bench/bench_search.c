@@ -188,7 +188,7 @@ int main(int argc, char **argv)
             {"a rare word", {"matr"}},
             {"a prefix", {"indstilling*"}},
             {"a phrase", {"\"næste møde\""}},
-            {"--public", {"salg*", "--public"}},
+            {"--public", {"budgetopfølgning", "--public"}},
             {"--from/--to", {"godkendes", "--from", "2020-01-01", "--to", "2020-12-31"}},
             {"--format csv", {"budgetopfølgning", "--format", "csv"}},
             {"--rulings (none)", {"--rulings", "closure"}},
