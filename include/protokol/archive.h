@@ -15,6 +15,9 @@
  * Today the record is replayed in full; a cheaper per-meeting load may replace the body.
  */
 int app_view_meeting(const char *path, int meeting, int item, struct app **out, struct pk_err *err);
+/* Shows another meeting of the same view (the record as it was when the view was opened),
+ * with item under view; no replay. 0, or -1 with err set (no such meeting). */
+int app_view_switch(struct app *view, int meeting, int item, struct pk_err *err);
 /* Shows another item (its number) of the viewed meeting as the item under view. */
 void app_view_item(struct app *view, int item);
 

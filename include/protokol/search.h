@@ -21,7 +21,7 @@
 #include "protokol/util.h"
 
 /* Bump when the documents built from a state change shape: the index is then rebuilt. */
-#define SEARCH_INDEX_VERSION 1
+#define SEARCH_INDEX_VERSION 2
 
 struct search_doc {
         char scope;      /* 'A' the same in full and public, 'F' full only, 'P' public only */

@@ -35,6 +35,19 @@ static void add_part(struct sb *s, const char *sep, const char *text)
         sb_add(s, text);
 }
 
+/* A name once in the names column ("; " between them: a name may hold a comma). */
+static void add_name(struct sb *s, const char *name)
+{
+        if (!name || !*name)
+                return;
+        size_t n = strlen(name);
+        for (const char *p = sb_str(s); (p = strstr(p, name)) != NULL; p += n)
+                if ((p == s->s || (p >= s->s + 2 && !strncmp(p - 2, "; ", 2))) &&
+                    (p[n] == '\0' || !strncmp(p + n, "; ", 2)))
+                        return;
+        add_part(s, "; ", name);
+}
+
 static char *take(struct sb *s)
 {
         if (!s->len) {
@@ -91,18 +104,18 @@ void search_docs_meeting(const struct pk_state *s, int mi, struct search_docs *o
                         if (text.len)
                                 sb_add(&text, "\n");
                         sb_addf(&text, "%s: %s", sj->id, sj->text);
-                        add_part(&names, ", ", sj->by);
+                        add_name(&names, sj->by);
                 }
                 add_part(&text, "\n", it->declared);
                 add_part(&text, "\n", it->decision);
                 add_part(&text, "\n", it->referred_to);
-                add_part(&names, ", ", it->proposer);
+                add_name(&names, it->proposer);
                 for (int k = 0; k < it->ndissents; k++) {
                         const char *who = s->members[it->dissents[k].member].name;
                         if (text.len)
                                 sb_add(&text, "\n");
                         sb_addf(&text, "%s: %s", who, it->dissents[k].text);
-                        add_part(&names, ", ", who);
+                        add_name(&names, who);
                 }
                 for (int k = 0; k < m->nelections; k++)
                         if (m->elections[k].item == i) {
@@ -114,9 +127,8 @@ void search_docs_meeting(const struct pk_state *s, int mi, struct search_docs *o
                 for (int k = 0; k < m->nballots; k++) {
                         const struct ballot *bl = &m->ballots[k];
                         for (int v = 0; bl->item == i && bl->named && v < bl->nvotes; v++)
-                                if (bl->votes[v] == VC_AGAINST &&
-                                    !strstr(sb_str(&names), s->members[v].name))
-                                        add_part(&names, ", ", s->members[v].name);
+                                if (bl->votes[v] == VC_AGAINST)
+                                        add_name(&names, s->members[v].name);
                 }
                 struct search_doc *d = search_docs_add(out);
                 d->scope = it->closed ? 'F' : 'A';

@@ -28,21 +28,29 @@ void app_view_item(struct app *view, int item)
                         m->current = i;
 }
 
+int app_view_switch(struct app *view, int meeting, int item, struct pk_err *err)
+{
+        struct pk_state *s = view_state(view);
+        if (meeting < 1 || meeting > s->nmeetings) {
+                pk_err_set(err, _("there is no meeting %d"), meeting);
+                return -1;
+        }
+        s->cur_meeting = meeting - 1;
+        s->cur_body = s->meetings[meeting - 1].body;
+        app_view_item(view, item);
+        return 0;
+}
+
 int app_view_meeting(const char *path, int meeting, int item, struct app **out, struct pk_err *err)
 {
         *out = NULL;
         struct app *a;
         if (app_open_full(path, true, &a, err) < 0)
                 return -1;
-        struct pk_state *s = view_state(a);
-        if (meeting < 1 || meeting > s->nmeetings) {
-                pk_err_set(err, _("there is no meeting %d"), meeting);
+        if (app_view_switch(a, meeting, item, err) < 0) {
                 app_close(&a);
                 return -1;
         }
-        s->cur_meeting = meeting - 1;
-        s->cur_body = s->meetings[meeting - 1].body;
-        app_view_item(a, item);
         *out = a;
         return 0;
 }

@@ -162,14 +162,15 @@ static int create(sqlite3 *db, const struct names *t, struct pk_err *err)
                  " title TEXT, case_id TEXT, text TEXT, names TEXT);"
                  "CREATE INDEX IF NOT EXISTS %1$s.%2$s_meeting ON %2$s (meeting);"
                  "CREATE VIRTUAL TABLE IF NOT EXISTS %1$s.%3$s USING fts5(title, case_id, text,"
-                 " names, content='%2$s', content_rowid='id',"
+                 " names, scope, content='%2$s', content_rowid='id',"
                  " tokenize='unicode61 remove_diacritics 0');"
                  "CREATE TRIGGER IF NOT EXISTS %1$s.%5$s AFTER INSERT ON %2$s BEGIN"
-                 " INSERT INTO %3$s (rowid, title, case_id, text, names)"
-                 " VALUES (new.id, new.title, new.case_id, new.text, new.names); END;"
+                 " INSERT INTO %3$s (rowid, title, case_id, text, names, scope)"
+                 " VALUES (new.id, new.title, new.case_id, new.text, new.names, new.scope); END;"
                  "CREATE TRIGGER IF NOT EXISTS %1$s.%6$s AFTER DELETE ON %2$s BEGIN"
-                 " INSERT INTO %3$s (%3$s, rowid, title, case_id, text, names)"
-                 " VALUES ('delete', old.id, old.title, old.case_id, old.text, old.names); END;"
+                 " INSERT INTO %3$s (%3$s, rowid, title, case_id, text, names, scope)"
+                 " VALUES ('delete', old.id, old.title, old.case_id, old.text, old.names,"
+                 " old.scope); END;"
                  "CREATE TABLE IF NOT EXISTS %1$s.%4$s (key TEXT PRIMARY KEY, value INTEGER);",
                  t->schema, t->docs, t->fts, t->meta, t->ai, t->ad);
         return run(db, sql, err);
@@ -492,10 +493,24 @@ static int query_part(sqlite3 *db, const struct names *t, bool exclude_temp,
         const char *filters = " d.scope IN ('A', ?2) AND (?3 IS NULL OR d.body = ?3)"
                               " AND (?4 IS NULL OR d.date >= ?4) AND (?5 IS NULL OR d.date <= ?5)"
                               " AND (?6 IS NULL OR d.kind = ?6)";
-        if (qq->match)
+        /* the user's words in the text columns; the visibility (scope) is indexed too, so
+         * that without other filters the ranking needs no join */
+        struct sb words = {0}, match = {0};
+        if (qq->match) {
+                sb_addf(&words, "{title case_id text names} : (%s)", qq->match);
+                sb_addf(&match, "(%s) AND scope : (a OR %s)", sb_str(&words),
+                        qq->public_ ? "p" : "f");
+        }
+        bool plain = !exclude_temp && !qq->body && !qq->from && !qq->to && !qq->kind;
+        if (qq->match && plain)
+                snprintf(sql, sizeof sql,
+                         "SELECT rowid, bm25(%s, 10.0, 6.0, 1.0, 2.0, 0.0) AS score FROM %s.%s"
+                         " WHERE %s MATCH ?1 AND ?2 IS NOT NULL ORDER BY score LIMIT ?7",
+                         t->fts, t->schema, t->fts, t->fts);
+        else if (qq->match)
                 /* the ranking first, over ids only */
                 snprintf(sql, sizeof sql,
-                         "SELECT %s.rowid, bm25(%s, 10.0, 6.0, 1.0, 2.0) AS score"
+                         "SELECT %s.rowid, bm25(%s, 10.0, 6.0, 1.0, 2.0, 0.0) AS score"
                          " FROM %s.%s JOIN %s.%s d ON d.id = %s.rowid"
                          " WHERE %s MATCH ?1 AND%s%s ORDER BY score LIMIT ?7",
                          t->fts, t->fts, t->schema, t->fts, t->schema, t->docs, t->fts, t->fts,
@@ -506,9 +521,12 @@ static int query_part(sqlite3 *db, const struct names *t, bool exclude_temp,
                          " ORDER BY d.date, d.meeting, d.item, d.ruling LIMIT ?7",
                          DOC_COLS, t->schema, t->docs, filters, excl);
         sqlite3_stmt *q = NULL;
-        if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
+                sb_free(&words);
+                sb_free(&match);
                 return fail(db, err, _("search index"));
-        bind_text(q, 1, qq->match);
+        }
+        bind_text(q, 1, qq->match ? sb_str(&match) : NULL);
         sqlite3_bind_text(q, 2, qq->public_ ? "P" : "F", -1, SQLITE_STATIC);
         bind_text(q, 3, qq->body);
         bind_text(q, 4, qq->from);
@@ -537,11 +555,16 @@ static int query_part(sqlite3 *db, const struct names *t, bool exclude_temp,
                 pk_err_set(err, _("the query cannot be searched: %s"), sqlite3_errmsg(db));
                 sqlite3_finalize(q);
                 free(ids);
+                sb_free(&words);
+                sb_free(&match);
                 return -1;
         }
         sqlite3_finalize(q);
-        rc = n ? fill_hits(db, t, qq->match, ids, n, out, first, err) : 0;
+        /* the snippets highlight the user's words only */
+        rc = n ? fill_hits(db, t, sb_str(&words), ids, n, out, first, err) : 0;
         free(ids);
+        sb_free(&words);
+        sb_free(&match);
         return rc;
 }
 
@@ -676,10 +699,11 @@ int store_search_integrity(struct store *st, struct pk_err *err)
         if (run(db,
                 "DROP TABLE IF EXISTS temp.search_vmain; DROP TABLE IF EXISTS temp.search_vcheck;"
                 "DROP TABLE IF EXISTS temp.search_check;"
-                "CREATE VIRTUAL TABLE temp.search_check USING fts5(title, case_id, text, names,"
+                "CREATE VIRTUAL TABLE temp.search_check USING fts5(title, case_id, text, names, "
+                "scope,"
                 " tokenize='unicode61 remove_diacritics 0');"
-                "INSERT INTO temp.search_check (rowid, title, case_id, text, names)"
-                " SELECT id, title, case_id, text, names FROM main.search_docs;"
+                "INSERT INTO temp.search_check (rowid, title, case_id, text, names, scope)"
+                " SELECT id, title, case_id, text, names, scope FROM main.search_docs;"
                 "CREATE VIRTUAL TABLE temp.search_vmain USING fts5vocab(main, search_fts,"
                 " instance);"
                 "CREATE VIRTUAL TABLE temp.search_vcheck USING fts5vocab(temp, search_check,"

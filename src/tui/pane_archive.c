@@ -19,6 +19,8 @@
 
 struct tui_archive {
         struct app *live;        /* the live app while a past meeting is shown */
+        struct app *view;        /* the last view opened, kept for the next past meeting */
+        int64_t view_seq;        /* the record's last event when it was opened */
         struct search_hits hits; /* the last search's results */
         char query[512];         /* and its query */
         int *items;              /* items per meeting id (from the record), for the list */
@@ -45,8 +47,7 @@ static void back_to_live(struct tui *t)
 {
         if (!t->archive)
                 return;
-        app_close(&t->app);
-        t->app = t->arc->live;
+        t->app = t->arc->live; /* the view stays in t->arc->view for the next one */
         t->arc->live = NULL;
         t->archive = false;
         t->focus = P_AGENDA;
@@ -63,10 +64,10 @@ void tui_archive_free(struct tui *t)
         if (!t->arc)
                 return;
         if (t->archive) {
-                app_close(&t->app);
                 t->app = t->arc->live;
                 t->archive = false;
         }
+        app_close(&t->arc->view);
         search_hits_free(&t->arc->hits);
         search_hits_free(&t->arc->prec);
         free(t->arc->items);
@@ -91,19 +92,34 @@ static void open_meeting(struct tui *t, int meeting, int item)
                 tui_message(t, MK_INFO, "%s", _("the live meeting"));
                 return;
         }
-        struct app *view = NULL;
+        struct tui_archive *ar = arc(t);
         struct pk_err err = {0};
-        if (app_view_meeting(t->db, meeting, item, &view, &err) < 0) {
-                tui_message(t, MK_ERROR, _("error: the meeting cannot be opened: %s"), err.msg);
-                return;
+        int64_t seq = store_last_seq(app_store(lv));
+        if (ar->view && ar->view_seq == seq) {
+                /* the view opened last serves while the record has not changed since */
+                if (app_view_switch(ar->view, meeting, item, &err) < 0) {
+                        tui_message(t, MK_ERROR, _("error: the meeting cannot be opened: %s"),
+                                    err.msg);
+                        return;
+                }
+        } else {
+                struct app *view = NULL;
+                if (app_view_meeting(t->db, meeting, item, &view, &err) < 0) {
+                        tui_message(t, MK_ERROR, _("error: the meeting cannot be opened: %s"),
+                                    err.msg);
+                        return;
+                }
+                if (t->archive)
+                        t->app = ar->live; /* the old view goes */
+                app_close(&ar->view);
+                ar->view = view;
+                ar->view_seq = seq;
         }
         if (t->vote_mode)
                 tui_vote_end(t);
-        if (t->archive)
-                app_close(&t->app);
-        else
-                arc(t)->live = t->app;
-        t->app = view;
+        if (!t->archive)
+                ar->live = t->app;
+        t->app = ar->view;
         t->archive = true;
         t->overlay = OV_NONE;
         t->pick = TA_NONE;
