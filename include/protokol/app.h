@@ -33,6 +33,12 @@ int app_open(const char *path, bool read_only, struct app **out, struct pk_err *
  * and verify need the full replay.
  */
 int app_open_full(const char *path, bool read_only, struct app **out, struct pk_err *err);
+/*
+ * Reloads a's state with meeting (id) in full although it is archived (a view of a past
+ * meeting): the open stays flat, as only that meeting's events are replayed beside the live
+ * ones. 0, or -1 with err (the state is then as it was).
+ */
+int app_load_meeting(struct app *a, int meeting, struct pk_err *err);
 void app_close(struct app **a);
 
 /*

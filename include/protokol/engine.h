@@ -219,6 +219,7 @@ struct meeting {
         bool archived; /* signed, and a later meeting of the body has opened (see archive.c) */
         struct archived arch; /* what an archived meeting keeps (also while details are kept) */
         bool hole; /* a place kept during an open for a meeting whose creation is replayed later */
+        bool summary_only; /* archived, and only its header and summary are in the state */
 };
 
 /*

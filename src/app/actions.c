@@ -25,7 +25,8 @@ struct app {
         struct pk_state *s;
         int64_t seen; /* last event seq applied */
         bool read_only;
-        bool full; /* replay every event (for exports and verify), not only what resuming needs */
+        bool full;   /* replay every event (for exports and verify), not only what resuming needs */
+        int include; /* a meeting (id) loaded in full although archived (a view of it), or 0 */
 };
 
 const struct pk_state *app_state(const struct app *a)
@@ -257,6 +258,23 @@ static int replay_events(struct app *a, struct event *evs, int n, int64_t exclud
         return rc;
 }
 
+/* Leaves meeting id's line out of the archive summaries text (its events are loaded). */
+static void drop_summary(struct sb *text, int id)
+{
+        struct sb out = {0};
+        char pre[24];
+        int n = snprintf(pre, sizeof pre, "%d\t", id);
+        for (const char *p = sb_str(text); *p;) {
+                const char *e = strchr(p, '\n');
+                size_t len = e ? (size_t)(e - p) + 1 : strlen(p);
+                if (strncmp(p, pre, (size_t)n) != 0)
+                        sb_addn(&out, p, len);
+                p += len;
+        }
+        sb_free(text);
+        *text = out;
+}
+
 /*
  * Loads the state from the record. In full mode every event is replayed (exports, verify).
  * Otherwise the archived meetings are restored from the summaries recorded when they were
@@ -267,7 +285,7 @@ static int load_state(struct app *a, int64_t exclude, bool track_last, struct pk
                       struct pk_err *err)
 {
         struct pk_state *s = engine_new();
-        s->keep_detail = a->full;
+        s->keep_detail = a->full || a->include > 0;
         struct pk_state *saved = a->s;
         a->s = s;
         struct event *evs = NULL;
@@ -277,6 +295,8 @@ static int load_state(struct app *a, int64_t exclude, bool track_last, struct pk
         } else {
                 struct sb arch = {0}, why = {0};
                 rc = store_load_archives(a->st, exclude, &arch, err) < 0 ? -1 : 0;
+                if (rc == 0 && a->include > 0)
+                        drop_summary(&arch, a->include);
                 if (rc == 0 && engine_restore_archive(s, sb_str(&arch), &why) < 0) {
                         pk_err_set(err, _("the archived meetings: %s"), sb_str(&why));
                         rc = -1;
@@ -352,6 +372,17 @@ int app_open(const char *path, bool read_only, struct app **out, struct pk_err *
 int app_open_full(const char *path, bool read_only, struct app **out, struct pk_err *err)
 {
         return app_open_mode(path, read_only, true, out, err);
+}
+
+int app_load_meeting(struct app *a, int meeting, struct pk_err *err)
+{
+        int was = a->include;
+        a->include = meeting;
+        if (rebuild(a, err) < 0) {
+                a->include = was;
+                return -1;
+        }
+        return 0;
 }
 
 static int app_open_mode(const char *path, bool read_only, bool full, struct app **out,

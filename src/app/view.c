@@ -35,6 +35,12 @@ int app_view_switch(struct app *view, int meeting, int item, struct pk_err *err)
                 pk_err_set(err, _("there is no meeting %d"), meeting);
                 return -1;
         }
+        if (s->meetings[meeting - 1].summary_only) {
+                /* archived and not loaded in this view: load it (its events only) */
+                if (app_load_meeting(view, meeting, err) < 0)
+                        return -1;
+                s = view_state(view);
+        }
         s->cur_meeting = meeting - 1;
         s->cur_body = s->meetings[meeting - 1].body;
         app_view_item(view, item);
@@ -45,7 +51,7 @@ int app_view_meeting(const char *path, int meeting, int item, struct app **out, 
 {
         *out = NULL;
         struct app *a;
-        if (app_open_full(path, true, &a, err) < 0)
+        if (app_open(path, true, &a, err) < 0)
                 return -1;
         if (app_view_switch(a, meeting, item, err) < 0) {
                 app_close(&a);

@@ -89,8 +89,10 @@ void eng_archive_body(struct pk_state *s, int body, int except)
                 }
                 m->archived = true;
                 summarise(s, i, &s->archive);
-                if (!s->keep_detail)
+                if (!s->keep_detail) {
                         eng_free_details(m);
+                        m->summary_only = true;
+                }
         }
 }
 
@@ -223,6 +225,7 @@ int engine_restore_archive(struct pk_state *s, const char *text, struct sb *err)
                 struct meeting *m = &s->meetings[id - 1];
                 m->hole = false;
                 m->archived = true;
+                m->summary_only = true;
                 m->body = (int)num[1];
                 m->date = day;
                 m->minute = (int)num[3];

@@ -129,27 +129,31 @@ void tui_log_reload(struct tui *t)
                 t->panes[P_PROTOCOL].at_bottom = true;
                 return;
         }
+        /* the current meeting's events only (an index lookup), whatever the years behind */
         struct event *evs;
         int n;
         struct pk_err err = {0};
-        if (store_load(app_store(t->app), &evs, &n, &err) < 0) {
+        int mnum = app_state(t->app)->cur_meeting + 1;
+        if (mnum < 0)
+                mnum = 0;
+        if (store_load_meetings(app_store(t->app), &mnum, 1, &evs, &n, &err) < 0) {
                 tui_message(t, MK_ERROR, _("error: the protocol cannot be read: %s"), err.msg);
                 return;
         }
-        int mnum = app_state(t->app)->cur_meeting + 1;
-        int64_t maxseq = n ? evs[n - 1].seq : 0;
-        char *retracted = pk_xcalloc((size_t)maxseq + 2, 1);
+        /* an undo belongs to the meeting of what it retracts: both are here */
+        char *retracted = pk_xcalloc((size_t)n + 1, 1);
         for (int i = 0; i < n; i++)
-                if (evs[i].retracts > 0 && evs[i].retracts <= maxseq)
-                        retracted[evs[i].retracts] = 1;
+                for (int j = i - 1; evs[i].retracts > 0 && j >= 0; j--)
+                        if (evs[j].seq == evs[i].retracts) {
+                                retracted[j] = 1;
+                                break;
+                        }
         for (int i = 0; i < n; i++) {
-                if (mnum > 0 && evs[i].meeting != mnum)
-                        continue;
                 char at[6] = "";
                 if (evs[i].at && strlen(evs[i].at) >= 16)
                         snprintf(at, sizeof at, "%.5s", evs[i].at + 11);
-                log_push(t, at, evs[i].result ? evs[i].result : evs[i].line,
-                         retracted[evs[i].seq] != 0, evs[i].retracts > 0);
+                log_push(t, at, evs[i].result ? evs[i].result : evs[i].line, retracted[i] != 0,
+                         evs[i].retracts > 0);
         }
         free(retracted);
         store_events_free(evs, n);
