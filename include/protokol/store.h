@@ -87,6 +87,8 @@ int store_load_archives(struct store *st, int64_t exclude, struct sb *text, stru
  * lookup per meeting. */
 int store_load_meetings(struct store *st, const int *ids, int nids, struct event **evs, int *n,
                         struct pk_err *err);
+/* The last 500 events of the record, in order. */
+int store_load_tail(struct store *st, struct event **evs, int *n, struct pk_err *err);
 /* The highest meeting id any event names (0 for none). */
 int store_max_meeting(struct store *st, struct pk_err *err);
 /*

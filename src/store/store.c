@@ -1063,6 +1063,14 @@ int store_load_meetings(struct store *st, const int *ids, int nids, struct event
         return 0;
 }
 
+int store_load_tail(struct store *st, struct event **evs, int *n, struct pk_err *err)
+{
+        return load_query(st,
+                          "SELECT * FROM (SELECT " EVENT_COLS " FROM events ORDER BY seq DESC"
+                          " LIMIT 500) ORDER BY seq",
+                          evs, n, err);
+}
+
 int store_max_meeting(struct store *st, struct pk_err *err)
 {
         if (st->empty)

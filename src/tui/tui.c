@@ -134,9 +134,9 @@ void tui_log_reload(struct tui *t)
         int n;
         struct pk_err err = {0};
         int mnum = app_state(t->app)->cur_meeting + 1;
-        if (mnum < 0)
-                mnum = 0;
-        if (store_load_meetings(app_store(t->app), &mnum, 1, &evs, &n, &err) < 0) {
+        /* no meeting current: the record's latest actions (bodies, members, plans) */
+        if ((mnum > 0 ? store_load_meetings(app_store(t->app), &mnum, 1, &evs, &n, &err)
+                      : store_load_tail(app_store(t->app), &evs, &n, &err)) < 0) {
                 tui_message(t, MK_ERROR, _("error: the protocol cannot be read: %s"), err.msg);
                 return;
         }
