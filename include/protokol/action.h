@@ -22,89 +22,132 @@
 
 #include "protokol/i18n.h"
 
-/* X(id, verb, positional, options, flags, changes-record, help) */
+/*
+ * What a verb needs before its own rules are asked: checked once, generically, in this order
+ * (engine: verbs.c), each refusal naming what is missing. Each level implies those before it:
+ * an item under treatment needs an open meeting, which needs a meeting that is not closed.
+ */
+enum pk_need {
+        NEED_BODY = 1 << 0,       /* PN_BODY: a current body */
+        NEED_MEETING = 1 << 1,    /* PN_MEETING: a current meeting that is not signed */
+        NEED_NOT_CLOSED = 1 << 2, /* PN_NOT_CLOSED: ... and not closed */
+        NEED_OPEN = 1 << 3,       /* PN_OPEN: ... opened and not suspended */
+        NEED_ITEM = 1 << 4,       /* PN_ITEM: ... with an item under treatment */
+        NEED_NO_BALLOT = 1 << 5,  /* PN_NO_BALLOT: no ballot open */
+        NEED_QUORUM = 1 << 6,     /* PN_QUORUM: quorate */
+};
+#define PN_BODY NEED_BODY
+#define PN_MEETING NEED_MEETING
+#define PN_NOT_CLOSED (PN_MEETING | NEED_NOT_CLOSED)
+#define PN_OPEN (PN_NOT_CLOSED | NEED_OPEN)
+#define PN_ITEM (PN_OPEN | NEED_ITEM)
+#define PN_NO_BALLOT NEED_NO_BALLOT
+#define PN_QUORUM NEED_QUORUM
+
+/* X(id, verb, positional, options, flags, changes-record, needs, help) */
 #define PK_VERBS(X)                                                                                \
-        X(V_BODY, "body", "P", "profile=W,seats=N", "", true, N_("create or select a body"))       \
+        X(V_BODY, "body", "P", "profile=W,seats=N", "", true, 0, N_("create or select a body"))    \
         X(V_MEMBER, "member", "P", "party=W,role=W,substitute=P,born=D,since=D", "", true,         \
-          N_("register a member (and a personal substitute)"))                                     \
-        X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true,                           \
+          PN_BODY, N_("register a member (and a personal substitute)"))                            \
+        X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                  \
           N_("create a meeting; it becomes current"))                                              \
-        X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true,                                 \
+        X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \
           N_("plan a meeting of the current body (it does not become current)"))                   \
         X(V_ITEM, "item", "X",                                                                     \
           "public-title=S,category=W,reading=N,case=W,kind=W,proposer=P,submitted=D,"              \
           "first-reading=D,first-reading-time=T",                                                  \
-          "closed,open", true, N_("add an agenda item"))                                           \
-        X(V_DISPATCHED, "dispatched", "D", "", "", true, N_("the agenda was sent"))                \
-        X(V_URGENT, "urgent", "X", "", "", true,                                                   \
+          "closed,open", true, PN_NOT_CLOSED, N_("add an agenda item"))                            \
+        X(V_DISPATCHED, "dispatched", "D", "", "", true, PN_NOT_CLOSED, N_("the agenda was sent")) \
+        X(V_URGENT, "urgent", "X", "", "", true, PN_ITEM,                                          \
           N_("record why the current item cannot wait (late agenda)"))                             \
-        X(V_PRESENT, "present", "P*", "", "all,except", true,                                      \
+        X(V_PRESENT, "present", "P*", "", "all,except", true, PN_NOT_CLOSED,                       \
           N_("members present (all [except \"A\" \"B\"]: every member but those named)"))          \
-        X(V_ABSENT, "absent", "P", "reason=S", "", true, N_("a member is absent"))                 \
-        X(V_ARRIVE, "arrive", "P", "", "", true, N_("a member arrives"))                           \
-        X(V_LEAVE, "leave", "P", "", "", true, N_("a member leaves"))                              \
-        X(V_SUBSTITUTE, "substitute", "PWP", "", "", true,                                         \
+        X(V_ABSENT, "absent", "P", "reason=S", "", true, PN_NOT_CLOSED, N_("a member is absent"))  \
+        X(V_ARRIVE, "arrive", "P", "", "", true, PN_NOT_CLOSED, N_("a member arrives"))            \
+        X(V_LEAVE, "leave", "P", "", "", true, PN_NOT_CLOSED, N_("a member leaves"))               \
+        X(V_SUBSTITUTE, "substitute", "PWP", "", "", true, PN_NOT_CLOSED,                          \
           N_("a personal substitute takes the member's seat"))                                     \
-        X(V_OPEN, "open", "", "", "", true, N_("open the meeting"))                                \
-        X(V_SUSPEND, "suspend", "", "", "", true, N_("suspend the meeting"))                       \
-        X(V_RESUME, "resume", "", "", "", true, N_("resume the meeting"))                          \
-        X(V_CLOSE, "close", "", "", "", true, N_("close the meeting"))                             \
-        X(V_TAKE, "take", "N", "", "", true, N_("start treating agenda item N"))                   \
-        X(V_MOVE, "move", "N", "to=N", "", true, N_("move item N to place K in the order"))        \
-        X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true,                                        \
+        X(V_OPEN, "open", "", "", "", true, PN_NOT_CLOSED, N_("open the meeting"))                 \
+        X(V_SUSPEND, "suspend", "", "", "", true, PN_OPEN | PN_NO_BALLOT,                          \
+          N_("suspend the meeting"))                                                               \
+        X(V_RESUME, "resume", "", "", "", true, PN_NOT_CLOSED, N_("resume the meeting"))           \
+        X(V_CLOSE, "close", "", "", "", true, PN_NOT_CLOSED | PN_NO_BALLOT,                        \
+          N_("close the meeting"))                                                                 \
+        X(V_TAKE, "take", "N", "", "", true, PN_OPEN | PN_NO_BALLOT,                               \
+          N_("start treating agenda item N"))                                                      \
+        X(V_MOVE, "move", "N", "to=N", "", true, PN_NOT_CLOSED,                                    \
+          N_("move item N to place K in the order"))                                               \
+        X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true, PN_OPEN,                               \
           N_("members demand a vote on the order of items"))                                       \
-        X(V_DOORS, "doors", "W", "", "", true, N_("doors open or closed"))                         \
-        X(V_INHABIL, "inhabil", "P", "", "", true,                                                 \
+        X(V_DOORS, "doors", "W", "", "", true, PN_OPEN, N_("doors open or closed"))                \
+        X(V_INHABIL, "inhabil", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
           N_("a member is disqualified for the current item"))                                     \
-        X(V_SPEAKER, "speaker", "P", "", "", true, N_("a member asks for the floor"))              \
-        X(V_NEXT, "next", "", "", "", true, N_("give the floor to the next speaker"))              \
-        X(V_CALL_TO_ORDER, "call-to-order", "P", "", "", true, N_("call a member to order"))       \
-        X(V_DENY_FLOOR, "deny-floor", "P", "", "", true, N_("propose denying a member the floor")) \
-        X(V_CLOSURE, "closure", "", "by=L", "", true, N_("propose closing the debate"))            \
-        X(V_MOTION, "motion", "X", "by=P", "", true, N_("the main proposal of the current item"))  \
-        X(V_AMEND, "amend", "X", "to=W,by=P", "", true, N_("table an amendment or sub-amendment")) \
-        X(V_PROCEDURAL, "procedural", "X", "kind=W,by=P", "", true,                                \
+        X(V_SPEAKER, "speaker", "P", "", "", true, PN_ITEM, N_("a member asks for the floor"))     \
+        X(V_NEXT, "next", "", "", "", true, PN_ITEM, N_("give the floor to the next speaker"))     \
+        X(V_CALL_TO_ORDER, "call-to-order", "P", "", "", true, PN_OPEN,                            \
+          N_("call a member to order"))                                                            \
+        X(V_DENY_FLOOR, "deny-floor", "P", "", "", true, PN_OPEN,                                  \
+          N_("propose denying a member the floor"))                                                \
+        X(V_CLOSURE, "closure", "", "by=L", "", true, PN_ITEM, N_("propose closing the debate"))   \
+        X(V_MOTION, "motion", "X", "by=P", "", true, PN_ITEM,                                      \
+          N_("the main proposal of the current item"))                                             \
+        X(V_AMEND, "amend", "X", "to=W,by=P", "", true, PN_ITEM,                                   \
+          N_("table an amendment or sub-amendment"))                                               \
+        X(V_PROCEDURAL, "procedural", "X", "kind=W,by=P", "", true, PN_ITEM,                       \
           N_("table a procedural proposal (referral, postponement)"))                              \
-        X(V_RANK, "rank", "W+", "", "", true, N_("the chair sets the voting order of amendments")) \
-        X(V_BALLOT, "ballot", "w", "", "", true,                                                   \
+        X(V_RANK, "rank", "W+", "", "", true, PN_ITEM,                                             \
+          N_("the chair sets the voting order of amendments"))                                     \
+        X(V_BALLOT, "ballot", "w", "", "", true, PN_OPEN | PN_NO_BALLOT | PN_QUORUM,               \
           N_("open the vote on the next subject (or on ID)"))                                      \
-        X(V_VOTE, "vote", "", "for=L,against=L,abstain=L,chair=W", "", true,                       \
+        X(V_VOTE, "vote", "", "for=L,against=L,abstain=L,chair=W", "", true, PN_OPEN,              \
           N_("close the ballot with the votes"))                                                   \
-        X(V_DECLARE, "declare", "X", "", "", true,                                                 \
+        X(V_DECLARE, "declare", "X", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
           N_("the chair declares an outcome beyond doubt"))                                        \
-        X(V_DEMAND, "demand", "P", "", "", true, N_("a member demands a vote"))                    \
-        X(V_DECIDE, "decide", "", "", "", true, N_("decided without a vote"))                      \
-        X(V_INCOMPATIBLE, "incompatible", "W+", "", "", true,                                      \
+        X(V_DEMAND, "demand", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                           \
+          N_("a member demands a vote"))                                                           \
+        X(V_DECIDE, "decide", "", "", "", true, PN_ITEM | PN_NO_BALLOT,                            \
+          N_("decided without a vote"))                                                            \
+        X(V_INCOMPATIBLE, "incompatible", "W+", "", "", true, PN_ITEM | PN_NO_BALLOT,              \
           N_("amendments that lapse after the adopted one"))                                       \
-        X(V_DECISION, "decision", "X", "public=S", "", true, N_("the decision's wording"))         \
-        X(V_DISSENT, "dissent", "PX", "", "", true, N_("record a member's dissent"))               \
-        X(V_POSTPONE, "postpone", "", "", "", true, N_("postpone the current item"))               \
-        X(V_REFER, "refer", "X", "", "", true, N_("refer the current item to a committee"))        \
-        X(V_WITHDRAW, "withdraw", "", "", "", true, N_("the current item is withdrawn"))           \
-        X(V_DONE, "done", "", "", "", true, N_("the current item is finished"))                    \
-        X(V_RULING, "ruling", "X", "rule=W", "", true,                                             \
+        X(V_DECISION, "decision", "X", "public=S", "", true, PN_MEETING,                           \
+          N_("the decision's wording"))                                                            \
+        X(V_DISSENT, "dissent", "PX", "", "", true, PN_MEETING, N_("record a member's dissent"))   \
+        X(V_POSTPONE, "postpone", "", "", "", true, PN_ITEM | PN_NO_BALLOT,                        \
+          N_("postpone the current item"))                                                         \
+        X(V_REFER, "refer", "X", "", "", true, PN_ITEM | PN_NO_BALLOT,                             \
+          N_("refer the current item to a committee"))                                             \
+        X(V_WITHDRAW, "withdraw", "", "", "", true, PN_ITEM | PN_NO_BALLOT,                        \
+          N_("the current item is withdrawn"))                                                     \
+        X(V_DONE, "done", "", "", "", true, PN_ITEM | PN_NO_BALLOT,                                \
+          N_("the current item is finished"))                                                      \
+        X(V_RULING, "ruling", "X", "rule=W", "", true, PN_OPEN,                                    \
           N_("record a ruling of the chair on the rules (rule= the profile rule it reads)"))       \
-        X(V_RULING_DECIDED, "ruling-decided", "NWs", "meeting=N", "", true,                        \
+        X(V_RULING_DECIDED, "ruling-decided", "NWs", "meeting=N", "", true, PN_OPEN,               \
           N_("the council's decision on ruling N: upheld or overturned"))                          \
-        X(V_ELECTION, "election", "X", "method=W,seats=N", "", true,                               \
+        X(V_ELECTION, "election", "X", "method=W,seats=N", "", true, PN_ITEM | PN_NO_BALLOT,       \
           N_("start an election under the current item"))                                          \
-        X(V_CANDIDATE, "candidate", "P", "", "", true, N_("a candidate in a majority election"))   \
-        X(V_GROUP, "group", "P", "members=L,votes=N", "reserved", true,                            \
+        X(V_CANDIDATE, "candidate", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                     \
+          N_("a candidate in a majority election"))                                                \
+        X(V_GROUP, "group", "P", "members=L,votes=N", "reserved", true, PN_ITEM | PN_NO_BALLOT,    \
           N_("a group declared for a proportional election"))                                      \
-        X(V_ROUND, "round", "", "blank=N,\"*\"=N", "", true,                                       \
+        X(V_ROUND, "round", "", "blank=N,\"*\"=N", "", true, PN_ITEM | PN_NO_BALLOT,               \
           N_("the votes of one round of a majority election"))                                     \
-        X(V_ALLOCATE, "allocate", "", "", "", true,                                                \
+        X(V_ALLOCATE, "allocate", "", "", "", true, PN_ITEM | PN_NO_BALLOT,                        \
           N_("share the seats of a proportional election"))                                        \
-        X(V_WAIVE, "waive", "P", "", "", true, N_("a group gives up one of its seats"))            \
-        X(V_LOT, "lot", "", "order=L", "", true,                                                   \
+        X(V_WAIVE, "waive", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                             \
+          N_("a group gives up one of its seats"))                                                 \
+        X(V_LOT, "lot", "", "order=L", "", true, PN_ITEM | PN_NO_BALLOT,                           \
           N_("draw the lot the rules require (the order drawn is recorded)"))                      \
-        X(V_SIGN, "sign", "P", "", "", true, N_("a member who attended signs the protocol"))       \
-        X(V_UNDO, "undo", "", "", "", true, N_("retract the last action (kept as a correction)"))  \
-        X(V_STATUS, "status", "", "", "", false, N_("print the state of the meeting"))             \
-        X(V_ALLOWED, "allowed", "", "", "", false, N_("what may happen now, and why not the rest"))
+        X(V_SIGN, "sign", "P", "", "", true, PN_MEETING,                                           \
+          N_("a member who attended signs the protocol"))                                          \
+        X(V_UNDO, "undo", "", "", "", true, 0,                                                     \
+          N_("retract the last action (kept as a correction)"))                                    \
+        X(V_STATUS, "status", "", "", "", false, 0, N_("print the state of the meeting"))          \
+        X(V_ALLOWED, "allowed", "", "", "", false, 0,                                              \
+          N_("what may happen now, and why not the rest"))
 
 enum pk_verb {
-#define X(id, name, pos, opts, flags, rec, help) id,
+#define X(id, name, pos, opts, flags, rec, needs, help) id,
         PK_VERBS(X)
 #undef X
             V__COUNT
@@ -113,6 +156,7 @@ enum pk_verb {
 struct verb_info {
         const char *name, *pos, *opts, *flags;
         bool records;
+        unsigned needs; /* enum pk_need */
         const char *help;
 };
 extern const struct verb_info pk_verb_info[V__COUNT];

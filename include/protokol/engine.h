@@ -291,22 +291,47 @@ struct engine_input {
         int recorded_meeting;
 };
 
+/* The engine's answer to one action. Zero-initialise; free with pk_reply_free. */
+struct pk_reply {
+        enum pk_result result;
+        /* refused (PK_DENIED) under a rule of the profile: that rule, and its citation in the
+         * body's profile ("" where it has none); otherwise R__COUNT and "" */
+        enum rule_id rule;
+        char cite[48];
+        /* accepted: the ok text (without "ok: "); refused or an error: the reason, a refusal
+         * ending with its citation, e.g. "(§ 4, stk. 1)" */
+        struct sb msg;
+        /* accepted: the units of the read model the action changed (the state's set) */
+        const struct pk_touched *touched;
+};
+void pk_reply_free(struct pk_reply *r);
+
 /*
- * Applies an action. On PK_OK the state is changed and *msg holds the ok text (without
- * "ok: "). On PK_DENIED or PK_ERROR the state is unchanged and *msg holds the reason
- * (a refusal ends with its citation, e.g. "(§ 4, stk. 1)").
+ * Applies an action. On PK_OK the state is changed; on PK_DENIED or PK_ERROR it is unchanged.
+ * The reply says which, why, and under which rule (see struct pk_reply).
  * Query verbs (status, allowed) and undo are not handled here (see engine_status,
  * engine_allowed and the action layer).
  */
-enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, struct sb *msg);
+enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in,
+                            struct pk_reply *out);
 
 /* Writes the status lines of SPEC §5.3 for the current meeting. */
 void engine_status(const struct pk_state *s, struct sb *out);
 
+/* What one verb may do now: allowed, or refused with the reason and the rule it rests on. */
+struct pk_verdict {
+        bool allowed;
+        enum rule_id rule; /* refused under a rule of the profile: that rule; else R__COUNT */
+        char *why;         /* refused: the reason, ending with the rule's citation (owned) */
+};
+/* The verdict of every verb that changes the record (entries of the others: allowed). */
+void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT]);
+void engine_verdicts_free(struct pk_verdict v[V__COUNT]);
+
 /*
- * Writes the `allowed` list: one line per verb, "allowed: VERB" or
- * "denied: VERB: reason (§ N, stk. M)". paraphrases: when true, a refused line is
- * followed by the profile's paraphrase of the rule.
+ * Writes the `allowed` list from engine_allowed_set: one line per verb, "allowed: VERB" or
+ * "denied: VERB: reason (§ N, stk. M)". paraphrases: when true, a line refused under a rule
+ * is followed by the profile's paraphrase of that rule.
  */
 void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out);
 
@@ -336,6 +361,7 @@ bool engine_seated(const struct pk_state *s, const struct meeting *m, int member
 bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
                      int member);
 const char *engine_meeting_state_name(enum meeting_state st);
+const char *engine_role_name(enum role r);
 
 /* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
  * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */

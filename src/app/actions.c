@@ -111,12 +111,12 @@ static int replay_one(struct app *a, const struct event *e, bool check_archive, 
                                   .profile = prof,
                                   .replay = true,
                                   .recorded_meeting = e->meeting};
-        struct sb msg = {0};
-        enum pk_result r = engine_apply(a->s, &in, &msg);
+        struct pk_reply rep = {0};
+        enum pk_result r = engine_apply(a->s, &in, &rep);
         int rc = 0;
         if (r != PK_OK) {
                 pk_err_set(err, _("event %lld (%s) does not replay: %s"), (long long)e->seq,
-                           e->line, sb_str(&msg));
+                           e->line, sb_str(&rep.msg));
                 rc = -1;
         } else if (a->s->event_meeting != e->meeting) {
                 pk_err_set(err,
@@ -132,7 +132,7 @@ static int replay_one(struct app *a, const struct event *e, bool check_archive, 
                            (long long)e->seq, e->line);
                 rc = -1;
         }
-        sb_free(&msg);
+        pk_reply_free(&rep);
         free(prof);
         action_free(&act);
         return rc;
@@ -515,8 +515,8 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
 struct pending {
         struct action act;
         char at[32];
-        struct sb msg;
-        char *attachment; /* the body's profile text, or the archive summaries */
+        struct pk_reply reply; /* the engine's answer */
+        char *attachment;      /* the body's profile text, or the archive summaries */
         int meeting;
         struct dt_unit *units; /* the touched-set, taken from the state */
         int nunits;
@@ -527,7 +527,7 @@ struct pending {
 static void pending_free(struct pending *p)
 {
         action_free(&p->act);
-        sb_free(&p->msg);
+        pk_reply_free(&p->reply);
         free(p->attachment);
         for (int i = 0; i < p->nunits; i++)
                 dt_unit_free(&p->units[i]);
@@ -706,14 +706,14 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
         }
         struct engine_input in = {.action = &p->act, .time = p->at, .profile = prof};
         a->s->touched.track = true;
-        enum pk_result er = engine_apply(a->s, &in, &p->msg);
+        enum pk_result er = engine_apply(a->s, &in, &p->reply);
         a->s->touched.track = false;
         free(prof);
         if (er != PK_OK) {
                 if (er == PK_DENIED)
-                        sb_addf(out, "denied: %s", sb_str(&p->msg));
+                        sb_addf(out, "denied: %s", sb_str(&p->reply.msg));
                 else
-                        sb_addf(out, _("error: line %d: %s"), lineno, sb_str(&p->msg));
+                        sb_addf(out, _("error: line %d: %s"), lineno, sb_str(&p->reply.msg));
                 pending_free(p);
                 return er == PK_DENIED ? AR_DENIED : AR_ERROR;
         }
@@ -738,7 +738,7 @@ static struct event pending_event(const struct pending *p)
         ev.at = (char *)p->at;
         ev.verb = (char *)pk_verb_info[p->act.verb].name;
         ev.line = p->act.text;
-        ev.result = (char *)sb_str(&p->msg);
+        ev.result = (char *)sb_str(&p->reply.msg);
         ev.attachment = p->attachment;
         ev.meeting = p->meeting;
         return ev;
@@ -790,9 +790,10 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
         r = apply(a, &act, lineno, &p, out);
         if (r == AR_OK) {
                 struct dt_write w = {p.units, p.nunits, &p.rows, p.nrows};
-                r = record(a, &p.act, p.at, sb_str(&p.msg), p.attachment, 0, p.meeting, &w, out);
+                r = record(a, &p.act, p.at, sb_str(&p.reply.msg), p.attachment, 0, p.meeting, &w,
+                           out);
                 if (r == AR_OK)
-                        sb_addf(out, "ok: %s", sb_str(&p.msg));
+                        sb_addf(out, "ok: %s", sb_str(&p.reply.msg));
                 pending_free(&p);
         }
 done:

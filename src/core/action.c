@@ -8,7 +8,8 @@
 #include "protokol/action.h"
 
 const struct verb_info pk_verb_info[V__COUNT] = {
-#define X(id, name, pos, opts, flags, rec, help) [id] = {name, pos, opts, flags, rec, help},
+#define X(id, name, pos, opts, flags, rec, needs, help)                                            \
+        [id] = {name, pos, opts, flags, rec, needs, help},
     PK_VERBS(X)
 #undef X
 };

@@ -3,6 +3,7 @@
  * `allowed` list (what may happen now, and for each refused action why, with § and stk.).
  * Pure: reads the state, writes text.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -77,46 +78,27 @@ void engine_status(const struct pk_state *s, struct sb *out)
         sb_add(out, any ? "\n" : " none\n");
 }
 
-/* The rule a verb's refusal usually rests on, for the paraphrase under it. */
-static enum rule_id verb_rule(enum pk_verb v)
+void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT])
 {
-        switch (v) {
-        case V_BALLOT:
-        case V_DECIDE:
-                return R_QUORUM_PERCENT;
-        case V_AMEND:
-                return R_AMEND_UNTIL;
-        case V_ORDER_VOTE:
-        case V_MOVE:
-                return R_ORDER_DEMAND;
-        case V_CLOSURE:
-        case V_SPEAKER:
-                return R_CLOSURE_DEMAND;
-        case V_DENY_FLOOR:
-        case V_CALL_TO_ORDER:
-                return R_CALLS_BEFORE_DENIAL;
-        case V_DECLARE:
-        case V_DEMAND:
-                return R_BEYOND_DOUBT;
-        case V_DISSENT:
-                return R_DISSENT;
-        case V_SIGN:
-        case V_UNDO:
-                return R_SIGNING;
-        case V_SUBSTITUTE:
-                return R_SUBSTITUTES;
-        case V_DOORS:
-                return R_MEETINGS_PUBLIC;
-        case V_INHABIL:
-                return R_DISQUALIFICATION;
-        case V_INCOMPATIBLE:
-        case V_RANK:
-                return R_VOTING_ORDER;
-        case V_RULING:
-        case V_RULING_DECIDED:
-                return R_RULINGS;
-        default:
-                return R__COUNT;
+        for (int v = 0; v < V__COUNT; v++) {
+                out[v] = (struct pk_verdict){.allowed = true, .rule = R__COUNT};
+                if (!pk_verb_info[v].records)
+                        continue;
+                struct why why = WHY_INIT;
+                if (!eng_verb_check(s, (enum pk_verb)v, NULL, &why)) {
+                        out[v].allowed = false;
+                        out[v].rule = why.rule;
+                        out[v].why = pk_xstrdup(sb_str(&why.text));
+                }
+                why_free(&why);
+        }
+}
+
+void engine_verdicts_free(struct pk_verdict v[V__COUNT])
+{
+        for (int i = 0; i < V__COUNT; i++) {
+                free(v[i].why);
+                v[i].why = NULL;
         }
 }
 
@@ -125,11 +107,12 @@ void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out)
         const struct meeting *m = engine_current_meeting(s);
         const struct profile *p = m ? &s->bodies[m->body].profile
                                     : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile : NULL);
+        struct pk_verdict vd[V__COUNT];
+        engine_allowed_set(s, vd);
         for (int v = 0; v < V__COUNT; v++) {
                 if (!pk_verb_info[v].records)
                         continue;
-                struct sb why = {0};
-                if (eng_verb_possible(s, (enum pk_verb)v, &why)) {
+                if (vd[v].allowed) {
                         sb_addf(out, "allowed: %s", pk_verb_info[v].name);
                         if (v == V_BALLOT && m) {
                                 int k = engine_next_subject(s, m, NULL);
@@ -139,11 +122,10 @@ void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out)
                         }
                         sb_add(out, "\n");
                 } else {
-                        sb_addf(out, "denied: %s: %s\n", pk_verb_info[v].name, sb_str(&why));
-                        enum rule_id r = verb_rule((enum pk_verb)v);
-                        if (paraphrases && p && r != R__COUNT && strstr(sb_str(&why), "(§"))
-                                sb_addf(out, "  %s\n", profile_rule_text(p, (enum rule_id)r));
+                        sb_addf(out, "denied: %s: %s\n", pk_verb_info[v].name, vd[v].why);
+                        if (paraphrases && p && vd[v].rule < R__COUNT)
+                                sb_addf(out, "  %s\n", profile_rule_text(p, vd[v].rule));
                 }
-                sb_free(&why);
         }
+        engine_verdicts_free(vd);
 }

@@ -153,3 +153,84 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
         sb_addf(out, _("no member named \"%s\" (did you mean %s?)"), name, sb_str(&list));
         sb_free(&list);
 }
+const char *engine_subject_kind_name(enum subject_kind k)
+{
+        switch (k) {
+        case SK_MAIN:
+                return _("main proposal");
+        case SK_AMEND:
+                return _("amendment");
+        case SK_SUB:
+                return _("sub-amendment");
+        case SK_PROC:
+                return _("procedural proposal");
+        case SK_CLOSURE:
+                return _("closure of the debate");
+        case SK_DENY:
+                return _("denial of the floor");
+        case SK_ORDER:
+                return _("order of items");
+        case SK_READING:
+                return _("passing to the 2nd reading");
+        }
+        return "?";
+}
+
+const char *engine_item_status_name(enum item_status st)
+{
+        switch (st) {
+        case IS_PENDING:
+                return _("pending");
+        case IS_DEBATE:
+                return _("debate");
+        case IS_DECIDED:
+                return _("decided");
+        case IS_POSTPONED:
+                return _("postponed");
+        case IS_REFERRED:
+                return _("referred");
+        case IS_WITHDRAWN:
+                return _("withdrawn");
+        }
+        return "?";
+}
+
+const char *engine_meeting_state_name(enum meeting_state st)
+{
+        switch (st) {
+        case MS_PLANNED:
+                return _("planned");
+        case MS_OPEN:
+                return _("open");
+        case MS_SUSPENDED:
+                return _("suspended");
+        case MS_CLOSED:
+                return _("closed");
+        case MS_LOCKED:
+                return _("signed and locked");
+        }
+        return "?";
+}
+
+enum role eng_parse_role(const char *w, bool *ok)
+{
+        *ok = true;
+        if (!w || !strcmp(w, "member"))
+                return ROLE_MEMBER;
+        if (!strcmp(w, "mayor"))
+                return ROLE_MAYOR;
+        if (!strcmp(w, "chair"))
+                return ROLE_CHAIR;
+        if (!strcmp(w, "vice-chair"))
+                return ROLE_VICE_CHAIR;
+        if (!strcmp(w, "deputy"))
+                return ROLE_DEPUTY;
+        *ok = false;
+        return ROLE_MEMBER;
+}
+
+const char *engine_role_name(enum role r)
+{
+        static const char *n[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
+        return n[r];
+}

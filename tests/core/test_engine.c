@@ -38,6 +38,7 @@ struct t {
         struct pk_state *s;
         struct profile p;
         struct sb msg;
+        enum rule_id rule; /* the rule the last refusal rested on (R__COUNT: none) */
 };
 
 static int setup(void **state)
@@ -94,8 +95,12 @@ static enum pk_result run(struct t *t, const char *line)
                 prof = &t->p;
         }
         struct engine_input in = {.action = &a, .time = NOW, .profile = prof};
+        struct pk_reply rep = {0};
+        enum pk_result r = engine_apply(t->s, &in, &rep);
         sb_clear(&t->msg);
-        enum pk_result r = engine_apply(t->s, &in, &t->msg);
+        sb_add(&t->msg, sb_str(&rep.msg));
+        t->rule = rep.rule;
+        pk_reply_free(&rep);
         action_free(&a);
         return r;
 }

@@ -118,9 +118,9 @@ static enum pk_result apply(struct pk_state *s, const char *line, size_t len, in
         }
         struct engine_input in = {
             .action = &a, .time = "2027-01-21T16:00:00", .profile = &profiles[prof]};
-        struct sb msg = {0};
-        enum pk_result r = engine_apply(s, &in, &msg);
-        sb_free(&msg);
+        struct pk_reply rep = {0};
+        enum pk_result r = engine_apply(s, &in, &rep);
+        pk_reply_free(&rep);
         action_free(&a);
         return r;
 }
@@ -135,10 +135,10 @@ static struct pk_state *start(int prof)
         script_parse_line(body, strlen(body), &a, &e);
         struct engine_input in = {
             .action = &a, .time = "2027-01-21T16:00:00", .profile = &profiles[prof]};
-        struct sb msg = {0};
-        if (engine_apply(s, &in, &msg) != PK_OK)
+        struct pk_reply rep = {0};
+        if (engine_apply(s, &in, &rep) != PK_OK)
                 abort();
-        sb_free(&msg);
+        pk_reply_free(&rep);
         action_free(&a);
         for (size_t i = 0; i < sizeof setup / sizeof setup[0]; i++) {
                 char line[256];

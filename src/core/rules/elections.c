@@ -11,19 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_int.h"
+#include "../engine_int.h"
 #include "protokol/i18n.h"
 
-static enum pk_result fail(struct sb *msg, enum pk_result r, const struct profile *p,
+/* A refusal (r PK_DENIED) under rule, or a line error (PK_ERROR, rule R__COUNT). */
+static enum pk_result fail(struct pk_reply *rep, enum pk_result r, const struct profile *p,
                            enum rule_id rule, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-static enum pk_result fail(struct sb *msg, enum pk_result r, const struct profile *p,
+static enum pk_result fail(struct pk_reply *rep, enum pk_result r, const struct profile *p,
                            enum rule_id rule, const char *fmt, ...)
 {
+        struct sb *msg = &rep->msg;
         va_list ap;
         va_start(ap, fmt);
         sb_vaddf(msg, fmt, ap);
         va_end(ap);
+        rep->rule = r == PK_DENIED ? rule : R__COUNT;
         if (p && rule < R__COUNT && p->rules[rule].cite[0])
                 sb_addf(msg, " (%s)", p->rules[rule].cite);
         return r;
@@ -56,41 +59,46 @@ struct election *eng_election(struct meeting *m)
         return e->item != m->current ? NULL : e;
 }
 
-bool eng_election_possible(const struct pk_state *s, enum pk_verb v, struct sb *why)
+/* Verbs: the election verbs. An election's own course: started, of its kind, not decided. */
+bool chk_election(const struct pk_state *s, const struct meeting *cm, const struct profile *cp,
+                  const struct action *a, struct why *why)
 {
+        (void)cm, (void)cp;
+        enum pk_verb v = a->verb;
         struct meeting *m = eng_meeting((struct pk_state *)s);
         const struct profile *p = eng_profile(s, m);
         struct election *e = m ? eng_election(m) : NULL;
         if (v == V_ELECTION) {
                 if (e && !e->done) {
-                        sb_addf(why, _("the election \"%s\" is still under way"), e->title);
+                        why_add(why, _("the election \"%s\" is still under way"), e->title);
                         return false;
                 }
                 return true;
         }
         if (!e) {
-                sb_add(why, _("no election is under way: start one with election \"TITLE\""));
+                why_add(why, "%s",
+                        _("no election is under way: start one with election \"TITLE\""));
                 return false;
         }
         bool maj = !e->proportional;
         if ((v == V_CANDIDATE || v == V_ROUND) && !maj) {
-                sb_add(why, _("this is a proportional election: groups and allocate"));
+                why_add(why, "%s", _("this is a proportional election: groups and allocate"));
                 return false;
         }
         if ((v == V_GROUP || v == V_ALLOCATE || v == V_WAIVE) && maj) {
-                sb_add(why, _("this is a majority election: candidates and rounds"));
+                why_add(why, "%s", _("this is a majority election: candidates and rounds"));
                 return false;
         }
         if (v == V_LOT && engine_lot_pending(s, NULL, 0) == 0) {
-                fail(why, PK_DENIED, p, R_ELECTION_LOT, _("no lot is due"));
+                eng_why(why, p, R_ELECTION_LOT, "%s", _("no lot is due"));
                 return false;
         }
         if (v == V_WAIVE && !e->allocated) {
-                sb_add(why, _("the seats have not been allocated"));
+                why_add(why, "%s", _("the seats have not been allocated"));
                 return false;
         }
         if (e->done && v != V_WAIVE) {
-                sb_addf(why, _("the election \"%s\" is decided"), e->title);
+                why_add(why, _("the election \"%s\" is decided"), e->title);
                 return false;
         }
         return true;
@@ -116,21 +124,22 @@ int engine_lot_pending(const struct pk_state *s, const char **names, int max)
 }
 
 static enum pk_result h_election(struct pk_state *s, struct meeting *m, const struct profile *p,
-                                 const struct action *a, struct sb *msg)
+                                 const struct action *a, struct pk_reply *rep)
 {
+        struct sb *msg = &rep->msg;
         (void)s;
         const char *method = action_opt(a, "method");
         const char *seats_s = action_opt(a, "seats");
         if (!method || (strcmp(method, "majority") && strcmp(method, "proportional")))
-                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                return fail(rep, PK_ERROR, NULL, R__COUNT,
                             _("election needs method=majority or method=proportional"));
         bool prop = !strcmp(method, "proportional");
         int seats = seats_s ? atoi(seats_s) : 1;
         if (prop && (!seats_s || seats < 1 || seats > ELECT_MAX_SEATS))
-                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                return fail(rep, PK_ERROR, NULL, R__COUNT,
                             _("a proportional election needs seats=N (1 to %d)"), ELECT_MAX_SEATS);
         if (!prop && seats != 1)
-                return fail(msg, PK_DENIED, p, R_ELECTION_MAJORITY_BASIS,
+                return fail(rep, PK_DENIED, p, R_ELECTION_MAJORITY_BASIS,
                             _("a majority election fills one seat; several are filled by a "
                               "proportional election"));
         m->elections =
@@ -164,37 +173,39 @@ static enum pk_result h_election(struct pk_state *s, struct meeting *m, const st
         return PK_OK;
 }
 
-static enum pk_result h_candidate(struct election *e, const struct action *a, struct sb *msg)
+static enum pk_result h_candidate(struct election *e, const struct action *a, struct pk_reply *rep)
 {
+        struct sb *msg = &rep->msg;
         if (e->out.round > 0)
-                return fail(msg, PK_DENIED, NULL, R__COUNT,
+                return fail(rep, PK_DENIED, NULL, R__COUNT,
                             _("the voting has begun: candidates are named before round 1"));
         if (elect_majority_find(e->maj, a->pos[0].text) >= 0)
-                return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is already a candidate"),
+                return fail(rep, PK_ERROR, NULL, R__COUNT, _("\"%s\" is already a candidate"),
                             a->pos[0].text);
         struct elect_majority copy = *e->maj;
         struct pk_err err = {0};
         if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0)
-                return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+                return fail(rep, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
         elect_majority_candidate(e->maj, a->pos[0].text, &err);
         sb_addf(msg, _("candidate \"%s\" (%d)"), a->pos[0].text, e->maj->ncand);
         return PK_OK;
 }
 
 static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct election *e,
-                              const struct profile *p, const struct action *a, struct sb *msg)
+                              const struct profile *p, const struct action *a, struct pk_reply *rep)
 {
+        struct sb *msg = &rep->msg;
         if (e->allocated || e->res->status == EP_LOT_NEEDED)
-                return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
+                return fail(rep, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
                             _("the seats are being allocated: groups are declared before"));
         const char *name = a->pos[0].text;
         if (elect_prop_find(e->prop, name) >= 0)
-                return fail(msg, PK_ERROR, NULL, R__COUNT, _("group \"%s\" is already declared"),
+                return fail(rep, PK_ERROR, NULL, R__COUNT, _("group \"%s\" is already declared"),
                             name);
         const struct opt *mem = action_optv(a, "members");
         const char *votes_s = action_opt(a, "votes");
         if (!mem && !votes_s)
-                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                return fail(rep, PK_ERROR, NULL, R__COUNT,
                             _("a group needs members=\"A\",\"B\"… (or votes=N for vote totals)"));
         int idx[ELECT_MAX_SEATS * 4], n = 0;
         for (int i = 0; mem && i < mem->nvals; i++) {
@@ -208,15 +219,15 @@ static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct elec
                         return PK_ERROR;
                 }
                 if (!eng_seated(s, m, k) || eng_inhabil(m, m->current, k))
-                        return fail(msg, PK_DENIED, NULL, R__COUNT,
+                        return fail(rep, PK_DENIED, NULL, R__COUNT,
                                     _("\"%s\" is not present and cannot join a group"),
                                     mem->vals[i].text);
                 for (int j = 0; j < n; j++)
                         if (idx[j] == k)
-                                return fail(msg, PK_ERROR, NULL, R__COUNT,
+                                return fail(rep, PK_ERROR, NULL, R__COUNT,
                                             _("\"%s\" is named twice"), mem->vals[i].text);
                 if (k < e->nmember_group && e->member_group[k] >= 0)
-                        return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
+                        return fail(rep, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
                                     _("\"%s\" is already in group \"%s\""), mem->vals[i].text,
                                     e->prop->group[e->member_group[k]].name);
                 if ((size_t)n < sizeof idx / sizeof idx[0])
@@ -229,7 +240,7 @@ static enum pk_result h_group(struct pk_state *s, struct meeting *m, struct elec
         if (g >= 0 && action_flag(a, "reserved") && elect_prop_reserve(&copy, g, &err) < 0)
                 g = -1;
         if (g < 0)
-                return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+                return fail(rep, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
         *e->prop = copy;
         if (e->nmember_group < s->nmembers) {
                 e->member_group = pk_xrealloc(e->member_group, (size_t)s->nmembers * sizeof(int));
@@ -293,13 +304,14 @@ static void describe_prop_text(struct election *e, struct sb *out)
         sb_free(&line);
 }
 
-static enum pk_result allocate(struct election *e, struct sb *msg)
+static enum pk_result allocate(struct election *e, struct pk_reply *rep)
 {
+        struct sb *msg = &rep->msg;
         struct pk_err err = {0};
         struct elect_prop_result *r = pk_xcalloc(1, sizeof *r);
         if (elect_prop_allocate(e->prop, r, &err) < 0) {
                 free(r);
-                return fail(msg, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
+                return fail(rep, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
         }
         free(e->res);
         e->res = r;
@@ -310,8 +322,9 @@ static enum pk_result allocate(struct election *e, struct sb *msg)
 }
 
 static enum pk_result h_round(struct pk_state *s, struct meeting *m, struct election *e,
-                              const struct action *a, struct sb *msg)
+                              const struct action *a, struct pk_reply *rep)
 {
+        struct sb *msg = &rep->msg;
         int votes[ELECT_MAX_CANDIDATES] = {0};
         int blank = 0;
         for (int i = 0; i < a->nopts; i++) {
@@ -323,7 +336,7 @@ static enum pk_result h_round(struct pk_state *s, struct meeting *m, struct elec
                 }
                 int c = elect_majority_find(e->maj, o->key);
                 if (c < 0)
-                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not a candidate"),
+                        return fail(rep, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not a candidate"),
                                     o->key);
                 votes[c] = v;
         }
@@ -332,7 +345,7 @@ static enum pk_result h_round(struct pk_state *s, struct meeting *m, struct elec
         struct elect_outcome out;
         struct pk_err err = {0};
         if (elect_majority_round(&copy, votes, blank, present, &out, &err) < 0)
-                return fail(msg, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
+                return fail(rep, PK_DENIED, NULL, R__COUNT, "%s", err.msg);
         *e->maj = copy;
         e->out = out;
         e->done = out.state == ES_ELECTED;
@@ -350,12 +363,13 @@ static enum pk_result h_round(struct pk_state *s, struct meeting *m, struct elec
         return PK_OK;
 }
 
-static enum pk_result h_lot(struct election *e, const struct action *a, struct sb *msg)
+static enum pk_result h_lot(struct election *e, const struct action *a, struct pk_reply *rep)
 {
+        struct sb *msg = &rep->msg;
         const struct opt *o = action_optv(a, "order");
         if (!o)
                 return fail(
-                    msg, PK_ERROR, NULL, R__COUNT,
+                    rep, PK_ERROR, NULL, R__COUNT,
                     _("the lot's result is missing: order=\"A\",\"B\" (drawn when recording)"));
         struct elect_lot lot = {0};
         struct pk_err err = {0};
@@ -363,7 +377,7 @@ static enum pk_result h_lot(struct election *e, const struct action *a, struct s
                 int k = e->proportional ? elect_prop_find(e->prop, o->vals[i].text)
                                         : elect_majority_find(e->maj, o->vals[i].text);
                 if (k < 0)
-                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not in the lot"),
+                        return fail(rep, PK_ERROR, NULL, R__COUNT, _("\"%s\" is not in the lot"),
                                     o->vals[i].text);
                 lot.order[lot.n++] = k;
         }
@@ -381,21 +395,21 @@ static enum pk_result h_lot(struct election *e, const struct action *a, struct s
                 if (elect_prop_lot(&copy, e->res, &lot, &err) < 0) {
                         sb_free(&line);
                         sb_free(&shown);
-                        return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+                        return fail(rep, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
                 }
                 *e->prop = copy;
                 log_line(e, sb_str(&line));
                 sb_addf(msg, "%s; ", sb_str(&shown));
                 sb_free(&line);
                 sb_free(&shown);
-                return allocate(e, msg);
+                return allocate(e, rep);
         }
         struct elect_majority copy = *e->maj;
         struct elect_outcome out;
         if (elect_majority_lot(&copy, &lot, &out, &err) < 0) {
                 sb_free(&line);
                 sb_free(&shown);
-                return fail(msg, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+                return fail(rep, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
         }
         *e->maj = copy;
         e->out = out;
@@ -413,44 +427,49 @@ static enum pk_result h_lot(struct election *e, const struct action *a, struct s
         return PK_OK;
 }
 
-enum pk_result eng_election_apply(struct pk_state *s, const struct action *a, struct sb *msg)
+/* Verbs: election, candidate, group, round, allocate, waive, lot. */
+enum pk_result h_election_verb(struct ctx *c)
 {
+        struct pk_state *s = c->s;
+        const struct action *a = c->a;
+        struct pk_reply *rep = c->reply;
+        struct sb *msg = c->msg;
         struct meeting *m = eng_meeting(s);
         const struct profile *p = eng_profile(s, m);
         if (a->verb == V_ELECTION)
-                return h_election(s, m, p, a, msg);
+                return h_election(s, m, p, a, rep);
         struct election *e = eng_election(m);
         switch (a->verb) {
         case V_CANDIDATE:
-                return h_candidate(e, a, msg);
+                return h_candidate(e, a, rep);
         case V_GROUP:
-                return h_group(s, m, e, p, a, msg);
+                return h_group(s, m, e, p, a, rep);
         case V_ROUND: {
                 int present = engine_present(s, m), need = engine_quorum_need(s, m);
                 if (present < need)
-                        return fail(msg, PK_DENIED, p, R_QUORUM_PERCENT,
+                        return fail(rep, PK_DENIED, p, R_QUORUM_PERCENT,
                                     _("not quorate: %d present, %d needed"), present, need);
-                return h_round(s, m, e, a, msg);
+                return h_round(s, m, e, a, rep);
         }
         case V_ALLOCATE: {
                 int present = engine_present(s, m), need = engine_quorum_need(s, m);
                 if (present < need)
-                        return fail(msg, PK_DENIED, p, R_QUORUM_PERCENT,
+                        return fail(rep, PK_DENIED, p, R_QUORUM_PERCENT,
                                     _("not quorate: %d present, %d needed"), present, need);
                 if (e->prop->ngroups == 0)
-                        return fail(msg, PK_DENIED, NULL, R__COUNT,
+                        return fail(rep, PK_DENIED, NULL, R__COUNT,
                                     _("no group has been declared"));
-                return allocate(e, msg);
+                return allocate(e, rep);
         }
         case V_WAIVE: {
                 int g = elect_prop_find(e->prop, a->pos[0].text);
                 if (g < 0)
-                        return fail(msg, PK_ERROR, NULL, R__COUNT, _("there is no group \"%s\""),
+                        return fail(rep, PK_ERROR, NULL, R__COUNT, _("there is no group \"%s\""),
                                     a->pos[0].text);
                 struct elect_prop copy = *e->prop;
                 struct pk_err err = {0};
                 if (elect_prop_waive(&copy, e->res, g, &err) < 0)
-                        return fail(msg, PK_DENIED, p, R_ELECTION_PROPORTIONAL, "%s", err.msg);
+                        return fail(rep, PK_DENIED, p, R_ELECTION_PROPORTIONAL, "%s", err.msg);
                 *e->prop = copy;
                 struct sb line = {0};
                 bool was = log_begin();
@@ -460,10 +479,10 @@ enum pk_result eng_election_apply(struct pk_state *s, const struct action *a, st
                 sb_addf(msg, _("\"%s\" gives up a seat"), a->pos[0].text);
                 sb_add(msg, "; ");
                 sb_free(&line);
-                return allocate(e, msg);
+                return allocate(e, rep);
         }
         case V_LOT:
-                return h_lot(e, a, msg);
+                return h_lot(e, a, rep);
         default:
                 break;
         }

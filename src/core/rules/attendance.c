@@ -1,0 +1,239 @@
+/*
+ * rules/attendance.c - who is in the room: `present`, `absent`, `arrive`, `leave`,
+ * `substitute` (a personal substitute takes the seat) and `inhabil` (disqualified for the item).
+ *
+ * Rules: R_QUORUM_PERCENT (seats), R_SUBSTITUTES, R_DISQUALIFICATION, R_ABSENTEES.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine_int.h"
+#include "protokol/deadlines.h"
+#include "protokol/i18n.h"
+
+/* Verb: substitute. Rules: R_SUBSTITUTES (only where the body has personal substitutes). */
+bool chk_substitute(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                    const struct action *a, struct why *why)
+{
+        (void)s, (void)m, (void)a;
+        if (!profile_int(p, R_SUBSTITUTES)) {
+                eng_why(why, p, R_SUBSTITUTES, _("this body's rules have no personal substitutes"));
+                return false;
+        }
+        return true;
+}
+
+enum pk_result h_present(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int idx[256], n = 0;
+        bool all = action_flag(c->a, "all"), except = action_flag(c->a, "except");
+        if (!all && (except || c->a->npos == 0))
+                return eng_err(c, "%s",
+                               _("present: name the members, or write present all [except "
+                                 "\"A\" \"B\"]"));
+        if (all && !except && c->a->npos > 0)
+                return eng_err(c, "%s", _("present all: the members left out follow except"));
+        if (except && c->a->npos == 0)
+                return eng_err(c, "%s", _("present all except: name the members left out"));
+        for (int i = 0; i < c->a->npos; i++) {
+                int k = eng_member_arg(c, eng_pos(c, i));
+                if (k < 0)
+                        return PK_ERROR;
+                if (!all && c->s->members[k].principal >= 0)
+                        return eng_deny(
+                            c, R_SUBSTITUTES,
+                            _("\"%s\" is a substitute: seat them with substitute \"%s\" "
+                              "for \"%s\""),
+                            eng_pos(c, i), eng_pos(c, i),
+                            c->s->members[c->s->members[k].principal].name);
+                int sub = all ? -1 : eng_seat_taken_by(c->s, m, k);
+                if (sub >= 0)
+                        return eng_deny(c, R_SUBSTITUTES,
+                                        _("the seat of \"%s\" is taken by \"%s\""), eng_pos(c, i),
+                                        c->s->members[sub].name);
+                if (eng_in_list(idx, n, k))
+                        return eng_err(c, _("\"%s\" is named twice"), eng_pos(c, i));
+                if (n < 256)
+                        idx[n++] = k;
+        }
+        if (all) {
+                /* every member of the body in their own seat, but those named */
+                int left[256], nl = n;
+                memcpy(left, idx, sizeof left);
+                n = 0;
+                for (int k = 0; k < c->s->nmembers && n < 256; k++)
+                        if (c->s->members[k].body == m->body && c->s->members[k].principal < 0 &&
+                            !eng_in_list(left, nl, k) && eng_seat_taken_by(c->s, m, k) < 0)
+                                idx[n++] = k;
+        }
+        char t[6];
+        eng_hhmm(c->in->time, t);
+        for (int i = 0; i < n; i++) {
+                struct attendance *a = eng_att(m, idx[i]);
+                eng_t_att(c->s, MI(c), idx[i]);
+                if (a->status != ATT_PRESENT && eng_running(m))
+                        eng_set_str(&a->arrived, t);
+                a->status = ATT_PRESENT;
+                if (eng_running(m))
+                        a->attended = true;
+        }
+        sb_addf(c->msg, _("%d of %d present"), engine_present(c->s, m),
+                eng_body_seats(c->s, m->body));
+        return PK_OK;
+}
+
+enum pk_result h_absent(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        struct attendance *a = eng_att(m, k);
+        if (a->status == ATT_PRESENT && eng_running(m))
+                return eng_deny(c, NO_RULE, _("\"%s\" is present: record a departure with leave"),
+                                eng_pos(c, 0));
+        a->status = ATT_ABSENT;
+        eng_set_str(&a->reason, action_opt(c->a, "reason"));
+        eng_t_att(c->s, MI(c), k);
+        sb_addf(c->msg, _("\"%s\" absent"), eng_pos(c, 0));
+        if (a->reason)
+                sb_addf(c->msg, " (%s)", a->reason);
+        return PK_OK;
+}
+
+static enum pk_result arrive_leave(struct ctx *c, bool arrive)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        struct attendance *a = eng_att(m, k);
+        char t[6];
+        eng_hhmm(c->in->time, t);
+        if (arrive) {
+                if (c->s->members[k].principal >= 0 && a->seat_of < 0)
+                        return eng_deny(c, R_SUBSTITUTES,
+                                        _("\"%s\" is a substitute: seat them with substitute"),
+                                        eng_pos(c, 0));
+                int sub = eng_seat_taken_by(c->s, m, k);
+                if (sub >= 0)
+                        return eng_deny(c, R_SUBSTITUTES,
+                                        _("the seat of \"%s\" is taken by \"%s\""), eng_pos(c, 0),
+                                        c->s->members[sub].name);
+                if (a->status == ATT_PRESENT)
+                        return eng_deny(c, NO_RULE, _("\"%s\" is already present"), eng_pos(c, 0));
+                a->status = ATT_PRESENT;
+                if (eng_running(m)) {
+                        a->attended = true;
+                        eng_set_str(&a->arrived, t);
+                }
+                eng_t_att(c->s, MI(c), k);
+                sb_addf(c->msg, _("\"%s\" arrives: %d of %d present"), eng_pos(c, 0),
+                        engine_present(c->s, m), eng_body_seats(c->s, m->body));
+        } else {
+                if (a->status != ATT_PRESENT)
+                        return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
+                if (m->open_ballot >= 0)
+                        return eng_deny(c, NO_RULE,
+                                        _("the ballot on %s is open: record the votes first"),
+                                        m->subjects[m->ballots[m->open_ballot].subject].id);
+                a->status = eng_running(m) ? ATT_LEFT : ATT_ABSENT;
+                if (eng_running(m))
+                        eng_set_str(&a->left, t);
+                eng_t_att(c->s, MI(c), k);
+                eng_drop_speaker(m, k);
+                sb_addf(c->msg, _("\"%s\" leaves: %d of %d present"), eng_pos(c, 0),
+                        engine_present(c->s, m), eng_body_seats(c->s, m->body));
+        }
+        return PK_OK;
+}
+
+/* Verb: arrive. */
+enum pk_result h_arrive(struct ctx *c)
+{
+        return arrive_leave(c, true);
+}
+
+/* Verb: leave. */
+enum pk_result h_leave(struct ctx *c)
+{
+        return arrive_leave(c, false);
+}
+
+enum pk_result h_substitute(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        if (strcmp(eng_pos(c, 1), "for") != 0)
+                return eng_err(c, _("write substitute \"SUBSTITUTE\" for \"MEMBER\""));
+        int sub = eng_member_arg(c, eng_pos(c, 0));
+        if (sub < 0)
+                return PK_ERROR;
+        int k = eng_member_arg(c, eng_pos(c, 2));
+        if (k < 0)
+                return PK_ERROR;
+        if (c->s->members[sub].principal != k)
+                return eng_deny(c, R_SUBSTITUTES,
+                                _("\"%s\" is not the personal substitute of \"%s\""), eng_pos(c, 0),
+                                eng_pos(c, 2));
+        if (eng_catt(m, k)->status == ATT_PRESENT)
+                return eng_deny(
+                    c, R_SUBSTITUTES,
+                    _("\"%s\" is present: a substitute sits only in a member's absence"),
+                    eng_pos(c, 2));
+        if (eng_catt(m, sub)->status == ATT_PRESENT)
+                return eng_deny(c, NO_RULE, _("\"%s\" is already seated"), eng_pos(c, 0));
+        struct attendance *am = eng_att(m, k);
+        if (am->status == ATT_UNKNOWN)
+                am->status = ATT_ABSENT;
+        eng_t_att(c->s, MI(c), k);
+        eng_t_att(c->s, MI(c), sub);
+        struct attendance *as = eng_att(m, sub);
+        as->status = ATT_PRESENT;
+        as->seat_of = k;
+        if (eng_running(m)) {
+                as->attended = true;
+                char t[6];
+                eng_hhmm(c->in->time, t);
+                eng_set_str(&as->arrived, t);
+        }
+        sb_addf(c->msg, _("\"%s\" takes the seat of \"%s\": %d of %d present"), eng_pos(c, 0),
+                eng_pos(c, 2), engine_present(c->s, m), eng_body_seats(c->s, m->body));
+        return PK_OK;
+}
+
+enum pk_result h_inhabil(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        struct item *it = &m->items[m->current];
+        if (eng_inhabil(m, m->current, k))
+                return eng_deny(c, NO_RULE, _("\"%s\" is already disqualified for this item"),
+                                eng_pos(c, 0));
+        if (k >= it->ninhabil) {
+                int n = k + 8;
+                it->inhabil = pk_xrealloc(it->inhabil, (size_t)n * sizeof(bool));
+                for (int i = it->ninhabil; i < n; i++)
+                        it->inhabil[i] = false;
+                it->ninhabil = n;
+        }
+        it->inhabil[k] = true;
+        it->inhabil_set = true;
+        int w = 0;
+        for (int j = 0; j < it->nspeakers; j++)
+                if (it->speakers[j] != k)
+                        it->speakers[w++] = it->speakers[j];
+        it->nspeakers = w;
+        if (it->speaker == k)
+                it->speaker = -1;
+        sb_addf(c->msg, _("\"%s\" disqualified for item %d and leaves the room: %d of %d present"),
+                eng_pos(c, 0), it->number, engine_present(c->s, m), eng_body_seats(c->s, m->body));
+        const char *ct = c->p->rules[R_DISQUALIFICATION].cite;
+        if (ct[0] && strcmp(ct, "-"))
+                sb_addf(c->msg, " (%s)", ct);
+        return PK_OK;
+}

@@ -1,0 +1,185 @@
+/*
+ * rules/floor.c - the floor: `speaker` (asking for the floor), `next` (giving it),
+ * `call-to-order`, `deny-floor` and `closure` (closing the debate).
+ *
+ * Rules: R_SPEAKERS, R_CALLS_BEFORE_DENIAL, R_CLOSURE_DEMAND.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine_int.h"
+#include "protokol/deadlines.h"
+#include "protokol/i18n.h"
+
+/* Verb: speaker. Rules: R_CLOSURE_DEMAND (no one asks for the floor after closure). */
+bool chk_speaker(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                 const struct action *a, struct why *why)
+{
+        (void)s, (void)a;
+        if (m->items[m->current].debate_closed) {
+                eng_why(why, p, R_CLOSURE_DEMAND, _("the debate has been closed"));
+                return false;
+        }
+        return true;
+}
+
+/* Verb: next. */
+bool chk_next(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+              const struct action *a, struct why *why)
+{
+        (void)s, (void)p, (void)a;
+        if (m->items[m->current].nspeakers == 0) {
+                why_add(why, "%s", _("no one has asked for the floor"));
+                return false;
+        }
+        return true;
+}
+
+/* Verb: closure. */
+bool chk_closure(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                 const struct action *a, struct why *why)
+{
+        (void)s, (void)p, (void)a;
+        if (m->items[m->current].debate_closed) {
+                why_add(why, "%s", _("the debate is already closed"));
+                return false;
+        }
+        return true;
+}
+
+enum pk_result h_speaker(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        struct item *it = &m->items[m->current];
+        if (!eng_seated(c->s, m, k))
+                return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
+        if (eng_inhabil(m, m->current, k))
+                return eng_deny(c, R_DISQUALIFICATION,
+                                _("\"%s\" is disqualified for this item and has left the room"),
+                                eng_pos(c, 0));
+        if (eng_catt(m, k)->denied)
+                return eng_deny(c, R_CALLS_BEFORE_DENIAL,
+                                _("\"%s\" has been denied the floor for this meeting"),
+                                eng_pos(c, 0));
+        if (eng_in_list(it->speakers, it->nspeakers, k))
+                return eng_deny(c, NO_RULE, _("\"%s\" is already on the list of speakers"),
+                                eng_pos(c, 0));
+        it->speakers = pk_xrealloc(it->speakers, (size_t)(it->nspeakers + 1) * sizeof(int));
+        it->speakers[it->nspeakers++] = k;
+        sb_addf(c->msg, _("\"%s\" asks for the floor (%d in line)"), eng_pos(c, 0), it->nspeakers);
+        return PK_OK;
+}
+
+enum pk_result h_next(struct ctx *c)
+{
+        struct item *it = &c->m->items[c->m->current];
+        it->speaker = it->speakers[0];
+        memmove(it->speakers, it->speakers + 1, (size_t)(it->nspeakers - 1) * sizeof(int));
+        it->nspeakers--;
+        sb_addf(c->msg, _("\"%s\" has the floor"), c->s->members[it->speaker].name);
+        return PK_OK;
+}
+
+enum pk_result h_call_to_order(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        if (!eng_seated(c->s, m, k))
+                return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
+        struct attendance *a = eng_att(m, k);
+        a->calls++;
+        eng_t_att(c->s, MI(c), k);
+        int limit = profile_int(c->p, R_CALLS_BEFORE_DENIAL);
+        if (a->calls <= 3)
+                sb_addf(c->msg, _("\"%s\" called to order (%s time in this meeting)"),
+                        eng_pos(c, 0), eng_ordinal(a->calls));
+        else
+                sb_addf(c->msg, _("\"%s\" called to order (%d times in this meeting)"),
+                        eng_pos(c, 0), a->calls);
+        if (limit > 0 && a->calls >= limit)
+                sb_addf(c->msg, _("; the council may now deny the member the floor (%s)"),
+                        c->p->rules[R_CALLS_BEFORE_DENIAL].cite);
+        return PK_OK;
+}
+
+enum pk_result h_deny_floor(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        struct attendance *a = eng_att(m, k);
+        if (a->denied)
+                return eng_deny(c, NO_RULE, _("\"%s\" has already been denied the floor"),
+                                eng_pos(c, 0));
+        for (int i = 0; i < m->nsubjects; i++)
+                if (m->subjects[i].kind == SK_DENY && m->subjects[i].status == SS_OPEN &&
+                    m->subjects[i].target == k)
+                        return eng_deny(c, NO_RULE,
+                                        _("denying \"%s\" the floor is already proposed (%s)"),
+                                        eng_pos(c, 0), m->subjects[i].id);
+        int limit = profile_int(c->p, R_CALLS_BEFORE_DENIAL);
+        if (limit == 0) {
+                a->denied = true;
+                eng_t_att(c->s, MI(c), k);
+                eng_drop_speaker(m, k);
+                sb_addf(c->msg, _("\"%s\" denied the floor by the chair"), eng_pos(c, 0));
+                const char *ct = c->p->rules[R_CALLS_BEFORE_DENIAL].cite;
+                if (ct[0] && strcmp(ct, "-"))
+                        sb_addf(c->msg, " (%s)", ct);
+                return PK_OK;
+        }
+        if (a->calls < limit)
+                return eng_deny(c, R_CALLS_BEFORE_DENIAL,
+                                _("\"%s\" has been called to order %d time(s) in this meeting; the "
+                                  "floor can be denied after %d"),
+                                eng_pos(c, 0), a->calls, limit);
+        char id[16], text[256];
+        snprintf(id, sizeof id, "D%d", ++m->next_deny);
+        snprintf(text, sizeof text, N_("deny \"%s\" the floor for the rest of the meeting"),
+                 eng_pos(c, 0));
+        struct subject *sj = eng_add_subject(m, SK_DENY, -1, id, text, NULL);
+        sj->target = k;
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
+        sb_addf(c->msg, _("%s tabled: %s"), id, text);
+        return PK_OK;
+}
+
+enum pk_result h_closure(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        struct item *it = &m->items[m->current];
+        for (int i = 0; i < m->nsubjects; i++)
+                if (m->subjects[i].kind == SK_CLOSURE && m->subjects[i].status == SS_OPEN &&
+                    m->subjects[i].item == m->current)
+                        return eng_deny(c, NO_RULE, _("closure is already proposed (%s)"),
+                                        m->subjects[i].id);
+        int need = profile_int(c->p, R_CLOSURE_DEMAND);
+        if (need == 0) {
+                it->debate_closed = true;
+                it->nspeakers = 0;
+                it->speaker = -1;
+                sb_add(c->msg, _("debate closed by the chair"));
+                const char *ct = c->p->rules[R_CLOSURE_DEMAND].cite;
+                if (ct[0] && strcmp(ct, "-"))
+                        sb_addf(c->msg, " (%s)", ct);
+                return PK_OK;
+        }
+        const struct opt *o = action_optv(c->a, "by");
+        int d = o ? eng_demanders(c, R_CLOSURE_DEMAND, _("closure of the debate")) : 0;
+        if (d < 0)
+                return d == -2 ? PK_ERROR : PK_DENIED;
+        char id[16];
+        snprintf(id, sizeof id, "C%d", ++it->next_closure);
+        eng_add_subject(m, SK_CLOSURE, m->current, id, N_("close the debate"), NULL);
+        eng_t_subject(c->s, MI(c), m->nsubjects - 1);
+        sb_addf(c->msg, _("%s tabled: closure of the debate, voted now"), id);
+        return PK_OK;
+}

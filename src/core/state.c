@@ -1,0 +1,310 @@
+/*
+ * state.c - questions asked of the state: the current meeting and its profile, seats and
+ * quorum, who is seated or disqualified, who leads, subjects and their order, first readings
+ * in earlier meetings. Read-only; used by every rule area, the exports and the UI.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_int.h"
+#include "protokol/i18n.h"
+
+struct meeting *eng_meeting(struct pk_state *s)
+{
+        if (s->cur_meeting < 0 || s->cur_meeting >= s->nmeetings)
+                return NULL;
+        return &s->meetings[s->cur_meeting];
+}
+
+const struct meeting *engine_current_meeting(const struct pk_state *s)
+{
+        return eng_meeting((struct pk_state *)s);
+}
+
+const struct body *engine_body_of(const struct pk_state *s, const struct meeting *m)
+{
+        if (!m || m->body < 0 || m->body >= s->nbodies)
+                return NULL;
+        return &s->bodies[m->body];
+}
+
+const struct profile *eng_profile(const struct pk_state *s, const struct meeting *m)
+{
+        const struct body *b = engine_body_of(s, m);
+        if (b)
+                return &b->profile;
+        if (s->cur_body >= 0)
+                return &s->bodies[s->cur_body].profile;
+        return NULL;
+}
+
+int eng_body_seats(const struct pk_state *s, int body)
+{
+        const struct body *b = &s->bodies[body];
+        if (b->seats > 0)
+                return b->seats;
+        int n = 0;
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == body && s->members[i].principal < 0)
+                        n++;
+        return n;
+}
+
+int eng_find_member(const struct pk_state *s, int body, const char *name)
+{
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == body && strcmp(s->members[i].name, name) == 0)
+                        return i;
+        return -1;
+}
+
+struct attendance *eng_att(struct meeting *m, int member)
+{
+        if (member >= m->natt) {
+                int n = member + 8;
+                m->att = pk_xrealloc(m->att, (size_t)n * sizeof *m->att);
+                for (int i = m->natt; i < n; i++) {
+                        memset(&m->att[i], 0, sizeof m->att[i]);
+                        m->att[i].seat_of = -1;
+                }
+                m->natt = n;
+        }
+        return &m->att[member];
+}
+
+const struct attendance *eng_catt(const struct meeting *m, int member)
+{
+        static const struct attendance none = {.seat_of = -1};
+        if (member < 0 || member >= m->natt)
+                return &none;
+        return &m->att[member];
+}
+
+/* A member (or a seated substitute) who is in the room and holds a seat. */
+bool eng_seated(const struct pk_state *s, const struct meeting *m, int member)
+{
+        const struct attendance *a = eng_catt(m, member);
+        if (a->status != ATT_PRESENT)
+                return false;
+        if (s->members[member].principal >= 0)
+                return a->seat_of >= 0;
+        return true;
+}
+
+bool eng_inhabil(const struct meeting *m, int item, int member)
+{
+        if (item < 0 || item >= m->nitems)
+                return false;
+        const struct item *it = &m->items[item];
+        return member < it->ninhabil && it->inhabil[member];
+}
+
+int engine_present(const struct pk_state *s, const struct meeting *m)
+{
+        int n = 0;
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == m->body && eng_seated(s, m, i) &&
+                    !eng_inhabil(m, m->current, i))
+                        n++;
+        return n;
+}
+
+int engine_quorum_need(const struct pk_state *s, const struct meeting *m)
+{
+        int seats = eng_body_seats(s, m->body);
+        int pct = profile_int(&s->bodies[m->body].profile, R_QUORUM_PERCENT);
+        return (seats * pct + 99) / 100;
+}
+
+/* The member who leads the meeting: the chair or mayor if present, else a deputy. */
+int eng_leader(const struct pk_state *s, const struct meeting *m)
+{
+        static const enum role pref[] = {ROLE_CHAIR, ROLE_MAYOR, ROLE_VICE_CHAIR, ROLE_DEPUTY};
+        for (size_t r = 0; r < sizeof pref / sizeof pref[0]; r++)
+                for (int i = 0; i < s->nmembers; i++)
+                        if (s->members[i].body == m->body && s->members[i].role == pref[r] &&
+                            eng_seated(s, m, i))
+                                return i;
+        return -1;
+}
+
+int eng_find_subject(const struct meeting *m, int item, const char *id)
+{
+        for (int i = 0; i < m->nsubjects; i++) {
+                const struct subject *sj = &m->subjects[i];
+                if (strcmp(sj->id, id) != 0)
+                        continue;
+                bool meeting_level = sj->kind == SK_DENY || sj->kind == SK_ORDER;
+                if (meeting_level || sj->item == item)
+                        return i;
+        }
+        return -1;
+}
+
+bool eng_is_immediate(enum subject_kind k)
+{
+        return k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER;
+}
+
+/* Open, in the scope of the item under treatment (or of the meeting), and not yet placed
+ * in the voting order being built (done may be NULL). */
+bool eng_subject_open(const struct meeting *m, int i, const char *done)
+{
+        const struct subject *sj = &m->subjects[i];
+        if (sj->status != SS_OPEN || (done && done[i]))
+                return false;
+        if (sj->kind == SK_DENY || sj->kind == SK_ORDER)
+                return true;
+        return m->current >= 0 && sj->item == m->current;
+}
+
+bool eng_subject_in_scope(const struct meeting *m, const struct subject *sj)
+{
+        return eng_subject_open(m, (int)(sj - m->subjects), NULL);
+}
+
+/* Lowest-ranked open subject of kind k (optionally children of parent), or -1. */
+int eng_first_open_of(const struct meeting *m, const char *done, enum subject_kind k, int parent)
+{
+        int best = -1;
+        for (int i = 0; i < m->nsubjects; i++) {
+                const struct subject *sj = &m->subjects[i];
+                if (sj->kind != k || !eng_subject_open(m, i, done))
+                        continue;
+                if (parent >= 0 && sj->parent != parent)
+                        continue;
+                if (best < 0 || sj->rank < m->subjects[best].rank)
+                        best = i;
+        }
+        return best;
+}
+
+int eng_first_open(const struct meeting *m, enum subject_kind k, int parent)
+{
+        return eng_first_open_of(m, NULL, k, parent);
+}
+
+bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
+                     int member)
+{
+        if (!m || member < 0 || member >= s->nmembers || s->members[member].body != m->body)
+                return false;
+        return eng_seated(s, m, member) && !eng_inhabil(m, b ? b->room : m->current, member);
+}
+
+bool engine_seated(const struct pk_state *s, const struct meeting *m, int member)
+{
+        return m && member >= 0 && member < s->nmembers && eng_seated(s, m, member);
+}
+
+bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why)
+{
+        int present = engine_present(s, m), need = engine_quorum_need(s, m);
+        if (present >= need)
+                return true;
+        eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
+                _("not quorate: %d of %d present, %d needed"), present, eng_body_seats(s, m->body),
+                need);
+        return false;
+}
+
+/* The item a decision, dissent or dissent-like record applies to: current or last ended. */
+int eng_target_item(const struct meeting *m)
+{
+        return m->current >= 0 ? m->current : m->last_item;
+}
+
+bool eng_in_list(const int *v, int n, int x)
+{
+        for (int i = 0; i < n; i++)
+                if (v[i] == x)
+                        return true;
+        return false;
+}
+
+bool eng_has_party(const struct pk_state *s, int body, const char *party)
+{
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == body && strcmp(s->members[i].party, party) == 0)
+                        return true;
+        return false;
+}
+
+bool engine_find_first_reading(const struct pk_state *s, const char *case_id, pk_day *day,
+                               int *minute)
+{
+        const struct meeting *m = engine_current_meeting(s);
+        return m && case_id && eng_find_first_reading(s, m->body, case_id, day, minute);
+}
+
+/* Finds the first reading of a case in another meeting of the body. */
+bool eng_find_first_reading(const struct pk_state *s, int body, const char *case_id, pk_day *day,
+                            int *minute)
+{
+        for (int i = s->nmeetings - 1; i >= 0; i--) {
+                const struct meeting *m = &s->meetings[i];
+                if (m->hole || m->body != body || i == s->cur_meeting)
+                        continue;
+                if (m->archived) {
+                        for (int k = 0; k < m->arch.nfirst_readings; k++)
+                                if (!strcmp(m->arch.first_readings[k], case_id)) {
+                                        *day = m->date;
+                                        *minute = m->minute;
+                                        return true;
+                                }
+                        continue;
+                }
+                for (int k = 0; k < m->nitems; k++) {
+                        const struct item *it = &m->items[k];
+                        if (it->reading == 1 && it->case_id && !strcmp(it->case_id, case_id)) {
+                                *day = m->date;
+                                *minute = m->minute;
+                                return true;
+                        }
+                }
+        }
+        return false;
+}
+
+/* The seat of member k is taken by a seated substitute? Returns that substitute or -1. */
+int eng_seat_taken_by(const struct pk_state *s, const struct meeting *m, int k)
+{
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].principal == k && eng_catt(m, i)->status == ATT_PRESENT &&
+                    eng_catt(m, i)->seat_of == k)
+                        return i;
+        return -1;
+}
+
+bool eng_running(const struct meeting *m)
+{
+        return m->state == MS_OPEN || m->state == MS_SUSPENDED;
+}
+
+int eng_item_by_number(const struct meeting *m, const char *s)
+{
+        int n = atoi(s);
+        for (int i = 0; i < m->nitems; i++)
+                if (m->items[i].number == n)
+                        return i;
+        return -1;
+}
+
+bool eng_voted_main(const struct meeting *m)
+{
+        int k = eng_find_subject(m, m->current, "M");
+        return k >= 0 && m->subjects[k].status != SS_OPEN;
+}
+
+/* Who approves the minutes where the chair alone does: the chair if present at the meeting,
+ * else the vice-chair (who led in the chair's absence), else a mayor or deputy. */
+int eng_signing_chair(const struct pk_state *s, const struct meeting *m)
+{
+        static const enum role pref[] = {ROLE_CHAIR, ROLE_MAYOR, ROLE_VICE_CHAIR, ROLE_DEPUTY};
+        for (size_t r = 0; r < sizeof pref / sizeof pref[0]; r++)
+                for (int i = 0; i < s->nmembers; i++)
+                        if (s->members[i].body == m->body && s->members[i].role == pref[r] &&
+                            eng_catt(m, i)->attended)
+                                return i;
+        return -1;
+}
