@@ -48,6 +48,24 @@ void app_close(struct app **a);
  */
 enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno, struct sb *out);
 
+/* The answer to one line, in parts (what app_exec renders as one line). */
+struct app_reply {
+        enum app_result result;
+        enum pk_verb verb; /* the line's verb (V_BODY when it did not parse: see result) */
+        bool query;        /* status or allowed: text is the answer, several lines */
+        int lineno;        /* an error about the line: its number (0: typed); -1: another error */
+        enum rule_id
+            rule;       /* refused under a rule of the body's profile: that rule; else R__COUNT */
+        char cite[48];  /* that rule's citation, "" where none */
+        struct sb text; /* the message alone: no "ok: "/"denied: "/"error: " and no citation */
+};
+void app_reply_free(struct app_reply *r);
+/* The script form: "ok: TEXT", "denied: TEXT (CITE)", "error: line N: TEXT", or the answer. */
+void app_reply_render(const struct app_reply *r, struct sb *out);
+/* app_exec, answering in parts (for the UI, which shows them without reading text back). */
+enum app_result app_exec_reply(struct app *a, const char *line, size_t len, int lineno,
+                               struct app_reply *out);
+
 /*
  * Executes n lines as one unit: every line is accepted and all are committed in one
  * transaction, or nothing is recorded and out holds the first line's refusal (named by

@@ -298,13 +298,17 @@ struct pk_reply {
          * body's profile ("" where it has none); otherwise R__COUNT and "" */
         enum rule_id rule;
         char cite[48];
-        /* accepted: the ok text (without "ok: "); refused or an error: the reason, a refusal
-         * ending with its citation, e.g. "(§ 4, stk. 1)" */
+        /* accepted: the ok text (without "ok: "); refused or an error: the reason, without the
+         * citation (pk_reply_render adds it) */
         struct sb msg;
         /* accepted: the units of the read model the action changed (the state's set) */
         const struct pk_touched *touched;
 };
 void pk_reply_free(struct pk_reply *r);
+/* The reply as one text: the message, and after a refusal its citation, "… (§ 4, stk. 1)". */
+void pk_reply_render(const struct pk_reply *r, struct sb *out);
+/* The citation of rule in p into out ("" where the rule has none). */
+void pk_rule_cite(const struct profile *p, enum rule_id rule, char *out, size_t n);
 
 /*
  * Applies an action. On PK_OK the state is changed; on PK_DENIED or PK_ERROR it is unchanged.
@@ -322,7 +326,8 @@ void engine_status(const struct pk_state *s, struct sb *out);
 struct pk_verdict {
         bool allowed;
         enum rule_id rule; /* refused under a rule of the profile: that rule; else R__COUNT */
-        char *why;         /* refused: the reason, ending with the rule's citation (owned) */
+        char cite[48];     /* that rule's citation, "" where none */
+        char *why;         /* refused: the reason, without the citation (owned) */
 };
 /* The verdict of every verb that changes the record (entries of the others: allowed). */
 void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT]);

@@ -123,7 +123,7 @@ int app_search_query(struct app *a, const char *path, const struct search_query 
 int app_search_verify(struct app *a, struct sb *report, struct pk_err *err);
 /* ruling-decided with meeting= an earlier meeting: the ruling must be in the record.
  * 0, or -1 with "error: line N: ..." in out. */
-int app_check_ruling_ref(struct app *a, const struct action *act, int lineno, struct sb *out);
+int app_check_ruling_ref(struct app *a, const struct action *act, struct sb *why);
 
 /*
  * `protokol search`: the whole command (arguments after "search"). Returns the exit status:

@@ -115,8 +115,11 @@ static int replay_one(struct app *a, const struct event *e, bool check_archive, 
         enum pk_result r = engine_apply(a->s, &in, &rep);
         int rc = 0;
         if (r != PK_OK) {
+                struct sb why = {0};
+                pk_reply_render(&rep, &why);
                 pk_err_set(err, _("event %lld (%s) does not replay: %s"), (long long)e->seq,
-                           e->line, sb_str(&rep.msg));
+                           e->line, sb_str(&why));
+                sb_free(&why);
                 rc = -1;
         } else if (a->s->event_meeting != e->meeting) {
                 pk_err_set(err,
@@ -423,9 +426,94 @@ bool app_refresh(struct app *a, struct pk_err *err)
         return rebuild(a, err) == 0;
 }
 
+/* ---------- the answer to a line ---------- */
+
+void app_reply_free(struct app_reply *r)
+{
+        sb_free(&r->text);
+        memset(r, 0, sizeof *r);
+        r->rule = R__COUNT;
+}
+
+static enum app_result reply_set(struct app_reply *r, enum app_result res, int lineno,
+                                 const char *fmt, va_list ap)
+{
+        sb_clear(&r->text);
+        sb_vaddf(&r->text, fmt, ap);
+        r->result = res;
+        r->lineno = lineno;
+        return res;
+}
+
+/* An error about line lineno (0: typed, -1: not about a line), nothing changed. */
+static enum app_result reply_error(struct app_reply *r, enum app_result res, int lineno,
+                                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static enum app_result reply_error(struct app_reply *r, enum app_result res, int lineno,
+                                   const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        reply_set(r, res, lineno, fmt, ap);
+        va_end(ap);
+        return res;
+}
+
+/* A refusal under rule (R__COUNT: none) of profile p. */
+static enum app_result reply_denied(struct app_reply *r, const struct profile *p, enum rule_id rule,
+                                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static enum app_result reply_denied(struct app_reply *r, const struct profile *p, enum rule_id rule,
+                                    const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        reply_set(r, AR_DENIED, -1, fmt, ap);
+        va_end(ap);
+        r->rule = rule;
+        pk_rule_cite(p, rule, r->cite, sizeof r->cite);
+        return AR_DENIED;
+}
+
+static enum app_result reply_ok(struct app_reply *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static enum app_result reply_ok(struct app_reply *r, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        reply_set(r, AR_OK, -1, fmt, ap);
+        va_end(ap);
+        return AR_OK;
+}
+
+void app_reply_render(const struct app_reply *r, struct sb *out)
+{
+        const char *t = sb_str(&r->text);
+        switch (r->result) {
+        case AR_EMPTY:
+                break;
+        case AR_OK:
+                if (r->query)
+                        sb_add(out, t);
+                else
+                        sb_addf(out, "ok: %s", t);
+                break;
+        case AR_DENIED:
+                sb_addf(out, "denied: %s", t);
+                if (r->cite[0])
+                        sb_addf(out, " (%s)", r->cite);
+                break;
+        case AR_ERROR:
+        case AR_IO:
+                if (r->lineno >= 0)
+                        sb_addf(out, _("error: line %d: %s"), r->lineno, t);
+                else
+                        sb_addf(out, _("error: %s"), t);
+                break;
+        }
+}
+
 static enum app_result record(struct app *a, const struct action *act, const char *at,
                               const char *result, const char *attachment, int64_t retracts,
-                              int meeting, const struct dt_write *w, struct sb *out)
+                              int meeting, const struct dt_write *w, struct app_reply *out)
 {
         struct event ev = {0};
         ev.at = (char *)at;
@@ -439,7 +527,7 @@ static enum app_result record(struct app *a, const struct action *act, const cha
         if (store_append(a->st, &ev, w, &err) < 0) {
                 char buf[1024];
                 pk_err_format(&err, buf, sizeof buf);
-                sb_addf(out, _("error: the action was not recorded: %s"), buf);
+                reply_error(out, AR_IO, -1, _("the action was not recorded: %s"), buf);
                 /* the state went ahead of the record: bring it back */
                 struct pk_err e2 = {0};
                 rebuild(a, &e2);
@@ -455,32 +543,27 @@ static enum app_result record(struct app *a, const struct action *act, const cha
  * touched, rendered from the state without it.
  */
 static enum app_result do_undo(struct app *a, const struct action *act, const char *at,
-                               struct sb *out)
+                               struct app_reply *out)
 {
         struct pk_err err = {0};
         struct event t;
         int found = store_last_live(a->st, &t, &err);
         if (found < 0) {
-                sb_addf(out, _("error: %s"), err.msg);
-                return AR_IO;
+                return reply_error(out, AR_IO, -1, "%s", err.msg);
         }
-        if (found == 0) {
-                sb_add(out, _("denied: there is nothing to undo"));
-                return AR_DENIED;
-        }
+        if (found == 0)
+                return reply_denied(out, NULL, R__COUNT, "%s", _("there is nothing to undo"));
         int mi = t.meeting - 1;
         if (mi >= 0 && mi < a->s->nmeetings && a->s->meetings[mi].state == MS_LOCKED) {
-                const struct meeting *m = &a->s->meetings[mi];
-                const char *c = a->s->bodies[m->body].profile.rules[R_SIGNING].cite;
+                const struct profile *p = &a->s->bodies[a->s->meetings[mi].body].profile;
                 if (mi == a->s->cur_meeting)
-                        sb_add(out, _("denied: the protocol is signed and locked"));
+                        reply_denied(out, p, R_SIGNING, "%s",
+                                     _("the protocol is signed and locked"));
                 else
-                        sb_addf(out,
-                                _("denied: the last action belongs to meeting %d, whose protocol "
-                                  "is signed and locked"),
-                                t.meeting);
-                if (c[0] && strcmp(c, "-"))
-                        sb_addf(out, " (%s)", c);
+                        reply_denied(out, p, R_SIGNING,
+                                     _("the last action belongs to meeting %d, whose protocol is "
+                                       "signed and locked"),
+                                     t.meeting);
                 store_event_clear(&t);
                 return AR_DENIED;
         }
@@ -490,7 +573,8 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
         struct pk_state *with = NULL;
         enum app_result r = AR_OK;
         if (load_state(a, 0, true, &with, &err) < 0 || rebuild_excluding(a, t.seq, &err) < 0) {
-                sb_addf(out, _("error: the record cannot be replayed without it: %s"), err.msg);
+                reply_error(out, AR_IO, -1, _("the record cannot be replayed without it: %s"),
+                            err.msg);
                 rebuild(a, &err);
                 r = AR_IO;
         } else {
@@ -501,7 +585,7 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
                 struct dt_write w = {with->touched.u, with->touched.n, &rows, nrows};
                 r = record(a, act, at, sb_str(&res), NULL, t.seq, t.meeting, &w, out);
                 if (r == AR_OK)
-                        sb_addf(out, "ok: %s", sb_str(&res));
+                        reply_ok(out, "%s", sb_str(&res));
                 dt_rows_free(&rows);
                 free(nrows);
         }
@@ -594,7 +678,7 @@ static void add_quoted(struct sb *b, const char *s)
  * and rewritten as `lot order="B","A"` so the record holds what was drawn and replays it.
  * Returns 0, or -1 if the randomness could not be had (then nothing is recorded).
  */
-static int draw_lot(struct app *a, struct action *act, struct sb *out)
+static int draw_lot(struct app *a, struct action *act, struct app_reply *out)
 {
         if (act->verb != V_LOT || action_optv(act, "order"))
                 return 0;
@@ -608,7 +692,8 @@ static int draw_lot(struct app *a, struct action *act, struct sb *out)
         for (int i = n - 1; i > 0; i--) {
                 uint32_t r;
                 if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r) {
-                        sb_add(out, _("error: no randomness for the lot could be had"));
+                        reply_error(out, AR_ERROR, -1, "%s",
+                                    _("no randomness for the lot could be had"));
                         return -1;
                 }
                 /* rejection sampling keeps every order equally likely */
@@ -630,7 +715,7 @@ static int draw_lot(struct app *a, struct action *act, struct sb *out)
         struct action drawn;
         struct pk_err e = {0};
         if (script_parse_line(sb_str(&line), line.len, &drawn, &e) != SP_ACTION) {
-                sb_addf(out, _("error: the lot could not be recorded: %s"), e.msg);
+                reply_error(out, AR_ERROR, -1, _("the lot could not be recorded: %s"), e.msg);
                 sb_free(&line);
                 return -1;
         }
@@ -645,7 +730,7 @@ static int draw_lot(struct app *a, struct action *act, struct sb *out)
  * another meeting now is written into the recorded line (first-reading=, first-reading-time=),
  * so a replay does not depend on which other meetings are loaded. 0, or -1 with out set.
  */
-static int record_first_reading(struct app *a, struct action *act, struct sb *out)
+static int record_first_reading(struct app *a, struct action *act, struct app_reply *out)
 {
         const char *reading = action_opt(act, "reading");
         const char *case_id = action_opt(act, "case");
@@ -664,7 +749,8 @@ static int record_first_reading(struct app *a, struct action *act, struct sb *ou
         struct action found;
         struct pk_err e = {0};
         if (script_parse_line(sb_str(&line), line.len, &found, &e) != SP_ACTION) {
-                sb_addf(out, _("error: the first reading could not be recorded: %s"), e.msg);
+                reply_error(out, AR_ERROR, -1, _("the first reading could not be recorded: %s"),
+                            e.msg);
                 sb_free(&line);
                 return -1;
         }
@@ -680,7 +766,7 @@ static int record_first_reading(struct app *a, struct action *act, struct sb *ou
  * the engine touched; otherwise out holds the refusal and the state is unchanged.
  */
 static enum app_result apply(struct app *a, struct action *act, int lineno, struct pending *p,
-                             struct sb *out)
+                             struct app_reply *out)
 {
         memset(p, 0, sizeof *p);
         if (draw_lot(a, act, out) < 0 || record_first_reading(a, act, out) < 0) {
@@ -695,25 +781,31 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
         if (load_body_profile(a, &p->act, &prof, &p->attachment, &e) < 0) {
                 char buf[1024];
                 pk_err_format(&e, buf, sizeof buf);
-                sb_addf(out, _("error: line %d: %s"), lineno, buf);
+                reply_error(out, AR_ERROR, lineno, "%s", buf);
                 pending_free(p);
                 return AR_ERROR;
         }
-        if (app_check_ruling_ref(a, &p->act, lineno, out) < 0) {
+        struct sb why = {0};
+        if (app_check_ruling_ref(a, &p->act, &why) < 0) {
+                reply_error(out, AR_ERROR, lineno, "%s", sb_str(&why));
+                sb_free(&why);
                 free(prof);
                 pending_free(p);
                 return AR_ERROR;
         }
+        sb_free(&why);
         struct engine_input in = {.action = &p->act, .time = p->at, .profile = prof};
         a->s->touched.track = true;
         enum pk_result er = engine_apply(a->s, &in, &p->reply);
         a->s->touched.track = false;
         free(prof);
         if (er != PK_OK) {
-                if (er == PK_DENIED)
-                        sb_addf(out, "denied: %s", sb_str(&p->reply.msg));
-                else
-                        sb_addf(out, _("error: line %d: %s"), lineno, sb_str(&p->reply.msg));
+                if (er == PK_DENIED) {
+                        reply_denied(out, NULL, p->reply.rule, "%s", sb_str(&p->reply.msg));
+                        snprintf(out->cite, sizeof out->cite, "%s", p->reply.cite);
+                } else {
+                        reply_error(out, AR_ERROR, lineno, "%s", sb_str(&p->reply.msg));
+                }
                 pending_free(p);
                 return er == PK_DENIED ? AR_DENIED : AR_ERROR;
         }
@@ -745,7 +837,7 @@ static struct event pending_event(const struct pending *p)
 }
 
 /* Answers status and allowed; true if the action was one of them. */
-static bool query(struct app *a, const struct action *act, struct sb *out)
+static bool query(struct app *a, const struct action *act, struct app_reply *out)
 {
         if (act->verb != V_STATUS && act->verb != V_ALLOWED)
                 return false;
@@ -756,28 +848,30 @@ static bool query(struct app *a, const struct action *act, struct sb *out)
                 engine_allowed(a->s, false, &s);
         if (s.len && s.s[s.len - 1] == '\n')
                 s.s[--s.len] = '\0';
-        sb_add(out, sb_str(&s));
+        reply_ok(out, "%s", sb_str(&s));
+        out->query = true;
         sb_free(&s);
         return true;
 }
 
-enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno, struct sb *out)
+enum app_result app_exec_reply(struct app *a, const char *line, size_t len, int lineno,
+                               struct app_reply *out)
 {
+        app_reply_free(out);
         struct action act;
         struct pk_err perr = {0};
         enum script_parse sp = script_parse_line(line, len, &act, &perr);
         if (sp == SP_EMPTY)
-                return AR_EMPTY;
-        if (sp == SP_ERROR) {
-                sb_addf(out, _("error: line %d: %s"), lineno, perr.msg);
-                return AR_ERROR;
-        }
+                return out->result = AR_EMPTY;
+        if (sp == SP_ERROR)
+                return reply_error(out, AR_ERROR, lineno, "%s", perr.msg);
+        out->verb = act.verb;
         enum app_result r = AR_OK;
         if (query(a, &act, out))
                 goto done;
         if (a->read_only) {
-                sb_add(out, _("denied: the database is open read-only (a follower)"));
-                r = AR_DENIED;
+                r = reply_denied(out, NULL, R__COUNT, "%s",
+                                 _("the database is open read-only (a follower)"));
                 goto done;
         }
         if (act.verb == V_UNDO) {
@@ -793,7 +887,7 @@ enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno
                 r = record(a, &p.act, p.at, sb_str(&p.reply.msg), p.attachment, 0, p.meeting, &w,
                            out);
                 if (r == AR_OK)
-                        sb_addf(out, "ok: %s", sb_str(&p.reply.msg));
+                        reply_ok(out, "%s", sb_str(&p.reply.msg));
                 pending_free(&p);
         }
 done:
@@ -801,11 +895,24 @@ done:
         return r;
 }
 
+enum app_result app_exec(struct app *a, const char *line, size_t len, int lineno, struct sb *out)
+{
+        struct app_reply r = {0};
+        enum app_result res = app_exec_reply(a, line, len, lineno, &r);
+        app_reply_render(&r, out);
+        app_reply_free(&r);
+        return res;
+}
+
 enum app_result app_exec_batch(struct app *a, const char *const *lines, const int *linenos, int n,
                                struct sb *out)
 {
+        struct app_reply rep = {0};
         if (a->read_only) {
-                sb_add(out, _("denied: the database is open read-only (a follower)"));
+                reply_denied(&rep, NULL, R__COUNT, "%s",
+                             _("the database is open read-only (a follower)"));
+                app_reply_render(&rep, out);
+                app_reply_free(&rep);
                 return AR_DENIED;
         }
         struct pending *ps = pk_xcalloc((size_t)n + 1, sizeof *ps);
@@ -818,18 +925,17 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
                 if (sp == SP_EMPTY)
                         continue;
                 if (sp == SP_ERROR) {
-                        sb_addf(out, _("error: line %d: %s"), linenos[i], perr.msg);
-                        r = AR_ERROR;
+                        r = reply_error(&rep, AR_ERROR, linenos[i], "%s", perr.msg);
                         break;
                 }
                 if (!pk_verb_info[act.verb].records || act.verb == V_UNDO) {
-                        sb_addf(out, _("error: line %d: %s cannot be part of an import"),
-                                linenos[i], pk_verb_info[act.verb].name);
+                        reply_error(&rep, AR_ERROR, linenos[i], _("%s cannot be part of an import"),
+                                    pk_verb_info[act.verb].name);
                         action_free(&act);
                         r = AR_ERROR;
                         break;
                 }
-                r = apply(a, &act, linenos[i], &ps[np], out);
+                r = apply(a, &act, linenos[i], &ps[np], &rep);
                 if (r == AR_OK)
                         np++;
                 action_free(&act);
@@ -854,15 +960,17 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
         if (r == AR_IO) {
                 char buf[1024];
                 pk_err_format(&err, buf, sizeof buf);
-                sb_addf(out, _("error: nothing was recorded: %s"), buf);
+                reply_error(&rep, AR_IO, -1, _("nothing was recorded: %s"), buf);
         }
         if (r != AR_OK) {
                 /* nothing was recorded: the state goes back to what the record says */
                 struct pk_err e2 = {0};
                 rebuild(a, &e2);
         } else {
-                sb_addf(out, _("ok: %d actions recorded"), np);
+                reply_ok(&rep, _("%d actions recorded"), np);
         }
+        app_reply_render(&rep, out);
+        app_reply_free(&rep);
         for (int i = 0; i < np; i++)
                 pending_free(&ps[i]);
         free(ps);

@@ -385,7 +385,7 @@ int app_search_verify(struct app *a, struct sb *report, struct pk_err *err)
         return rc;
 }
 
-int app_check_ruling_ref(struct app *a, const struct action *act, int lineno, struct sb *out)
+int app_check_ruling_ref(struct app *a, const struct action *act, struct sb *why)
 {
         if (act->verb != V_RULING_DECIDED)
                 return 0;
@@ -398,6 +398,6 @@ int app_check_ruling_ref(struct app *a, const struct action *act, int lineno, st
                 return 0; /* the engine names the bad meeting */
         if (store_ruling_exists(app_store(a), meeting, n) == 1)
                 return 0;
-        sb_addf(out, _("error: line %d: meeting %d has no ruling %d"), lineno, meeting, n);
+        sb_addf(why, _("meeting %d has no ruling %d"), meeting, n);
         return -1;
 }

@@ -89,6 +89,11 @@ void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT
                         out[v].allowed = false;
                         out[v].rule = why.rule;
                         out[v].why = pk_xstrdup(sb_str(&why.text));
+                        const struct meeting *m = engine_current_meeting(s);
+                        pk_rule_cite(m ? &s->bodies[m->body].profile
+                                       : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile
+                                                           : NULL),
+                                     why.rule, out[v].cite, sizeof out[v].cite);
                 }
                 why_free(&why);
         }
@@ -122,7 +127,10 @@ void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out)
                         }
                         sb_add(out, "\n");
                 } else {
-                        sb_addf(out, "denied: %s: %s\n", pk_verb_info[v].name, vd[v].why);
+                        sb_addf(out, "denied: %s: %s", pk_verb_info[v].name, vd[v].why);
+                        if (vd[v].cite[0])
+                                sb_addf(out, " (%s)", vd[v].cite);
+                        sb_add(out, "\n");
                         if (paraphrases && p && vd[v].rule < R__COUNT)
                                 sb_addf(out, "  %s\n", profile_rule_text(p, vd[v].rule));
                 }

@@ -52,11 +52,7 @@ void eng_why(struct why *why, const struct profile *p, enum rule_id rule, const 
         sb_vaddf(&why->text, fmt, ap);
         va_end(ap);
         why->rule = rule;
-        if (p) {
-                const char *c = p->rules[rule].cite;
-                if (c[0] && strcmp(c, "-") != 0)
-                        sb_addf(&why->text, " (%s)", c);
-        }
+        (void)p;
 }
 
 struct subject *eng_add_subject(struct meeting *m, enum subject_kind k, int item, const char *id,
@@ -117,11 +113,6 @@ enum pk_result eng_deny(struct ctx *c, enum rule_id rule, const char *fmt, ...)
         sb_vaddf(c->msg, fmt, ap);
         va_end(ap);
         c->reply->rule = rule;
-        if (c->p && rule < R__COUNT) {
-                const char *ct = c->p->rules[rule].cite;
-                if (ct[0] && strcmp(ct, "-") != 0)
-                        sb_addf(c->msg, " (%s)", ct);
-        }
         return PK_DENIED;
 }
 

@@ -120,6 +120,19 @@ void pk_reply_free(struct pk_reply *r)
         r->cite[0] = '\0';
 }
 
+void pk_rule_cite(const struct profile *p, enum rule_id rule, char *out, size_t n)
+{
+        const char *c = p && rule < R__COUNT ? p->rules[rule].cite : "";
+        snprintf(out, n, "%s", strcmp(c, "-") ? c : "");
+}
+
+void pk_reply_render(const struct pk_reply *r, struct sb *out)
+{
+        sb_add(out, sb_str(&r->msg));
+        if (r->result == PK_DENIED && r->cite[0])
+                sb_addf(out, " (%s)", r->cite);
+}
+
 enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, struct pk_reply *out)
 {
         engine_touched_clear(s);
@@ -150,7 +163,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
                 engine_touched_clear(s);
                 sb_free(&s->archive);
                 if (r == PK_DENIED && out->rule < R__COUNT && c.p)
-                        snprintf(out->cite, sizeof out->cite, "%s", c.p->rules[out->rule].cite);
+                        pk_rule_cite(c.p, out->rule, out->cite, sizeof out->cite);
                 else
                         out->rule = R__COUNT;
                 return r;

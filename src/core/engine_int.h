@@ -29,8 +29,8 @@ struct why {
 void why_free(struct why *w);
 /* A plain reason, resting on no rule of the profile. */
 void why_add(struct why *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Writes "text (cite)" into why, leaving the parenthesis out where the rule has no cite, and
- * remembers the rule. */
+/* A reason resting on rule of the profile p: the text, and the rule (whose citation is added
+ * where the reason is shown: pk_reply_render, engine_allowed). */
 void eng_why(struct why *why, const struct profile *p, enum rule_id rule, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -70,7 +70,7 @@ char *eng_strdup0(const char *s);
 void eng_set_str(char **dst, const char *src);
 void eng_hhmm(const char *time, char out[6]);
 const char *eng_pos(const struct ctx *c, int i);
-/* Refuses under rule (NO_RULE: none): the message, then the rule's citation. */
+/* Refuses under rule (NO_RULE: none): the message; the reply names the rule and its citation. */
 enum pk_result eng_deny(struct ctx *c, enum rule_id rule, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A line error (bad input, not a refusal under the rules). */

@@ -292,13 +292,13 @@ static void add_lang(struct sb *out, size_t start, const char *lang)
         free(copy);
 }
 
-/* Gives back what Pango, cairo and fontconfig keep for the process (their font caches), so
- * that a run under LeakSanitizer ends clean; they set themselves up again when needed. */
+/* Gives back Pango's font map for the process; it is set up again when needed. cairo's and
+ * fontconfig's own caches are left alone: Pango may still be using them from its font loading
+ * thread, and resetting them then aborts the program (cairo_debug_reset_static_data asserts
+ * that nothing is alive). */
 static void release_fonts(void)
 {
         pango_cairo_font_map_set_default(NULL);
-        cairo_debug_reset_static_data();
-        FcFini();
 }
 
 int minutes_pdf(const struct blocks *bl, struct sb *out, struct pk_err *err)

@@ -755,11 +755,8 @@ static void draw_message(struct tui *t)
                                                       : TC_NORMAL;
         const char *msg = t->msg;
         int mw = tui_width(msg);
-        const char *cite = strstr(msg, " (§");
+        const char *cite = t->msg_cite >= 0 ? msg + t->msg_cite : NULL;
         if (mw > W && cite && getmaxy(w) == 1) {
-                const char *last;
-                while ((last = strstr(cite + 1, " (§")))
-                        cite = last;
                 int cw = tui_width(cite);
                 if (cw < W - 10) {
                         char head[1024];

@@ -438,7 +438,7 @@ void tui_precedents(struct tui *t, int width, struct rows *out)
 
 /* ---------- R: a ruling, with the rule it reads ---------- */
 
-/* The rule the chair is most likely ruling on: the one the last refusal cited, else the
+/* The rule the chair is most likely ruling on: the one the last refusal rested on, else the
  * one the open ballot's question falls under; NULL if none. */
 static const char *guess_rule(struct tui *t)
 {
@@ -446,17 +446,9 @@ static const char *guess_rule(struct tui *t)
         if (!m)
                 return NULL;
         const struct profile *p = &app_state(t->app)->bodies[m->body].profile;
-        const char *open = t->msg_kind == MK_DENIED ? strrchr(t->msg, '(') : NULL;
-        if (open && !strncmp(open + 1, "§", strlen("§"))) {
-                char cite[64];
-                snprintf(cite, sizeof cite, "%s", open + 1);
-                char *close = strchr(cite, ')');
-                if (close)
-                        *close = '\0';
-                for (int r = 0; r < R__COUNT; r++)
-                        if (!strcmp(p->rules[r].cite, cite))
-                                return profile_rule_name((enum rule_id)r);
-        }
+        (void)p;
+        if (t->msg_kind == MK_DENIED && t->reply_rule < R__COUNT)
+                return profile_rule_name(t->reply_rule);
         if (m->open_ballot >= 0) {
                 switch (m->subjects[m->ballots[m->open_ballot].subject].kind) {
                 case SK_CLOSURE:

@@ -1,7 +1,7 @@
 /*
  * pane_rulings.c - the chair's rulings view: what may happen now, and for everything
  * that may not, the reason with the § and stk. of the rules of procedure and the
- * profile's paraphrase of the rule. Generated from engine_allowed(state, true).
+ * profile's paraphrase of the very rule it rests on. Built from engine_allowed_set.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,52 +24,50 @@ static void add_line(void *ctx, const char *line)
 static void build(struct tui *t, struct pane *p, struct rows *out)
 {
         int width = p->w - 1;
-        struct sb all = {0};
-        engine_allowed(app_state(t->app), true, &all);
+        const struct pk_state *s = app_state(t->app);
+        const struct meeting *m = tui_meeting(t);
+        int body = m ? m->body : s->cur_body;
+        const struct profile *prof = body >= 0 ? &s->bodies[body].profile : NULL;
+        struct pk_verdict vd[V__COUNT];
+        engine_allowed_set(s, vd);
         struct wrapctx w = {out, TC_TITLE};
         add_line(&w, _("Allowed now"));
         /* the allowed verbs, each with what it does */
-        const char *s = sb_str(&all);
-        while (*s) {
-                const char *e = strchr(s, '\n');
-                size_t n = e ? (size_t)(e - s) : strlen(s);
-                char line[1200];
-                snprintf(line, sizeof line, "%.*s", (int)n, s);
-                if (!strncmp(line, "allowed: ", 9)) {
-                        char verb[64];
-                        sscanf(line + 9, "%63s", verb);
-                        enum pk_verb v = verb_lookup(verb);
-                        char b[1400];
-                        snprintf(b, sizeof b, "  ✓ %s — %s", line + 9,
-                                 v < V__COUNT ? _(pk_verb_info[v].help) : "");
-                        w.c = TC_OK;
-                        tui_wrap(b, width, add_line, &w);
-                }
-                s = e ? e + 1 : s + n;
+        char b[1400];
+        for (int v = 0; v < V__COUNT; v++) {
+                if (!pk_verb_info[v].records || !vd[v].allowed)
+                        continue;
+                char next[200] = "";
+                int k = v == V_BALLOT && m ? engine_next_subject(s, m, NULL) : -1;
+                if (k >= 0)
+                        snprintf(next, sizeof next, _(" (next: %s, %s)"), m->subjects[k].id,
+                                 engine_subject_kind_name(m->subjects[k].kind));
+                snprintf(b, sizeof b, "  ✓ %s%s — %s", pk_verb_info[v].name, next,
+                         _(pk_verb_info[v].help));
+                w.c = TC_OK;
+                tui_wrap(b, width, add_line, &w);
         }
         w.c = TC_TITLE;
         add_line(&w, "");
         add_line(&w, _("Not allowed now, and why"));
-        s = sb_str(&all);
-        while (*s) {
-                const char *e = strchr(s, '\n');
-                size_t n = e ? (size_t)(e - s) : strlen(s);
-                char line[1200];
-                snprintf(line, sizeof line, "%.*s", (int)n, s);
-                char b[1400];
-                if (!strncmp(line, "denied: ", 8)) {
-                        snprintf(b, sizeof b, "  ✗ %s", line + 8);
-                        w.c = TC_DENIED;
-                        tui_wrap(b, width, add_line, &w);
-                } else if (line[0] == ' ') {
-                        /* the profile's paraphrase of the rule, under its refusal */
-                        snprintf(b, sizeof b, "      %s", line + 2);
+        for (int v = 0; v < V__COUNT; v++) {
+                if (!pk_verb_info[v].records || vd[v].allowed)
+                        continue;
+                if (vd[v].cite[0])
+                        snprintf(b, sizeof b, "  ✗ %s: %s (%s)", pk_verb_info[v].name, vd[v].why,
+                                 vd[v].cite);
+                else
+                        snprintf(b, sizeof b, "  ✗ %s: %s", pk_verb_info[v].name, vd[v].why);
+                w.c = TC_DENIED;
+                tui_wrap(b, width, add_line, &w);
+                if (prof && vd[v].rule < R__COUNT) {
+                        /* the paraphrase of the very rule the refusal rests on */
+                        snprintf(b, sizeof b, "      %s", profile_rule_text(prof, vd[v].rule));
                         w.c = TC_DIM;
                         tui_wrap(b, width, add_line, &w);
                 }
-                s = e ? e + 1 : s + n;
         }
-        sb_free(&all);
+        engine_verdicts_free(vd);
         tui_precedents(t, width, out);
 }
 

@@ -80,10 +80,9 @@ static void sign_all_done(struct tui *t, const char *text)
                 n++;
         }
         if (n == want && n > 0) {
-                char last[sizeof t->msg];
-                snprintf(last, sizeof last, "%s", t->msg);
-                tui_message(t, MK_OK, _("%d signatures recorded; %s"), n,
-                            strncmp(last, "ok: ", 4) ? last : last + 4);
+                char last[sizeof t->reply_text];
+                snprintf(last, sizeof last, "%s", t->reply_text);
+                tui_message(t, MK_OK, _("%d signatures recorded; %s"), n, last);
         }
 }
 

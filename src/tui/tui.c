@@ -44,6 +44,7 @@ void tui_message(struct tui *t, enum msg_kind k, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(t->msg, sizeof t->msg, fmt, ap);
         va_end(ap);
+        t->msg_cite = -1;
         t->msg_kind = k;
         t->need_layout = true; /* a long message takes more lines */
         if (!t->msg[0])
@@ -64,20 +65,11 @@ static void read_only(struct tui *t)
 
 static void refresh_allowed(struct tui *t)
 {
-        struct sb out = {0};
-        memset(t->allowed, 0, sizeof t->allowed);
-        engine_allowed(app_state(t->app), false, &out);
-        const char *s = sb_str(&out);
-        while ((s = strstr(s, "allowed: "))) {
-                char verb[64];
-                if (sscanf(s + 9, "%63s", verb) == 1) {
-                        enum pk_verb v = verb_lookup(verb);
-                        if (v < V__COUNT)
-                                t->allowed[v] = true;
-                }
-                s += 9;
-        }
-        sb_free(&out);
+        struct pk_verdict vd[V__COUNT];
+        engine_allowed_set(app_state(t->app), vd);
+        for (int v = 0; v < V__COUNT; v++)
+                t->allowed[v] = vd[v].allowed;
+        engine_verdicts_free(vd);
 }
 
 static void log_push(struct tui *t, const char *at, const char *text, bool retracted,
@@ -208,25 +200,18 @@ enum app_result tui_exec(struct tui *t, const char *line)
                 read_only(t);
                 return AR_DENIED;
         }
-        struct sb out = {0};
         int meeting0 = app_state(t->app)->cur_meeting;
-        enum app_result r = app_exec(t->app, line, strlen(line), 0, &out);
-        const char *o = sb_str(&out);
-        /* a line typed here has no line number: drop "line 0: " */
-        struct sb msg = {0};
-        if (!strncmp(o, "error: line 0: ", 15)) {
-                sb_add(&msg, "error: ");
-                sb_add(&msg, o + 15);
-        } else {
-                sb_add(&msg, o);
-        }
-        const char *m = sb_str(&msg);
+        struct app_reply rep = {0};
+        enum app_result r = app_exec_reply(t->app, line, strlen(line), 0, &rep);
+        const char *text = sb_str(&rep.text);
+        snprintf(t->reply_text, sizeof t->reply_text, "%s", text);
+        t->reply_rule = r == AR_DENIED ? rep.rule : R__COUNT;
         if (r == AR_EMPTY) {
                 t->msg[0] = '\0';
-        } else if (strchr(m, '\n')) {
+        } else if (rep.query) {
                 /* status, allowed: shown whole in a view */
                 free(t->text_view);
-                t->text_view = pk_xstrdup(m);
+                t->text_view = pk_xstrdup(text);
                 snprintf(t->text_title, sizeof t->text_title, "%s", line);
                 t->overlay = OV_HELP;
                 t->need_layout = true;
@@ -234,34 +219,38 @@ enum app_result tui_exec(struct tui *t, const char *line)
         } else {
                 struct sb hints = {0};
                 if (r == AR_DENIED)
-                        tui_key_hints(m, &hints);
-                /* the result prefix in the UI's language (`protokol run` keeps ok:/denied:/error:
-                   for scripts) */
-                static const char *const prefixes[] = {N_("ok: "), N_("denied: "), N_("error: ")};
-                const char *shown = m;
-                for (int i = 0; i < 3; i++)
-                        if (!strncmp(m, prefixes[i], strlen(prefixes[i]))) {
-                                sb_clear(&out);
-                                sb_addf(&out, "%s%s", _(prefixes[i]), m + strlen(prefixes[i]));
-                                shown = sb_str(&out);
-                                break;
-                        }
+                        tui_key_hints(text, &hints);
+                /* the result in the UI's language (`protokol run` keeps ok:/denied:/error: for
+                   scripts); a line typed here has no line number */
+                const char *prefix = r == AR_OK       ? _("ok: ")
+                                     : r == AR_DENIED ? _("denied: ")
+                                                      : _("error: ");
                 tui_message(t,
                             r == AR_OK       ? MK_OK
                             : r == AR_DENIED ? MK_DENIED
                                              : MK_ERROR,
-                            "%s%s", shown, sb_str(&hints));
+                            "%s%s", prefix, text);
+                if (rep.cite[0]) {
+                        size_t at = strlen(t->msg);
+                        snprintf(t->msg + at, sizeof t->msg - at, " (%s)", rep.cite);
+                        t->msg_cite = (int)at;
+                }
+                if (hints.len) {
+                        size_t at = strlen(t->msg);
+                        snprintf(t->msg + at, sizeof t->msg - at, "%s", sb_str(&hints));
+                }
+                free(t->msgs[t->nmsgs - 1]);
+                t->msgs[t->nmsgs - 1] = pk_xstrdup(t->msg);
                 sb_free(&hints);
-                if (r == AR_OK && !strncmp(m, "ok: ", 4)) {
+                if (r == AR_OK) {
                         const struct pk_state *s = app_state(t->app);
-                        if (s->cur_meeting != meeting0 || !strncmp(line, "undo", 4))
+                        if (s->cur_meeting != meeting0 || rep.verb == V_UNDO)
                                 tui_log_reload(t);
                         else
-                                tui_log_add(t, m + 4);
+                                tui_log_add(t, text);
                 }
         }
-        sb_free(&msg);
-        sb_free(&out);
+        app_reply_free(&rep);
         refresh_allowed(t);
         return r;
 }
@@ -445,18 +434,17 @@ void tui_vote_end(struct tui *t)
         t->need_layout = true;
 }
 
-void tui_key_hints(const char *msg, struct sb *out)
+void tui_key_hints(const char *advice, struct sb *out)
 {
-        /* the advice follows the last ": " (before a citation) */
-        const char *adv = NULL, *q = strncmp(msg, "denied: ", 8) ? msg : msg + 8;
-        const char *cite = strstr(msg, " (§");
-        while ((q = strstr(q, ": ")) && (!cite || q < cite)) {
+        /* the advice follows the last ": " */
+        const char *adv = NULL, *q = advice;
+        while ((q = strstr(q, ": "))) {
                 adv = q + 2;
                 q += 2;
         }
         if (!adv)
                 return;
-        size_t alen = cite ? (size_t)(cite - adv) : strlen(adv);
+        size_t alen = strlen(adv);
         int n;
         const struct binding *b = keys_table(&n);
         int nout = 0;
@@ -1488,6 +1476,8 @@ int tui_run(const char *db, bool follow, bool public_)
 {
         struct tui t;
         memset(&t, 0, sizeof t);
+        t.msg_cite = -1;
+        t.reply_rule = R__COUNT;
         t.db = db;
         t.follow = follow;
         t.public_view = follow && public_;

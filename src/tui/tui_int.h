@@ -338,7 +338,10 @@ struct tui {
         enum pane_id pick_from;
         struct prompt prompt;
         char msg[1024];
+        int msg_cite; /* where the citation " (§ …)" of a refusal begins in msg, or -1 */
         enum msg_kind msg_kind;
+        char reply_text[1024]; /* the last reply's message alone (no prefix, no citation) */
+        enum rule_id reply_rule; /* the rule the last refusal rested on, R__COUNT: none */
         char *msgs[50]; /* the last messages, oldest first (M shows them) */
         int nmsgs;
         char find[64];   /* what was typed in a member picker (type-to-find) */
@@ -378,7 +381,8 @@ void tui_ask(struct tui *t, const char *question, void (*done)(struct tui *t, co
  * The keys of the verbs a refusal's advice names (after its last ": "), built from the key
  * table, as " (d done, P postpone)" appended to out; nothing if none has a key.
  */
-void tui_key_hints(const char *msg, struct sb *out);
+/* The keys of the verbs an advice names ("… use take N"), as " (KEY verb, …)". */
+void tui_key_hints(const char *advice, struct sb *out);
 /*
  * Type-to-find in a member list (pane p, rows whose payload is a member): a letter (upper
  * case too if upper_too) adds to what was typed and puts the cursor on the first member a

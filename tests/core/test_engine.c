@@ -98,7 +98,7 @@ static enum pk_result run(struct t *t, const char *line)
         struct pk_reply rep = {0};
         enum pk_result r = engine_apply(t->s, &in, &rep);
         sb_clear(&t->msg);
-        sb_add(&t->msg, sb_str(&rep.msg));
+        pk_reply_render(&rep, &t->msg);
         t->rule = rep.rule;
         pk_reply_free(&rep);
         action_free(&a);

@@ -27,8 +27,7 @@ static enum pk_result fail(struct pk_reply *rep, enum pk_result r, const struct 
         sb_vaddf(msg, fmt, ap);
         va_end(ap);
         rep->rule = r == PK_DENIED ? rule : R__COUNT;
-        if (p && rule < R__COUNT && p->rules[rule].cite[0])
-                sb_addf(msg, " (%s)", p->rules[rule].cite);
+        (void)p;
         return r;
 }
 
