@@ -638,13 +638,13 @@ static void test_engine__ballot__closure_voted_before_any_subject(void **state)
         STATUS(t, "next-ballot: C1 (closure of the debate)");
         DENIED(
             t, "ballot P1",
-            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 11, stk. 4)");
+            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 4, stk. 5)");
         DENIED(
             t, "ballot A1",
-            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 11, stk. 4)");
+            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 4, stk. 5)");
         DENIED(
             t, "ballot M",
-            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 11, stk. 4)");
+            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 4, stk. 5)");
         OK(t, "ballot", "ballot on C1 (closure of the debate)");
 }
 
@@ -658,7 +658,8 @@ static void test_engine__ballot__deny_floor_voted_before_any_subject(void **stat
         OK(t, "deny-floor \"Medlem 09\"", NULL);
         STATUS(t, "next-ballot: D1 (denial of the floor)");
         DENIED(t, "ballot M",
-               "D1 (denial of the floor) is voted first, as soon as it is proposed (§ 11, stk. 4)");
+               "D1 (denial of the floor) is voted first, as soon as it is proposed (§ 4, stk. 4)");
+        assert_int_equal(t->rule, R_CALLS_BEFORE_DENIAL);
         OK(t, "ballot", "ballot on D1 (denial of the floor)");
 }
 
@@ -675,7 +676,8 @@ static void test_engine__ballot__order_vote_before_any_subject(void **state)
         OK(t, "order-vote by=\"Medlem 02\",\"Medlem 03\",\"Medlem 04\"", NULL);
         STATUS(t, "next-ballot: O1 (order of items)");
         DENIED(t, "ballot M",
-               "O1 (order of items) is voted first, as soon as it is proposed (§ 11, stk. 4)");
+               "O1 (order of items) is voted first, as soon as it is proposed (§ 5, stk. 1)");
+        assert_int_equal(t->rule, R_ORDER_DEMAND);
         OK(t, "ballot", "ballot on O1 (order of items)");
 }
 
@@ -1694,10 +1696,84 @@ static void test_engine__allowed__lists_rule_refusals(void **state)
         free(al);
 }
 
+/* ---------- refusals name the rule they rest on ---------- */
+
+static void test_engine__cite__closure_first_rests_on_the_closure_rule(void **state)
+{
+        struct t *t = *state;
+        council_item(t, "standard-2023", 13);
+        OK(t, "motion \"Lokalplanen vedtages\"", NULL);
+        OK(t, "closure", NULL);
+        DENIED(
+            t, "ballot M",
+            "C1 (closure of the debate) is voted first, as soon as it is proposed (§ 4, stk. 5)");
+        assert_int_equal(t->rule, R_CLOSURE_DEMAND);
+}
+
+static void test_engine__cite__several_seats_by_majority_rest_on_proportional_election(void **state)
+{
+        struct t *t = *state;
+        council_item(t, "standard-2023", 13);
+        DENIED(t, "election \"Udvalg\" method=majority seats=2",
+               "a majority election fills one seat; several are filled by a proportional "
+               "election (§ 13, stk. 1)");
+        assert_int_equal(t->rule, R_ELECTION_PROPORTIONAL);
+}
+
+static void test_engine__cite__kkr_several_seats_cite_the_kkr_rule(void **state)
+{
+        struct t *t = *state;
+        kkr_item(t);
+        assert_int_equal(run(t, "election \"Repræsentanter\" method=majority seats=2"), PK_DENIED);
+        assert_int_equal(t->rule, R_ELECTION_PROPORTIONAL);
+        char want[64];
+        snprintf(want, sizeof want, "(%s)", t->p.rules[R_ELECTION_PROPORTIONAL].cite);
+        assert_non_null(strstr(sb_str(&t->msg), want));
+}
+
+static void test_engine__cite__a_plain_precondition_rests_on_no_rule(void **state)
+{
+        struct t *t = *state;
+        council_item(t, "standard-2023", 13);
+        DENIED(t, "vote for=10", "no ballot is open: open one with ballot");
+        assert_int_equal(t->rule, R__COUNT);
+}
+
+/* The paraphrase under a refusal in the rulings view is the refusing rule's own: decide
+ * refused because no outcome was declared rests on the beyond-doubt rule, not on quorum. */
+static void test_engine__allowed__paraphrase_is_the_refusing_rules(void **state)
+{
+        struct t *t = *state;
+        council_item(t, "standard-2023", 13);
+        OK(t, "motion \"Lokalplanen vedtages\"", NULL);
+        struct pk_verdict vd[V__COUNT];
+        engine_allowed_set(t->s, vd);
+        assert_false(vd[V_DECIDE].allowed);
+        assert_int_equal(vd[V_DECIDE].rule, R_BEYOND_DOUBT);
+        assert_string_equal(vd[V_DECIDE].cite, t->p.rules[R_BEYOND_DOUBT].cite);
+        assert_true(vd[V_BALLOT].allowed);
+        engine_verdicts_free(vd);
+        struct sb out = {0};
+        engine_allowed(t->s, true, &out);
+        const char *d = strstr(sb_str(&out), "denied: decide: ");
+        assert_non_null(d);
+        const char *nl = strchr(d, '\n');
+        assert_non_null(nl);
+        char want[600];
+        snprintf(want, sizeof want, "  %s\n", profile_rule_text(&t->p, R_BEYOND_DOUBT));
+        assert_int_equal(strncmp(nl + 1, want, strlen(want)), 0);
+        sb_free(&out);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+            T(test_engine__cite__closure_first_rests_on_the_closure_rule),
+            T(test_engine__cite__several_seats_by_majority_rest_on_proportional_election),
+            T(test_engine__cite__kkr_several_seats_cite_the_kkr_rule),
+            T(test_engine__cite__a_plain_precondition_rests_on_no_rule),
+            T(test_engine__allowed__paraphrase_is_the_refusing_rules),
             T(test_engine__ballot__not_quorate_12_of_25_standard),
             T(test_engine__ballot__not_quorate_12_of_25_lolland),
             T(test_engine__ballot__quorate_13_of_25),

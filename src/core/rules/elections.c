@@ -138,7 +138,7 @@ static enum pk_result h_election(struct pk_state *s, struct meeting *m, const st
                 return fail(rep, PK_ERROR, NULL, R__COUNT,
                             _("a proportional election needs seats=N (1 to %d)"), ELECT_MAX_SEATS);
         if (!prop && seats != 1)
-                return fail(rep, PK_DENIED, p, R_ELECTION_MAJORITY_BASIS,
+                return fail(rep, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
                             _("a majority election fills one seat; several are filled by a "
                               "proportional election"));
         m->elections =

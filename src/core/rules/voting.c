@@ -139,6 +139,15 @@ int engine_voting_order(const struct pk_state *s, const struct meeting *m, int *
         return n;
 }
 
+/* The rule that puts a vote first as soon as it is proposed: closure of the debate, denial of
+ * the floor, the order of items. */
+static enum rule_id immediate_rule(enum subject_kind k)
+{
+        return k == SK_CLOSURE ? R_CLOSURE_DEMAND
+               : k == SK_DENY  ? R_CALLS_BEFORE_DENIAL
+                               : R_ORDER_DEMAND;
+}
+
 /*
  * May subject idx be voted now? The order of SPEC §2: immediate votes, then procedural
  * proposals, then each sub-amendment before its amendment, every amendment before the
@@ -152,7 +161,7 @@ bool eng_order_allows(const struct pk_state *s, const struct meeting *m, int idx
                 for (int i = 0; i < m->nsubjects; i++) {
                         const struct subject *o = &m->subjects[i];
                         if (eng_is_immediate(o->kind) && eng_subject_in_scope(m, o)) {
-                                eng_why(why, p, R_PROCEDURAL_FIRST,
+                                eng_why(why, p, immediate_rule(o->kind),
                                         _("%s (%s) is voted first, as soon as it is proposed"),
                                         o->id, engine_subject_kind_name(o->kind));
                                 return false;
