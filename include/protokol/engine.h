@@ -367,6 +367,10 @@ bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const st
                      int member);
 const char *engine_meeting_state_name(enum meeting_state st);
 const char *engine_role_name(enum role r);
+/* The roles that lead a meeting under the body's rules (R_LEADER), the first in line first. */
+void engine_leader_roles(const struct profile *p, enum role out[4]);
+/* Who led meeting m: the first in the leader's line who attended it, or -1. */
+int engine_meeting_leader(const struct pk_state *s, const struct meeting *m);
 
 /* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
  * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */

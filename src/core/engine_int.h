@@ -113,7 +113,6 @@ int eng_seat_taken_by(const struct pk_state *s, const struct meeting *m, int k);
 bool eng_running(const struct meeting *m);
 int eng_item_by_number(const struct meeting *m, const char *s);
 bool eng_voted_main(const struct meeting *m);
-int eng_signing_chair(const struct pk_state *s, const struct meeting *m);
 
 /* ---------- names.c ---------- */
 

@@ -116,16 +116,34 @@ int engine_quorum_need(const struct pk_state *s, const struct meeting *m)
         return (seats * pct + 99) / 100;
 }
 
-/* The member who leads the meeting: the chair or mayor if present, else a deputy. */
-int eng_leader(const struct pk_state *s, const struct meeting *m)
+/* R_LEADER: who leads the meetings. "mayor": the mayor, then the deputy mayors; "chair": the
+ * chair, then the vice-chair. The other line follows, for a body that registered only it. */
+void engine_leader_roles(const struct profile *p, enum role out[4])
 {
-        static const enum role pref[] = {ROLE_CHAIR, ROLE_MAYOR, ROLE_VICE_CHAIR, ROLE_DEPUTY};
-        for (size_t r = 0; r < sizeof pref / sizeof pref[0]; r++)
+        bool mayor = !strcmp(p->rules[R_LEADER].sval, "mayor");
+        out[0] = mayor ? ROLE_MAYOR : ROLE_CHAIR;
+        out[1] = mayor ? ROLE_DEPUTY : ROLE_VICE_CHAIR;
+        out[2] = mayor ? ROLE_CHAIR : ROLE_MAYOR;
+        out[3] = mayor ? ROLE_VICE_CHAIR : ROLE_DEPUTY;
+}
+
+/* The first member in the leader's line who is seated now (now) or attended the meeting. */
+static int first_leader(const struct pk_state *s, const struct meeting *m, bool now)
+{
+        enum role pref[4];
+        engine_leader_roles(&s->bodies[m->body].profile, pref);
+        for (int r = 0; r < 4; r++)
                 for (int i = 0; i < s->nmembers; i++)
                         if (s->members[i].body == m->body && s->members[i].role == pref[r] &&
-                            eng_seated(s, m, i))
+                            (now ? eng_seated(s, m, i) : eng_catt(m, i)->attended))
                                 return i;
         return -1;
+}
+
+/* The member who leads the meeting now (R_LEADER), or -1. */
+int eng_leader(const struct pk_state *s, const struct meeting *m)
+{
+        return first_leader(s, m, true);
 }
 
 int eng_find_subject(const struct meeting *m, int item, const char *id)
@@ -296,15 +314,9 @@ bool eng_voted_main(const struct meeting *m)
         return k >= 0 && m->subjects[k].status != SS_OPEN;
 }
 
-/* Who approves the minutes where the chair alone does: the chair if present at the meeting,
- * else the vice-chair (who led in the chair's absence), else a mayor or deputy. */
-int eng_signing_chair(const struct pk_state *s, const struct meeting *m)
+/* Who led the meeting (R_LEADER) among those who attended it, or -1: the one who approves the
+ * minutes where the chair alone does, and who is named as chair in them. */
+int engine_meeting_leader(const struct pk_state *s, const struct meeting *m)
 {
-        static const enum role pref[] = {ROLE_CHAIR, ROLE_MAYOR, ROLE_VICE_CHAIR, ROLE_DEPUTY};
-        for (size_t r = 0; r < sizeof pref / sizeof pref[0]; r++)
-                for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == m->body && s->members[i].role == pref[r] &&
-                            eng_catt(m, i)->attended)
-                                return i;
-        return -1;
+        return first_leader(s, m, false);
 }

@@ -317,21 +317,6 @@ static const char *meeting_kind_word(enum meeting_kind k)
         }
 }
 
-/* Who led the meeting: the mayor or chair as the rules say, else a deputy, who attended. */
-static int meeting_leader(const struct pk_state *s, const struct meeting *m)
-{
-        const struct body *b = &s->bodies[m->body];
-        bool mayor = !strcmp(b->profile.rules[R_LEADER].sval, "mayor");
-        enum role want[] = {mayor ? ROLE_MAYOR : ROLE_CHAIR, mayor ? ROLE_DEPUTY : ROLE_VICE_CHAIR,
-                            mayor ? ROLE_CHAIR : ROLE_MAYOR, mayor ? ROLE_VICE_CHAIR : ROLE_DEPUTY};
-        for (int w = 0; w < 4; w++)
-                for (int i = 0; i < s->nmembers && i < m->natt; i++)
-                        if (s->members[i].body == m->body && s->members[i].role == want[w] &&
-                            m->att[i].attended)
-                                return i;
-        return -1;
-}
-
 static void header(struct ctx *c)
 {
         const struct pk_state *s = c->s;
@@ -374,7 +359,7 @@ static void header(struct ctx *c)
                 sb_add(&l, _("not opened"));
         }
         add_labelled(c->bl, _("The meeting was"), sb_str(&l));
-        int lead = meeting_leader(s, m);
+        int lead = engine_meeting_leader(s, m);
         if (lead >= 0) {
                 sb_clear(&l);
                 sb_addf(&l, "%s (%s)", s->members[lead].name, role_word(s->members[lead].role));
@@ -436,6 +421,8 @@ static void attendance(struct ctx *c)
         else
                 add_text(c->bl, BK_P, _("No one was recorded present."));
         bool any = false;
+        bool with_reason =
+            !strcmp(s->bodies[m->body].profile.rules[R_ABSENTEES].sval, "with-reason");
         for (int i = 0; i < s->nmembers; i++) {
                 const struct member *mb = &s->members[i];
                 if (mb->body != m->body || mb->principal >= 0)
@@ -448,8 +435,12 @@ static void attendance(struct ctx *c)
                 any = true;
                 sb_clear(&name);
                 sb_addf(&name, "%s (%s)", mb->name, mb->party);
+                /* R_ABSENTEES: the reason recorded; where members give their reason when they
+                 * report an absence, its lack is noted */
                 if (a && a->reason && !c->public_)
                         sb_addf(&name, ": %s", a->reason);
+                else if (with_reason && !c->public_)
+                        sb_addf(&name, ": %s", _("no reason given"));
                 add_text(c->bl, BK_LI, sb_str(&name));
         }
         sb_free(&name);

@@ -39,6 +39,12 @@ struct t {
         struct profile p;
         struct sb msg;
         enum rule_id rule; /* the rule the last refusal rested on (R__COUNT: none) */
+        /* a profile author's change: the rule set to the value (with its index) when the next
+         * body's profile is loaded */
+        bool set;
+        enum rule_id set_rule;
+        const char *set_val;
+        int set_ival;
 };
 
 static int setup(void **state)
@@ -92,6 +98,11 @@ static enum pk_result run(struct t *t, const char *line)
                 snprintf(path, sizeof path, "%s/%s.ini", PROFILES, pname);
                 if (profile_load(path, &t->p, &err) != 0)
                         fail_msg("%s:%d: %s: %s", err.file, err.line, err.field, err.msg);
+                if (t->set) {
+                        snprintf(t->p.rules[t->set_rule].sval, sizeof t->p.rules[0].sval, "%s",
+                                 t->set_val);
+                        t->p.rules[t->set_rule].ival = t->set_ival;
+                }
                 prof = &t->p;
         }
         struct engine_input in = {.action = &a, .time = NOW, .profile = prof};
@@ -1765,11 +1776,118 @@ static void test_engine__allowed__paraphrase_is_the_refusing_rules(void **state)
         sb_free(&out);
 }
 
+/* ---------- every rule of the profile is read: each value changes what happens ---------- */
+
+static void set_rule(struct t *t, enum rule_id r, const char *val, int ival)
+{
+        t->set = true;
+        t->set_rule = r;
+        t->set_val = val;
+        t->set_ival = ival;
+}
+
+/* A KKR whose members include a mayor beside the chair; a named vote ties 3 to 3, the chair
+ * for and the mayor against. Returns whether the proposal was adopted. */
+static bool leader_tie(struct t *t)
+{
+        kkr(t);
+        OK(t, "member \"Borgmester\" party=C role=mayor", NULL);
+        OK(t, "item \"Regional erhvervsplan\"", NULL);
+        OK(t, "present all", NULL);
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Planen vedtages\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t,
+           "vote for=\"Formand\",\"Anna\",\"Carl\" against=\"Borgmester\",\"Eva\",\"Gert\" "
+           "abstain=rest",
+           NULL);
+        const struct meeting *m = cur(t);
+        return m->ballots[m->nballots - 1].adopted;
+}
+
+static void test_engine__rule_leader__chair_leads(void **state)
+{
+        struct t *t = *state;
+        assert_true(leader_tie(t)); /* kkr-2026: leader = chair, whose vote for decides */
+        enum role r[4];
+        engine_leader_roles(&t->p, r);
+        assert_int_equal(r[0], ROLE_CHAIR);
+        assert_int_equal(engine_meeting_leader(t->s, cur(t)), 0);
+}
+
+static void test_engine__rule_leader__mayor_leads(void **state)
+{
+        struct t *t = *state;
+        set_rule(t, R_LEADER, "mayor", 1);
+        assert_false(leader_tie(t)); /* the mayor leads, and voted against */
+        assert_string_equal(t->s->members[engine_meeting_leader(t->s, cur(t))].name, "Borgmester");
+}
+
+/* Two members ask for the floor; the chair gives it to the second first. */
+static enum pk_result speakers_out_of_order(struct t *t)
+{
+        council_item(t, "standard-2023", 13);
+        OK(t, "speaker \"Medlem 05\"", NULL);
+        OK(t, "speaker \"Medlem 06\"", NULL);
+        return run(t, "next \"Medlem 06\"");
+}
+
+static void test_engine__rule_speakers__request_order(void **state)
+{
+        struct t *t = *state;
+        assert_int_equal(speakers_out_of_order(t), PK_DENIED);
+        assert_int_equal(t->rule, R_SPEAKERS);
+        assert_string_equal(sb_str(&t->msg), "the floor is given in the order it was asked for: "
+                                             "\"Medlem 05\" is first in line (§ 4, stk. 3)");
+        OK(t, "next", "\"Medlem 05\" has the floor");
+}
+
+static void test_engine__rule_speakers__chair_chooses(void **state)
+{
+        struct t *t = *state;
+        set_rule(t, R_SPEAKERS, "chair", 0);
+        assert_int_equal(speakers_out_of_order(t), PK_OK);
+        assert_string_equal(sb_str(&t->msg), "\"Medlem 06\" has the floor");
+        OK(t, "next", "\"Medlem 05\" has the floor");
+        DENIED(t, "next \"Medlem 05\"", "no one has asked for the floor");
+}
+
+/* 13 present: 5 for, 3 against, 5 abstaining. */
+static bool majority_5_3_5(struct t *t)
+{
+        council_item(t, "standard-2023", 13);
+        OK(t, "motion \"Lokalplanen vedtages\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=5 against=3 abstain=5", NULL);
+        const struct meeting *m = cur(t);
+        return m->ballots[m->nballots - 1].adopted;
+}
+
+static void test_engine__rule_majority__votes_cast(void **state)
+{
+        struct t *t = *state;
+        assert_true(majority_5_3_5(t)); /* abstentions are not cast votes */
+}
+
+static void test_engine__rule_majority__members_present(void **state)
+{
+        struct t *t = *state;
+        set_rule(t, R_MAJORITY, "members-present", 1);
+        assert_false(majority_5_3_5(t)); /* 5 is not more than half of 13 */
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
             T(test_engine__cite__closure_first_rests_on_the_closure_rule),
+            T(test_engine__rule_leader__chair_leads),
+            T(test_engine__rule_leader__mayor_leads),
+            T(test_engine__rule_speakers__request_order),
+            T(test_engine__rule_speakers__chair_chooses),
+            T(test_engine__rule_majority__votes_cast),
+            T(test_engine__rule_majority__members_present),
             T(test_engine__cite__several_seats_by_majority_rest_on_proportional_election),
             T(test_engine__cite__kkr_several_seats_cite_the_kkr_rule),
             T(test_engine__cite__a_plain_precondition_rests_on_no_rule),

@@ -12,6 +12,9 @@
 #                       viewer shows "<1>" and *x* as written
 #   kkr-signatures      the minutes of a KKR meeting the chair approved show the chair's
 #                       approval, not every other attendee as "not signed"
+#   absentees-rule      protocol.absentees: where members give their reason (standard-2023,
+#                       with-reason) the full minutes note an absence without one; where the
+#                       protocol only names them (lolland-2023, named) they do not
 set -u
 bin=$1
 case_=$2
@@ -87,6 +90,26 @@ absence-public)
 	} | run
 	"$bin" --db "$db" export attendance --meeting 1 --public >"$tmp/a.csv"
 	absent "sygdom" "$tmp/a.csv"
+	;;
+absentees-rule)
+	for prof in standard-2023 lolland-2023; do
+		rm -f "$db"
+		{
+			council | sed "s/profile=lolland-2023/profile=$prof/"
+			echo 'absent "Lise Krog"'
+			echo 'absent "Peter Dam" reason="ferie"'
+		} | run
+		"$bin" --db "$db" export minutes --meeting 1 --format md --lang en >"$tmp/$prof.md"
+		"$bin" --db "$db" export minutes --meeting 1 --format md --lang en --public \
+			>"$tmp/$prof-public.md"
+		grep -q -F -- "Peter Dam (O): ferie" "$tmp/$prof.md" ||
+			{ echo "absentees-rule: $prof: the recorded reason is not in the full minutes" >&2; exit 1; }
+		absent "ferie" "$tmp/$prof-public.md"
+		absent "no reason given" "$tmp/$prof-public.md"
+	done
+	grep -q -F -- "Lise Krog (C): no reason given" "$tmp/standard-2023.md" ||
+		{ echo "absentees-rule: standard-2023 does not note the missing reason" >&2; exit 1; }
+	absent "no reason given" "$tmp/lolland-2023.md"
 	;;
 md-escaping)
 	{

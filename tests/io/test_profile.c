@@ -119,7 +119,7 @@ static void test_profile__load__kkr_2026(void **state)
         assert_string_equal(p.rules[R_TIE].sval, "chair-decides");
         assert_int_equal(p.rules[R_TIE].ival, 0);
         assert_string_equal(profile_cite(&p, R_TIE), "§ 5, stk. 9");
-        assert_string_equal(p.rules[R_MAJORITY].sval, "simple");
+        assert_string_equal(p.rules[R_MAJORITY].sval, "votes-cast");
         assert_int_equal(p.rules[R_PROPOSAL_DEADLINE].unit, DL_DAYS);
         assert_int_equal(p.rules[R_PROPOSAL_DEADLINE].ival, 10);
         assert_int_equal(p.rules[R_AGENDA_DEADLINE].unit, DL_DAYS);

@@ -75,11 +75,36 @@ enum pk_result h_speaker(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: next ["NAME"]. Rules: R_SPEAKERS. The floor goes to the first in line; where the chair
+ * gives it by choice ("chair"), to anyone waiting. Where it goes in the order asked
+ * ("request-order"), requests made at the same time are entered in the order the chair
+ * decides, and `next "NAME"` may only name the first in line.
+ */
 enum pk_result h_next(struct ctx *c)
 {
         struct item *it = &c->m->items[c->m->current];
-        it->speaker = it->speakers[0];
-        memmove(it->speakers, it->speakers + 1, (size_t)(it->nspeakers - 1) * sizeof(int));
+        int at = 0;
+        if (c->a->npos > 1)
+                return eng_err(c, "%s", _("next gives the floor to one speaker"));
+        if (c->a->npos == 1) {
+                int k = eng_member_arg(c, eng_pos(c, 0));
+                if (k < 0)
+                        return PK_ERROR;
+                for (at = 0; at < it->nspeakers && it->speakers[at] != k; at++)
+                        ;
+                if (at == it->nspeakers)
+                        return eng_deny(c, NO_RULE, _("\"%s\" has not asked for the floor"),
+                                        eng_pos(c, 0));
+                if (at > 0 && strcmp(c->p->rules[R_SPEAKERS].sval, "chair") != 0)
+                        return eng_deny(c, R_SPEAKERS,
+                                        _("the floor is given in the order it was asked for: "
+                                          "\"%s\" is first in line"),
+                                        c->s->members[it->speakers[0]].name);
+        }
+        it->speaker = it->speakers[at];
+        memmove(it->speakers + at, it->speakers + at + 1,
+                (size_t)(it->nspeakers - at - 1) * sizeof(int));
         it->nspeakers--;
         sb_addf(c->msg, _("\"%s\" has the floor"), c->s->members[it->speaker].name);
         return PK_OK;

@@ -170,7 +170,7 @@ enum pk_result h_sign(struct ctx *c)
                                 eng_pos(c, 0));
         if (a->signed_at)
                 return eng_deny(c, NO_RULE, _("\"%s\" has already signed"), eng_pos(c, 0));
-        if (chair_only && k != eng_signing_chair(c->s, m))
+        if (chair_only && k != engine_meeting_leader(c->s, m))
                 return eng_deny(c, R_SIGNING, _("the chair approves the minutes"));
         eng_set_str(&eng_att(m, k)->signed_at, c->in->time ? c->in->time : "");
         eng_t_att(c->s, MI(c), k);
@@ -204,7 +204,7 @@ bool engine_sign_would_lock(const struct pk_state *s, int mi, const char *name)
             eng_catt(m, k)->signed_at)
                 return false;
         if (!strcmp(s->bodies[m->body].profile.rules[R_SIGNING].sval, "chair"))
-                return k == eng_signing_chair(s, m);
+                return k == engine_meeting_leader(s, m);
         for (int i = 0; i < m->natt; i++)
                 if (i != k && m->att[i].attended && !m->att[i].signed_at)
                         return false;

@@ -181,6 +181,7 @@ bool eng_order_allows(const struct pk_state *s, const struct meeting *m, int idx
         }
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
         if (it && it->reading == 1 &&
+            !strcmp(p->rules[R_FIRST_READING_VOTE].sval, "passing-only") &&
             (sj->kind == SK_MAIN || sj->kind == SK_AMEND || sj->kind == SK_SUB)) {
                 eng_why(why, p, R_FIRST_READING_VOTE,
                         _("at the 1st reading only the passing to the 2nd reading is voted"));
@@ -431,8 +432,11 @@ enum pk_result h_vote(struct ctx *c)
         }
         why_free(&why);
         free(explicit_);
-        /* the outcome */
-        bool adopted = counts[0] > counts[1];
+        /* the outcome (R_MAJORITY): more for than against, abstentions not being cast votes;
+         * or more for than half of the members present and entitled to vote */
+        bool adopted = !strcmp(c->p->rules[R_MAJORITY].sval, "members-present")
+                           ? 2 * counts[0] > voters
+                           : counts[0] > counts[1];
         bool tie = counts[0] == counts[1];
         bool chair_decided = false;
         const char *tie_rule = c->p->rules[R_TIE].sval;
