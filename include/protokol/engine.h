@@ -23,7 +23,63 @@
 #include "protokol/profile.h"
 #include "protokol/util.h"
 
-enum role { ROLE_MEMBER, ROLE_MAYOR, ROLE_CHAIR, ROLE_VICE_CHAIR, ROLE_DEPUTY };
+/*
+ * The one word list of each enum. Each row: the id, the word the record, scripts and CSV use
+ * (English, never translated), the label shown to people (a msgid, translated where shown),
+ * and for roles and subject kinds also a short label (narrow panes) and the Danish word of the
+ * Excel-style CSV. The functions after the lists (names.c) read them.
+ */
+/* X(id, word, label, short label, Danish CSV word) */
+#define PK_ROLES(X)                                                                                \
+        X(ROLE_MEMBER, "member", N_("member"), NULL, "medlem")                                     \
+        X(ROLE_MAYOR, "mayor", N_("mayor"), N_("mayor"), "borgmester")                             \
+        X(ROLE_CHAIR, "chair", N_("chair"), N_("chair"), "formand")                                \
+        X(ROLE_VICE_CHAIR, "vice-chair", N_("vice-chair"), N_("vice-chair"), "næstformand")        \
+        X(ROLE_DEPUTY, "deputy", N_("deputy mayor"), N_("deputy"), "viceborgmester")
+/* X(id, word, label, Danish CSV word) */
+#define PK_SUBJECT_KINDS(X)                                                                        \
+        X(SK_MAIN, "main", N_("main proposal"), "indstilling")                                     \
+        X(SK_AMEND, "amendment", N_("amendment"), "ændringsforslag")                               \
+        X(SK_SUB, "sub-amendment", N_("sub-amendment"), "underændringsforslag")                    \
+        X(SK_PROC, "procedural", N_("procedural proposal"), "formelt forslag")                     \
+        X(SK_CLOSURE, "closure", N_("closure of the debate"), "afslutning")                        \
+        X(SK_DENY, "deny-floor", N_("denial of the floor"), "fratagelse af ordet")                 \
+        X(SK_ORDER, "order", N_("order of items"), "rækkefølge")                                   \
+        X(SK_READING, "reading", N_("passing to the 2nd reading"), "behandling")
+/* X(id, word, label) */
+#define PK_SUBJECT_STATUSES(X)                                                                     \
+        X(SS_OPEN, "open", N_("open"))                                                             \
+        X(SS_ADOPTED, "adopted", N_("adopted"))                                                    \
+        X(SS_REJECTED, "rejected", N_("rejected"))                                                 \
+        X(SS_LAPSED, "lapsed", N_("lapsed"))
+#define PK_ITEM_STATUSES(X)                                                                        \
+        X(IS_PENDING, "pending", N_("pending"))                                                    \
+        X(IS_DEBATE, "debate", N_("debate"))                                                       \
+        X(IS_DECIDED, "decided", N_("decided"))                                                    \
+        X(IS_POSTPONED, "postponed", N_("postponed"))                                              \
+        X(IS_REFERRED, "referred", N_("referred"))                                                 \
+        X(IS_WITHDRAWN, "withdrawn", N_("withdrawn"))
+#define PK_MEETING_STATES(X)                                                                       \
+        X(MS_PLANNED, "planned", N_("planned"))                                                    \
+        X(MS_OPEN, "open", N_("open"))                                                             \
+        X(MS_SUSPENDED, "suspended", N_("suspended"))                                              \
+        X(MS_CLOSED, "closed", N_("closed"))                                                       \
+        X(MS_LOCKED, "locked", N_("signed and locked"))
+#define PK_ATT_STATUSES(X)                                                                         \
+        X(ATT_UNKNOWN, "unknown", N_("unknown"))                                                   \
+        X(ATT_PRESENT, "present", N_("present"))                                                   \
+        X(ATT_ABSENT, "absent", N_("absent"))                                                      \
+        X(ATT_LEFT, "left", N_("left"))
+
+#define PK_ENUM_ID3(id, w, l) id,
+#define PK_ENUM_ID4(id, w, l, d) id,
+#define PK_ENUM_ID5(id, w, l, s, d) id,
+#define PK_ENUM_ONE3(id, w, l) +1
+#define PK_ENUM_ONE4(id, w, l, d) +1
+#define PK_ENUM_ONE5(id, w, l, s, d) +1
+
+enum role { PK_ROLES(PK_ENUM_ID5) };
+enum { ROLE__COUNT = 0 PK_ROLES(PK_ENUM_ONE5) };
 
 struct body {
         char *name;
@@ -40,7 +96,8 @@ struct member {
         char *born, *since; /* optional dates (YYYY-MM-DD) or NULL */
 };
 
-enum att_status { ATT_UNKNOWN, ATT_PRESENT, ATT_ABSENT, ATT_LEFT };
+enum att_status { PK_ATT_STATUSES(PK_ENUM_ID3) };
+enum { ATT__COUNT = 0 PK_ATT_STATUSES(PK_ENUM_ONE3) };
 
 /* One member's (or seated substitute's) attendance at one meeting. */
 struct attendance {
@@ -55,8 +112,10 @@ struct attendance {
         char *signed_at; /* time of signature, or NULL */
 };
 
-enum subject_kind { SK_MAIN, SK_AMEND, SK_SUB, SK_PROC, SK_CLOSURE, SK_DENY, SK_ORDER, SK_READING };
-enum subject_status { SS_OPEN, SS_ADOPTED, SS_REJECTED, SS_LAPSED };
+enum subject_kind { PK_SUBJECT_KINDS(PK_ENUM_ID4) };
+enum { SK__COUNT = 0 PK_SUBJECT_KINDS(PK_ENUM_ONE4) };
+enum subject_status { PK_SUBJECT_STATUSES(PK_ENUM_ID3) };
+enum { SS__COUNT = 0 PK_SUBJECT_STATUSES(PK_ENUM_ONE3) };
 
 struct subject {
         char id[16];
@@ -93,7 +152,8 @@ struct ballot {
         bool closed_doors; /* opened or closed while the doors were closed */
 };
 
-enum item_status { IS_PENDING, IS_DEBATE, IS_DECIDED, IS_POSTPONED, IS_REFERRED, IS_WITHDRAWN };
+enum item_status { PK_ITEM_STATUSES(PK_ENUM_ID3) };
+enum { IS__COUNT = 0 PK_ITEM_STATUSES(PK_ENUM_ONE3) };
 enum item_kind { IK_ORDINARY, IK_BUDGET, IK_BYLAWS };
 
 struct dissent {
@@ -163,7 +223,8 @@ struct archived {
         int nfirst_readings;
 };
 
-enum meeting_state { MS_PLANNED, MS_OPEN, MS_SUSPENDED, MS_CLOSED, MS_LOCKED };
+enum meeting_state { PK_MEETING_STATES(PK_ENUM_ID3) };
+enum { MS__COUNT = 0 PK_MEETING_STATES(PK_ENUM_ONE3) };
 enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT };
 
 struct ruling {
@@ -366,7 +427,20 @@ bool engine_seated(const struct pk_state *s, const struct meeting *m, int member
 bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b,
                      int member);
 const char *engine_meeting_state_name(enum meeting_state st);
-const char *engine_role_name(enum role r);
+/* The words of the enums (names.c, from the lists at the top): word: the record's and scripts'
+ * word; name/label: translated for people; da: the Danish word of the Excel-style CSV. */
+const char *engine_role_word(enum role r);
+const char *engine_role_label(enum role r);
+const char *engine_role_short(enum role r); /* NULL for a plain member */
+const char *engine_role_da(enum role r);
+/* The role whose word (or, with da, whose Danish word) is w, ignoring case; -1 if none. */
+int engine_role_parse(const char *w, bool da);
+const char *engine_subject_kind_word(enum subject_kind k);
+const char *engine_subject_kind_da(enum subject_kind k);
+const char *engine_subject_status_word(enum subject_status st);
+const char *engine_item_status_word(enum item_status st);
+const char *engine_meeting_state_word(enum meeting_state st);
+const char *engine_att_word(enum att_status st);
 /* The roles that lead a meeting under the body's rules (R_LEADER), the first in line first. */
 void engine_leader_roles(const struct profile *p, enum role out[4]);
 /* Who led meeting m: the first in the leader's line who attended it, or -1. */

@@ -23,9 +23,6 @@
 #include "protokol/profile.h"
 #include "protokol/search.h"
 
-static const char *const status_code[] = {"pending",   "debate",   "decided",
-                                          "postponed", "referred", "withdrawn"};
-
 static void add_part(struct sb *s, const char *sep, const char *text)
 {
         if (!text || !*text)
@@ -63,7 +60,7 @@ static char *outcome_code(const struct meeting *m, int i, bool with_vote)
 {
         const struct item *it = &m->items[i];
         struct sb s = {0};
-        sb_add(&s, status_code[it->status]);
+        sb_add(&s, engine_item_status_word(it->status));
         if (!with_vote)
                 return s.s;
         int best = -1;

@@ -7,6 +7,7 @@
  * and by the UI's member pickers and completion.
  */
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -153,84 +154,108 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
         sb_addf(out, _("no member named \"%s\" (did you mean %s?)"), name, sb_str(&list));
         sb_free(&list);
 }
+/* ---------- the words of the enums (engine.h: PK_ROLES, PK_SUBJECT_KINDS, ...) ---------- */
+
+#define W3(id, w, l) [id] = w,
+#define L3(id, w, l) [id] = l,
+#define W4(id, w, l, d) [id] = w,
+#define L4(id, w, l, d) [id] = l,
+#define D4(id, w, l, d) [id] = d,
+#define W5(id, w, l, s, d) [id] = w,
+#define L5(id, w, l, s, d) [id] = l,
+#define S5(id, w, l, s, d) [id] = s,
+#define D5(id, w, l, s, d) [id] = d,
+
+static const char *const role_w[] = {PK_ROLES(W5)}, *const role_l[] = {PK_ROLES(L5)},
+                         *const role_s[] = {PK_ROLES(S5)}, *const role_d[] = {PK_ROLES(D5)};
+static const char *const kind_w[] = {PK_SUBJECT_KINDS(W4)},
+                         *const kind_l[] = {PK_SUBJECT_KINDS(L4)},
+                         *const kind_d[] = {PK_SUBJECT_KINDS(D4)};
+static const char *const sstat_w[] = {PK_SUBJECT_STATUSES(W3)};
+static const char *const istat_w[] = {PK_ITEM_STATUSES(W3)}, *const istat_l[] = {
+                                                                 PK_ITEM_STATUSES(L3)};
+static const char *const mstate_w[] = {PK_MEETING_STATES(W3)}, *const mstate_l[] = {
+                                                                   PK_MEETING_STATES(L3)};
+static const char *const att_w[] = {PK_ATT_STATUSES(W3)};
+
+#define PICK(tab, i, n) ((unsigned)(i) < (unsigned)(n) ? (tab)[i] : "?")
+
+const char *engine_role_word(enum role r)
+{
+        return PICK(role_w, r, ROLE__COUNT);
+}
+
+const char *engine_role_label(enum role r)
+{
+        return _(PICK(role_l, r, ROLE__COUNT));
+}
+
+const char *engine_role_short(enum role r)
+{
+        return (unsigned)r < ROLE__COUNT && role_s[r] ? _(role_s[r]) : NULL;
+}
+
+const char *engine_role_da(enum role r)
+{
+        return PICK(role_d, r, ROLE__COUNT);
+}
+
+int engine_role_parse(const char *w, bool da)
+{
+        for (int r = 0; w && r < ROLE__COUNT; r++)
+                if (!strcasecmp(w, da ? role_d[r] : role_w[r]))
+                        return r;
+        return -1;
+}
+
+const char *engine_subject_kind_word(enum subject_kind k)
+{
+        return PICK(kind_w, k, SK__COUNT);
+}
+
 const char *engine_subject_kind_name(enum subject_kind k)
 {
-        switch (k) {
-        case SK_MAIN:
-                return _("main proposal");
-        case SK_AMEND:
-                return _("amendment");
-        case SK_SUB:
-                return _("sub-amendment");
-        case SK_PROC:
-                return _("procedural proposal");
-        case SK_CLOSURE:
-                return _("closure of the debate");
-        case SK_DENY:
-                return _("denial of the floor");
-        case SK_ORDER:
-                return _("order of items");
-        case SK_READING:
-                return _("passing to the 2nd reading");
-        }
-        return "?";
+        return _(PICK(kind_l, k, SK__COUNT));
+}
+
+const char *engine_subject_kind_da(enum subject_kind k)
+{
+        return PICK(kind_d, k, SK__COUNT);
+}
+
+const char *engine_subject_status_word(enum subject_status st)
+{
+        return PICK(sstat_w, st, SS__COUNT);
+}
+
+const char *engine_item_status_word(enum item_status st)
+{
+        return PICK(istat_w, st, IS__COUNT);
 }
 
 const char *engine_item_status_name(enum item_status st)
 {
-        switch (st) {
-        case IS_PENDING:
-                return _("pending");
-        case IS_DEBATE:
-                return _("debate");
-        case IS_DECIDED:
-                return _("decided");
-        case IS_POSTPONED:
-                return _("postponed");
-        case IS_REFERRED:
-                return _("referred");
-        case IS_WITHDRAWN:
-                return _("withdrawn");
-        }
-        return "?";
+        return _(PICK(istat_l, st, IS__COUNT));
+}
+
+const char *engine_meeting_state_word(enum meeting_state st)
+{
+        return PICK(mstate_w, st, MS__COUNT);
 }
 
 const char *engine_meeting_state_name(enum meeting_state st)
 {
-        switch (st) {
-        case MS_PLANNED:
-                return _("planned");
-        case MS_OPEN:
-                return _("open");
-        case MS_SUSPENDED:
-                return _("suspended");
-        case MS_CLOSED:
-                return _("closed");
-        case MS_LOCKED:
-                return _("signed and locked");
-        }
-        return "?";
+        return _(PICK(mstate_l, st, MS__COUNT));
+}
+
+const char *engine_att_word(enum att_status st)
+{
+        return PICK(att_w, st, ATT__COUNT);
 }
 
 enum role eng_parse_role(const char *w, bool *ok)
 {
-        *ok = true;
-        if (!w || !strcmp(w, "member"))
-                return ROLE_MEMBER;
-        if (!strcmp(w, "mayor"))
-                return ROLE_MAYOR;
-        if (!strcmp(w, "chair"))
-                return ROLE_CHAIR;
-        if (!strcmp(w, "vice-chair"))
-                return ROLE_VICE_CHAIR;
-        if (!strcmp(w, "deputy"))
-                return ROLE_DEPUTY;
-        *ok = false;
-        return ROLE_MEMBER;
-}
-
-const char *engine_role_name(enum role r)
-{
-        static const char *n[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
-        return n[r];
+        int r = w ? engine_role_parse(w, false) : ROLE_MEMBER;
+        *ok = r >= 0 && (!w || !strcmp(w, role_w[r]));
+        return *ok ? (enum role)r : ROLE_MEMBER;
 }

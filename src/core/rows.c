@@ -93,44 +93,6 @@ static struct dt_row *add(struct dt_rows *out, enum dt_table t)
         return r;
 }
 
-static const char *role_word(enum role r)
-{
-        static const char *n[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
-        return n[r];
-}
-
-static const char *kind_word(enum subject_kind k)
-{
-        static const char *n[] = {"main",    "amendment",  "sub-amendment", "procedural",
-                                  "closure", "deny-floor", "order",         "reading"};
-        return n[k];
-}
-
-static const char *status_word(enum subject_status s)
-{
-        static const char *n[] = {"open", "adopted", "rejected", "lapsed"};
-        return n[s];
-}
-
-static const char *att_word(enum att_status s)
-{
-        static const char *n[] = {"unknown", "present", "absent", "left"};
-        return n[s];
-}
-
-static const char *item_status_word(enum item_status s)
-{
-        static const char *n[] = {"pending",   "debate",   "decided",
-                                  "postponed", "referred", "withdrawn"};
-        return n[s];
-}
-
-static const char *meeting_state_word(enum meeting_state s)
-{
-        static const char *n[] = {"planned", "open", "suspended", "closed", "locked"};
-        return n[s];
-}
-
 /* ---------- one renderer per unit (engine.h: enum dt_unit_kind) ---------- */
 
 static void r_member(const struct pk_state *s, int k, struct dt_rows *out)
@@ -140,7 +102,7 @@ static void r_member(const struct pk_state *s, int k, struct dt_rows *out)
         r->vals[0] = str(s->bodies[m->body].name);
         r->vals[1] = str(m->name);
         r->vals[2] = str(m->party);
-        r->vals[3] = str(role_word(m->role));
+        r->vals[3] = str(engine_role_word(m->role));
         r->vals[4] = m->principal >= 0 ? str(s->members[m->principal].name) : NULL;
         r->vals[5] = str(m->born);
         r->vals[6] = str(m->since);
@@ -160,7 +122,7 @@ static void r_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
         r->vals[3] = str(t);
         r->vals[4] = str(kinds[m->kind]);
         r->vals[5] = str(m->place);
-        r->vals[6] = str(meeting_state_word(m->state));
+        r->vals[6] = str(engine_meeting_state_word(m->state));
         r->vals[7] = str(m->dispatched);
         r->vals[8] = num(m->dispatch_late);
         r->vals[9] = str(m->opened_at);
@@ -185,7 +147,7 @@ static void r_item(const struct pk_state *s, int mi, int p, struct dt_rows *out)
         r->vals[7] = num(it->reading);
         r->vals[8] = str(it->case_id);
         r->vals[9] = str(ikinds[it->kind]);
-        r->vals[10] = str(item_status_word(it->status));
+        r->vals[10] = str(engine_item_status_word(it->status));
         r->vals[11] = str(it->proposer);
         r->vals[12] = str(it->submitted);
         r->vals[13] = num(it->late_proposal);
@@ -226,10 +188,10 @@ static void r_subject(const struct pk_state *s, int mi, int k, struct dt_rows *o
         r->vals[0] = num(mi + 1);
         r->vals[1] = num(sj->item >= 0 ? m->items[sj->item].number : 0);
         r->vals[2] = str(sj->id);
-        r->vals[3] = str(kind_word(sj->kind));
+        r->vals[3] = str(engine_subject_kind_word(sj->kind));
         r->vals[4] = str(sj->text);
         r->vals[5] = str(sj->by);
-        r->vals[6] = str(status_word(sj->status));
+        r->vals[6] = str(engine_subject_status_word(sj->status));
 }
 
 /* The ballots row of ballot k and its member_votes rows. */
@@ -243,7 +205,7 @@ static void r_ballot(const struct pk_state *s, int mi, int k, struct dt_rows *ou
         r->vals[1] = num(k + 1);
         r->vals[2] = num(b->item >= 0 ? m->items[b->item].number : 0);
         r->vals[3] = str(sj->id);
-        r->vals[4] = str(kind_word(sj->kind));
+        r->vals[4] = str(engine_subject_kind_word(sj->kind));
         r->vals[5] = num(b->named);
         r->vals[6] = num(b->nfor);
         r->vals[7] = num(b->nagainst);
@@ -276,7 +238,7 @@ static void r_att(const struct pk_state *s, int mi, int k, struct dt_rows *out)
         struct dt_row *r = add(out, DT_ATTENDANCE);
         r->vals[0] = num(mi + 1);
         r->vals[1] = str(s->members[k].name);
-        r->vals[2] = str(att_word(a->status));
+        r->vals[2] = str(engine_att_word(a->status));
         r->vals[3] = str(a->reason);
         r->vals[4] = str(a->arrived);
         r->vals[5] = str(a->left);

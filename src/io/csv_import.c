@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "protokol/calendar.h"
+#include "protokol/engine.h"
 #include "protokol/i18n.h"
 #include "protokol/import.h"
 #include "protokol/script.h"
@@ -365,16 +366,12 @@ static bool take_name(struct parser *p, int def, const char *name)
 /* A role in English or Danish, in any case: the English word the script takes, or NULL. */
 static const char *map_role(const char *v)
 {
-        static const char *roles[][2] = {
-            {"mayor", "borgmester"},      {"chair", "formand"}, {"vice-chair", "næstformand"},
-            {"deputy", "viceborgmester"}, {"member", "medlem"},
-        };
         char *w = pk_xstrdup(v);
         lower(w);
         const char *r = NULL;
-        for (size_t i = 0; i < sizeof roles / sizeof roles[0] && !r; i++)
-                if (!strcmp(w, roles[i][0]) || !strcmp(w, roles[i][1]))
-                        r = roles[i][0];
+        for (int i = 0; i < ROLE__COUNT && !r; i++)
+                if (!strcmp(w, engine_role_word(i)) || !strcmp(w, engine_role_da(i)))
+                        r = engine_role_word(i);
         free(w);
         return r;
 }

@@ -78,12 +78,7 @@ bool csv_export_parse(const char *s, enum csv_export *out)
 
 static const char *kind_word(enum subject_kind k, bool da)
 {
-        static const char *n[] = {"main",    "amendment",  "sub-amendment", "procedural",
-                                  "closure", "deny-floor", "order",         "reading"};
-        static const char *d[] = {"indstilling",     "ændringsforslag", "underændringsforslag",
-                                  "formelt forslag", "afslutning",      "fratagelse af ordet",
-                                  "rækkefølge",      "behandling"};
-        return da ? d[k] : n[k];
+        return da ? engine_subject_kind_da(k) : engine_subject_kind_word(k);
 }
 
 /* A word of the export in the style's language. */
@@ -190,9 +185,6 @@ void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, b
                                   "reason", "arrived", "left", "substitute_for"};
         static const char *hd[] = {"navn",        "parti", "rolle", "status",
                                    "begrundelse", "ankom", "gik",   "stedfortræder for"};
-        static const char *roles[] = {"member", "mayor", "chair", "vice-chair", "deputy"};
-        static const char *roles_da[] = {"medlem", "borgmester", "formand", "næstformand",
-                                         "viceborgmester"};
         row(out, 8, da ? hd : h);
         for (int i = 0; i < s->nmembers; i++) {
                 const struct member *mb = &s->members[i];
@@ -207,7 +199,7 @@ void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, b
                                                         : w(da, "present", "til stede");
                 const char *v[] = {mb->name,
                                    mb->party,
-                                   da ? roles_da[mb->role] : roles[mb->role],
+                                   da ? engine_role_da(mb->role) : engine_role_word(mb->role),
                                    status,
                                    at && !at->attended && !public_ ? at->reason : NULL,
                                    at ? at->arrived : NULL,

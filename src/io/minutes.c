@@ -135,22 +135,6 @@ static void long_date_str(struct sb *o, const char *ymd)
                 sb_add(o, ymd);
 }
 
-static const char *role_word(enum role r)
-{
-        switch (r) {
-        case ROLE_MAYOR:
-                return _("mayor");
-        case ROLE_CHAIR:
-                return _("chair");
-        case ROLE_VICE_CHAIR:
-                return _("vice-chair");
-        case ROLE_DEPUTY:
-                return _("deputy mayor");
-        default:
-                return _("member");
-        }
-}
-
 /* ---- what the record says about the meeting's course -------------------------------- */
 
 /* One recorded action of the meeting, parsed, with the item under treatment when it came. */
@@ -362,7 +346,8 @@ static void header(struct ctx *c)
         int lead = engine_meeting_leader(s, m);
         if (lead >= 0) {
                 sb_clear(&l);
-                sb_addf(&l, "%s (%s)", s->members[lead].name, role_word(s->members[lead].role));
+                sb_addf(&l, "%s (%s)", s->members[lead].name,
+                        engine_role_label(s->members[lead].role));
                 add_labelled(c->bl, _("Chair of the meeting"), sb_str(&l));
         }
         sb_clear(&l);

@@ -10,23 +10,6 @@
 #include "protokol/i18n.h"
 #include "tui_int.h"
 
-static const char *role_label(enum role r)
-{
-        switch (r) {
-        case ROLE_MAYOR:
-                return _("mayor");
-        case ROLE_CHAIR:
-                return _("chair");
-        case ROLE_VICE_CHAIR:
-                return _("vice-chair");
-        case ROLE_DEPUTY:
-                return _("deputy");
-        case ROLE_MEMBER:
-                break;
-        }
-        return NULL;
-}
-
 static const struct attendance *att_of(const struct meeting *m, int k)
 {
         return m && k < m->natt ? &m->att[k] : NULL;
@@ -78,7 +61,7 @@ static void member_row(struct tui *t, struct rows *out, int k, bool sub)
         if (a && a->signed_at && strlen(a->signed_at) >= 16)
                 sb_addf(&right, "%s%s %.5s", right.len ? " " : "", _("signed"), a->signed_at + 11);
         char left[400];
-        const char *role = role_label(mb->role);
+        const char *role = engine_role_short(mb->role);
         snprintf(left, sizeof left, "%s %s%s%s%s%s", mark, sub ? "↳ " : "", mb->name,
                  role ? " (" : "", role ? role : "", role ? ")" : "");
         if (sub)

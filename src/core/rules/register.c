@@ -136,7 +136,7 @@ enum pk_result h_member(struct ctx *c)
                 add_member(s, sub, party, ROLE_MEMBER, idx, NULL, NULL);
                 eng_t_member(s, s->nmembers - 1);
         }
-        sb_addf(c->msg, _("member \"%s\" (%s, %s) registered"), name, party, engine_role_name(r));
+        sb_addf(c->msg, _("member \"%s\" (%s, %s) registered"), name, party, engine_role_word(r));
         if (sub)
                 sb_addf(c->msg, _(" with personal substitute \"%s\""), sub);
         return PK_OK;
