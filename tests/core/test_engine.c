@@ -1426,6 +1426,26 @@ static void test_engine__dissent__only_minority(void **state)
         assert_int_equal(cur(t)->items[0].ndissents, 1);
 }
 
+/* After a counted vote too, only a member who took part in the meeting and in the item's decision
+ * may have a dissent recorded (seed 003/004 § 14, stk. 2). */
+static void test_engine__dissent__counted_vote_needs_participant(void **state)
+{
+        struct t *t = *state;
+        council_item(t, "standard-2023", 14);
+        OK(t, "motion \"Lokalplanen vedtages\"", NULL);
+        OK(t, "inhabil \"Medlem 05\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=10 against=2 abstain=1", "M adopted 10-2-1");
+        DENIED(t, "dissent \"Medlem 20\" \"Uenig\"",
+               "only a member who took part in the meeting may have a dissent recorded, and "
+               "\"Medlem 20\" did not attend (§ 14, stk. 2)");
+        DENIED(t, "dissent \"Medlem 05\" \"Uenig\"",
+               "\"Medlem 05\" was disqualified for item 1 and took no part in its decision "
+               "(§ 14, stk. 2)");
+        OK(t, "dissent \"Medlem 03\" \"Uenig\"", "dissent of \"Medlem 03\" recorded for item 1");
+        assert_int_equal(cur(t)->items[0].ndissents, 1);
+}
+
 static void test_engine__dissent__minority_of_rejected_proposal(void **state)
 {
         struct t *t = *state;
@@ -1971,6 +1991,7 @@ int main(void)
             T(test_engine__substitute__council_refused),
             T(test_engine__substitute__lolland_refused),
             T(test_engine__dissent__only_minority),
+            T(test_engine__dissent__counted_vote_needs_participant),
             T(test_engine__dissent__minority_of_rejected_proposal),
             T(test_engine__dissent__kkr_refused),
             T(test_engine__sign__member_who_did_not_attend_refused),
