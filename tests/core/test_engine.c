@@ -1286,8 +1286,30 @@ static void test_engine__item__standard_aid_to_individuals_cannot_be_open(void *
         assert_int_equal(cur(t)->nitems, 0);
         OK(t, "item \"Personsag\" category=aid-to-individuals",
            "item 1 \"Personsag\" added (closed)");
-        /* real estate is not closed by default under this profile */
-        OK(t, "item \"Salg af grund\" category=real-estate", "item 2 \"Salg af grund\" added");
+        /* real estate is not a category of this profile: a line error, nothing added */
+        ERR(t, "item \"Salg af grund\" category=real-estate",
+            "category: \"real-estate\" is not one of this profile's categories: "
+            "aid-to-individuals");
+        assert_int_equal(cur(t)->nitems, 1);
+}
+
+/* A mistyped category is a line error naming the profile's categories, the closest first: it
+ * would otherwise let an item the profile closes be opened (§ 1). */
+static void test_engine__item__unknown_category_is_line_error(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        ERR(t, "item \"Personsag\" closed category=individual-aid",
+            "category: \"individual-aid\" is not one of this profile's categories: "
+            "aid-to-individuals");
+        assert_int_equal(cur(t)->nitems, 0);
+        engine_free(&t->s);
+        t->s = engine_new();
+        council(t, "lolland-2023", 0, 25);
+        ERR(t, "item \"Salg\" category=real-estat",
+            "category: \"real-estat\" is not one of this profile's categories: real-estate, "
+            "personal, building-estimates");
+        assert_int_equal(cur(t)->nitems, 0);
 }
 
 static void test_engine__take__closed_item_closes_the_doors(void **state)
@@ -1982,6 +2004,7 @@ int main(void)
             T(test_engine__dispatched__kkr_seven_days),
             T(test_engine__item__lolland_real_estate_closed_by_default),
             T(test_engine__item__standard_aid_to_individuals_cannot_be_open),
+            T(test_engine__item__unknown_category_is_line_error),
             T(test_engine__take__closed_item_closes_the_doors),
             T(test_engine__doors__lolland_council_may_open_closed_item),
             T(test_engine__doors__kkr_cannot_open),

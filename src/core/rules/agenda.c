@@ -158,6 +158,83 @@ enum pk_result h_meeting(struct ctx *c)
         return PK_OK;
 }
 
+/* The edit distance of a and b (short words: the category names of a profile). */
+static int word_distance(const char *a, const char *b)
+{
+        size_t la = strlen(a), lb = strlen(b);
+        if (la > 63)
+                la = 63;
+        if (lb > 63)
+                lb = 63;
+        int row[64];
+        for (size_t j = 0; j <= lb; j++)
+                row[j] = (int)j;
+        for (size_t i = 1; i <= la; i++) {
+                int diag = row[0];
+                row[0] = (int)i;
+                for (size_t j = 1; j <= lb; j++) {
+                        int up = row[j];
+                        int best = diag + (a[i - 1] != b[j - 1]);
+                        if (up + 1 < best)
+                                best = up + 1;
+                        if (row[j - 1] + 1 < best)
+                                best = row[j - 1] + 1;
+                        row[j] = best;
+                        diag = up;
+                }
+        }
+        return row[lb];
+}
+
+/*
+ * item category=C: the categories a profile knows are the words of its closed-doors lists
+ * (R_CLOSED_MANDATORY, R_CLOSED_DEFAULT); any other is most likely mistyped, and a mistyped
+ * category would lose the closed doors the rule demands. A line error that names the known
+ * ones, the closest first. Where the profile names none (KKR, which meets behind closed doors
+ * anyway), a category is a label only.
+ */
+static enum pk_result check_category(struct ctx *c, const char *cat)
+{
+        const enum rule_id lists[] = {R_CLOSED_MANDATORY, R_CLOSED_DEFAULT};
+        char words[32][64];
+        int n = 0;
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+                const char *w = c->p->rules[lists[l]].sval;
+                while (*w && n < 32) {
+                        size_t len = strcspn(w, ",");
+                        if (len > 0 && len < sizeof words[0]) {
+                                memcpy(words[n], w, len);
+                                words[n][len] = '\0';
+                                bool dup = false;
+                                for (int i = 0; i < n; i++)
+                                        dup = dup || !strcmp(words[i], words[n]);
+                                if (!strcmp(words[n], cat))
+                                        return PK_OK;
+                                if (!dup)
+                                        n++;
+                        }
+                        w += len;
+                        if (*w == ',')
+                                w++;
+                }
+        }
+        if (n == 0) /* no category has a rule: the word is a label only */
+                return PK_OK;
+        int d[32], order[32];
+        for (int i = 0; i < n; i++)
+                d[i] = word_distance(cat, words[i]), order[i] = i;
+        for (int i = 1; i < n; i++)
+                for (int j = i; j > 0 && d[order[j]] < d[order[j - 1]]; j--) {
+                        int t = order[j];
+                        order[j] = order[j - 1];
+                        order[j - 1] = t;
+                }
+        sb_addf(c->msg, _("category: \"%s\" is not one of this profile's categories: "), cat);
+        for (int i = 0; i < n; i++)
+                sb_addf(c->msg, "%s%s", i ? ", " : "", words[order[i]]);
+        return PK_ERROR;
+}
+
 enum pk_result h_item(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -190,6 +267,8 @@ enum pk_result h_item(struct ctx *c)
                                     "submitted=YYYY-MM-DD"));
         if (proposer && eng_find_member(c->s, m->body, proposer) < 0)
                 return eng_no_member(c->s, m->body, proposer, c->msg), PK_ERROR;
+        if (cat && check_category(c, cat) != PK_OK)
+                return PK_ERROR;
         if (cat && profile_list_has(p, R_CLOSED_MANDATORY, cat)) {
                 if (open)
                         return eng_deny(
@@ -477,6 +556,25 @@ enum pk_result h_order_vote(struct ctx *c)
         sb_addf(c->msg, _("%s tabled: vote on %s"), id, sb_str(&t));
         sb_free(&t);
         return PK_OK;
+}
+
+/*
+ * Verb: done. Rules: R_ELECTION_LOT. An item is decided only when its election is: while a
+ * lot is due, the election has no result and the item cannot be declared decided.
+ */
+bool chk_done(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+              const struct action *a, struct why *why)
+{
+        (void)a;
+        const struct election *e = eng_election((struct meeting *)m);
+        if (e && !e->done && engine_lot_pending(s, NULL, 0) > 0) {
+                eng_why(why, p, R_ELECTION_LOT,
+                        _("the election \"%s\" awaits its lot: draw it before the item is "
+                          "decided"),
+                        e->title);
+                return false;
+        }
+        return true;
 }
 
 enum pk_result h_end_item(struct ctx *c)
