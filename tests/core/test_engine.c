@@ -1235,6 +1235,42 @@ static void test_engine__dispatched__standard_late_needs_urgent(void **state)
         OK(t, "ballot", "ballot on M (main proposal)");
 }
 
+/* Late agenda under standard-2023 (§ 3, stk. 3): an election is a decision on the item too, so
+ * round and allocate wait for urgent; a procedural proposal to postpone lets the item wait, so
+ * its ballot needs no reason (§ 11, stk. 4). */
+static void test_engine__dispatched__standard_late_election_and_postponement(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        OK(t, "item \"Valg af formand\"", NULL);
+        OK(t, "item \"Valg til udvalg\"", NULL);
+        OK(t, "item \"Vinterberedskab\"", NULL);
+        OK(t, "dispatched 2027-01-18", NULL);
+        present_first(t, 13);
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "election \"Formand\" method=majority", NULL);
+        OK(t, "candidate \"Medlem 03\"", NULL);
+        DENIED(t, "round \"Medlem 03\"=13",
+               "the agenda was dispatched late: record why this item cannot wait (urgent "
+               "\"REASON\") before it is decided (§ 3, stk. 3)");
+        OK(t, "urgent \"Udvalget skal konstitueres\"", NULL);
+        OK(t, "round \"Medlem 03\"=13", NULL);
+        OK(t, "done", NULL);
+        OK(t, "take 2", NULL);
+        OK(t, "election \"Udvalg\" method=proportional seats=3", NULL);
+        OK(t, "group \"A\" members=\"Medlem 03\"", NULL);
+        DENIED(t, "allocate",
+               "the agenda was dispatched late: record why this item cannot wait (urgent "
+               "\"REASON\") before it is decided (§ 3, stk. 3)");
+        OK(t, "postpone", NULL);
+        OK(t, "take 3", NULL);
+        OK(t, "motion \"Ekstra bevilling\"", NULL);
+        OK(t, "procedural \"Sagen udsættes\" kind=postpone", NULL);
+        OK(t, "ballot P1", NULL);
+        OK(t, "vote for=rest", NULL);
+}
+
 static void test_engine__dispatched__standard_on_time(void **state)
 {
         struct t *t = *state;
@@ -2000,6 +2036,7 @@ int main(void)
             T(test_engine__dispatched__lolland_on_time),
             T(test_engine__dispatched__lolland_late),
             T(test_engine__dispatched__standard_late_needs_urgent),
+            T(test_engine__dispatched__standard_late_election_and_postponement),
             T(test_engine__dispatched__standard_on_time),
             T(test_engine__dispatched__kkr_seven_days),
             T(test_engine__item__lolland_real_estate_closed_by_default),
