@@ -1107,6 +1107,25 @@ static void test_engine__item__second_reading_24_hours_by_case_lolland(void **st
         OK(t, "item \"Vejplan\" reading=2 case=27-0013", "item 1 \"Vejplan\" added (reading 2)");
 }
 
+/* A 1st reading in the same meeting is found too: 0 hours is less than 24, and less than the
+ * budget's 3 weeks (Lolland § 6, stk. 1-2). */
+static void test_engine__item__second_reading_same_meeting_lolland(void **state)
+{
+        struct t *t = *state;
+        OK(t, "body \"Byrådet\" profile=lolland-2023", NULL);
+        OK(t, "member \"Borgmester\" party=A role=mayor", NULL);
+        OK(t, "meeting 2027-01-21 16:00", NULL);
+        OK(t, "item \"Affaldsregulativ\" reading=1 case=27-0012", NULL);
+        DENIED(t, "item \"Affaldsregulativ\" reading=2 case=27-0012",
+               "the 2nd reading must be at least 24 hours after the 1st reading (2027-01-21) (§ 6, "
+               "stk. 2)");
+        OK(t, "item \"Budget 2028\" kind=budget reading=1 case=27-0100", NULL);
+        DENIED(t, "item \"Budget 2028\" kind=budget reading=2 case=27-0100",
+               "the 2nd reading must be at least 21 days after the 1st reading (2027-01-21) (§ 6, "
+               "stk. 1-2)");
+        assert_int_equal(cur(t)->nitems, 2);
+}
+
 static void test_engine__item__second_reading_budget_three_weeks_lolland(void **state)
 {
         struct t *t = *state;
@@ -2027,6 +2046,7 @@ int main(void)
             T(test_engine__item__budget_needs_two_readings_lolland),
             T(test_engine__item__second_reading_24_hours_lolland),
             T(test_engine__item__second_reading_24_hours_by_case_lolland),
+            T(test_engine__item__second_reading_same_meeting_lolland),
             T(test_engine__item__second_reading_budget_three_weeks_lolland),
             T(test_engine__item__second_reading_bylaws_six_days_lolland),
             T(test_engine__item__second_reading_standard_no_interval),

@@ -300,7 +300,17 @@ enum pk_result h_item(struct ctx *c)
                                        (ft[3] - '0') * 10 + (ft[4] - '0');
                         have = true;
                 } else if (case_id) {
-                        have = eng_find_first_reading(c->s, m->body, case_id, &fd, &fmin);
+                        /* a 1st reading in this very meeting is 0 hours before the 2nd
+                         * (Lolland § 6, stk. 1-2) */
+                        for (int k = 0; k < m->nitems && !have; k++)
+                                if (m->items[k].reading == 1 && m->items[k].case_id &&
+                                    !strcmp(m->items[k].case_id, case_id)) {
+                                        fd = m->date;
+                                        fmin = m->minute;
+                                        have = true;
+                                }
+                        if (!have)
+                                have = eng_find_first_reading(c->s, m->body, case_id, &fd, &fmin);
                 }
                 if (have) {
                         long gap = (long)(m->date - fd) * 1440 + (m->minute - fmin);
