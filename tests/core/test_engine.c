@@ -937,6 +937,26 @@ static void test_engine__order_vote__rejected_restores_agenda_order(void **state
         assert_int_equal(m->order[2], 2);
 }
 
+/* After the council's vote on the order, the chair takes the items in that order and can no
+ * longer move them (§ 5, stk. 1). */
+static void test_engine__order_vote__rejected_order_binds_take(void **state)
+{
+        struct t *t = *state;
+        three_items(t, "standard-2023");
+        OK(t, "move 3 to=1", NULL);
+        OK(t, "order-vote by=\"Medlem 02\",\"Medlem 03\",\"Medlem 04\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote against=rest", NULL);
+        DENIED(t, "take 3",
+               "the council has decided the order of items: item 1 is next (§ 5, stk. 1)");
+        DENIED(t, "move 3 to=1", "the council has decided the order of items (§ 5, stk. 1)");
+        OK(t, "take 1", NULL);
+        OK(t, "done", NULL);
+        DENIED(t, "take 3",
+               "the council has decided the order of items: item 2 is next (§ 5, stk. 1)");
+        OK(t, "take 2", NULL);
+}
+
 static void test_engine__order_vote__adopted_keeps_order(void **state)
 {
         struct t *t = *state;
@@ -2033,6 +2053,7 @@ int main(void)
             T(test_engine__order_vote__two_members_refused),
             T(test_engine__order_vote__two_members_refused_lolland),
             T(test_engine__order_vote__rejected_restores_agenda_order),
+            T(test_engine__order_vote__rejected_order_binds_take),
             T(test_engine__order_vote__adopted_keeps_order),
             T(test_engine__order_vote__kkr_refused),
             T(test_engine__decide__declared_outcome),

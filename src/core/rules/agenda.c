@@ -476,6 +476,16 @@ enum pk_result h_urgent(struct ctx *c)
         return PK_OK;
 }
 
+/* Has the council voted on the order of items (§ 5, stk. 1)? Its order then binds the chair. */
+static bool order_decided(const struct meeting *m)
+{
+        for (int i = 0; i < m->nsubjects; i++)
+                if (m->subjects[i].kind == SK_ORDER &&
+                    (m->subjects[i].status == SS_ADOPTED || m->subjects[i].status == SS_REJECTED))
+                        return true;
+        return false;
+}
+
 enum pk_result h_take(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -486,6 +496,18 @@ enum pk_result h_take(struct ctx *c)
         if (it->status != IS_PENDING)
                 return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
                                 engine_item_status_name(it->status));
+        if (order_decided(m))
+                for (int k = 0; k < m->nitems; k++) {
+                        int n = m->order[k];
+                        if (m->items[n].status != IS_PENDING)
+                                continue;
+                        if (n != i)
+                                return eng_deny(c, R_ORDER_DEMAND,
+                                                _("the council has decided the order of items: "
+                                                  "item %d is next"),
+                                                m->items[n].number);
+                        break;
+                }
         m->current = i;
         it->status = IS_DEBATE;
         eng_t_item(c->s, MI(c), i);
@@ -518,6 +540,8 @@ enum pk_result h_move(struct ctx *c)
         const char *to_s = action_opt(c->a, "to");
         if (i < 0)
                 return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+        if (order_decided(m))
+                return eng_deny(c, R_ORDER_DEMAND, _("the council has decided the order of items"));
         if (!to_s)
                 return eng_err(c, _("move needs to=K (the new place in the order)"));
         int to = atoi(to_s);
