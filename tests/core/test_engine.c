@@ -1310,6 +1310,25 @@ static void test_engine__dispatched__standard_late_election_and_postponement(voi
         OK(t, "vote for=rest", NULL);
 }
 
+/* An extraordinary meeting has no ordinary deadlines (Lolland § 3, stk. 1-2 and 4; seed 003
+ * § 3, stk. 1-2 with the Local Government Act § 8): a dispatch is not late, a member's proposal
+ * is entitled to it, and the ballot needs no urgent. */
+static void test_engine__dispatched__extraordinary_has_no_deadlines(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        OK(t, "meeting 2027-02-03 16:00 kind=extraordinary", NULL);
+        OK(t, "dispatched 2027-02-02", "agenda dispatched 2027-02-02");
+        assert_false(cur(t)->dispatch_late);
+        OK(t, "item \"Vinterberedskab\" proposer=\"Medlem 03\" submitted=2027-02-01",
+           "item 1 \"Vinterberedskab\" added");
+        present_first(t, 13);
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Ekstra bevilling\"", NULL);
+        OK(t, "ballot", "ballot on M (main proposal)");
+}
+
 static void test_engine__dispatched__standard_on_time(void **state)
 {
         struct t *t = *state;
@@ -2077,6 +2096,7 @@ int main(void)
             T(test_engine__dispatched__lolland_on_time),
             T(test_engine__dispatched__lolland_late),
             T(test_engine__dispatched__standard_late_needs_urgent),
+            T(test_engine__dispatched__extraordinary_has_no_deadlines),
             T(test_engine__dispatched__standard_late_election_and_postponement),
             T(test_engine__dispatched__standard_on_time),
             T(test_engine__dispatched__kkr_seven_days),

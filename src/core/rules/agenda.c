@@ -349,7 +349,10 @@ enum pk_result h_item(struct ctx *c)
         if (submitted) {
                 if (!cal_parse(submitted, &sub_day))
                         return eng_err(c, _("submitted: \"%s\" is not a valid date"), submitted);
-                if (deadline_of_rule(p, R_PROPOSAL_DEADLINE, m->date, &dl) && sub_day > dl)
+                /* the deadline for members' proposals is the ordinary meeting's (§ 3, stk. 1;
+                 * KKR § 5, stk. 4) */
+                if (m->kind != MK_EXTRAORDINARY &&
+                    deadline_of_rule(p, R_PROPOSAL_DEADLINE, m->date, &dl) && sub_day > dl)
                         late = true;
         }
         m->items = pk_xrealloc(m->items, (size_t)(m->nitems + 1) * sizeof *m->items);
@@ -426,7 +429,10 @@ enum pk_result h_dispatched(struct ctx *c)
                                eng_pos(c, 0));
         bool late = false;
         char dls[11] = "";
-        if (deadline_of_rule(p, R_AGENDA_DEADLINE, m->date, &dl)) {
+        /* the dispatch deadline is the ordinary meeting's (seed 003 § 3, stk. 2-3 with the Local
+         * Government Act § 8; Lolland § 3, stk. 2 and 4; KKR § 5, stk. 5): an extraordinary
+         * meeting has none, as `deadlines` says */
+        if (m->kind != MK_EXTRAORDINARY && deadline_of_rule(p, R_AGENDA_DEADLINE, m->date, &dl)) {
                 cal_format(dl, dls);
                 late = d > dl;
         }
