@@ -72,7 +72,7 @@ static const struct {
     [V_POSTPONE] = {NULL, h_end_item},
     [V_REFER] = {NULL, h_end_item},
     [V_WITHDRAW] = {NULL, h_end_item},
-    [V_DONE] = {NULL, h_end_item},
+    [V_DONE] = {chk_done, h_end_item},
     [V_RULING] = {NULL, h_ruling},
     [V_RULING_DECIDED] = {chk_ruling_decided, h_ruling_decided},
     [V_ELECTION] = {chk_election, h_election_verb},

@@ -937,6 +937,26 @@ static void test_engine__order_vote__rejected_restores_agenda_order(void **state
         assert_int_equal(m->order[2], 2);
 }
 
+/* After the council's vote on the order, the chair takes the items in that order and can no
+ * longer move them (§ 5, stk. 1). */
+static void test_engine__order_vote__rejected_order_binds_take(void **state)
+{
+        struct t *t = *state;
+        three_items(t, "standard-2023");
+        OK(t, "move 3 to=1", NULL);
+        OK(t, "order-vote by=\"Medlem 02\",\"Medlem 03\",\"Medlem 04\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote against=rest", NULL);
+        DENIED(t, "take 3",
+               "the council has decided the order of items: item 1 is next (§ 5, stk. 1)");
+        DENIED(t, "move 3 to=1", "the council has decided the order of items (§ 5, stk. 1)");
+        OK(t, "take 1", NULL);
+        OK(t, "done", NULL);
+        DENIED(t, "take 3",
+               "the council has decided the order of items: item 2 is next (§ 5, stk. 1)");
+        OK(t, "take 2", NULL);
+}
+
 static void test_engine__order_vote__adopted_keeps_order(void **state)
 {
         struct t *t = *state;
@@ -1107,6 +1127,25 @@ static void test_engine__item__second_reading_24_hours_by_case_lolland(void **st
         OK(t, "item \"Vejplan\" reading=2 case=27-0013", "item 1 \"Vejplan\" added (reading 2)");
 }
 
+/* A 1st reading in the same meeting is found too: 0 hours is less than 24, and less than the
+ * budget's 3 weeks (Lolland § 6, stk. 1-2). */
+static void test_engine__item__second_reading_same_meeting_lolland(void **state)
+{
+        struct t *t = *state;
+        OK(t, "body \"Byrådet\" profile=lolland-2023", NULL);
+        OK(t, "member \"Borgmester\" party=A role=mayor", NULL);
+        OK(t, "meeting 2027-01-21 16:00", NULL);
+        OK(t, "item \"Affaldsregulativ\" reading=1 case=27-0012", NULL);
+        DENIED(t, "item \"Affaldsregulativ\" reading=2 case=27-0012",
+               "the 2nd reading must be at least 24 hours after the 1st reading (2027-01-21) (§ 6, "
+               "stk. 2)");
+        OK(t, "item \"Budget 2028\" kind=budget reading=1 case=27-0100", NULL);
+        DENIED(t, "item \"Budget 2028\" kind=budget reading=2 case=27-0100",
+               "the 2nd reading must be at least 21 days after the 1st reading (2027-01-21) (§ 6, "
+               "stk. 1-2)");
+        assert_int_equal(cur(t)->nitems, 2);
+}
+
 static void test_engine__item__second_reading_budget_three_weeks_lolland(void **state)
 {
         struct t *t = *state;
@@ -1235,6 +1274,61 @@ static void test_engine__dispatched__standard_late_needs_urgent(void **state)
         OK(t, "ballot", "ballot on M (main proposal)");
 }
 
+/* Late agenda under standard-2023 (§ 3, stk. 3): an election is a decision on the item too, so
+ * round and allocate wait for urgent; a procedural proposal to postpone lets the item wait, so
+ * its ballot needs no reason (§ 11, stk. 4). */
+static void test_engine__dispatched__standard_late_election_and_postponement(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        OK(t, "item \"Valg af formand\"", NULL);
+        OK(t, "item \"Valg til udvalg\"", NULL);
+        OK(t, "item \"Vinterberedskab\"", NULL);
+        OK(t, "dispatched 2027-01-18", NULL);
+        present_first(t, 13);
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "election \"Formand\" method=majority", NULL);
+        OK(t, "candidate \"Medlem 03\"", NULL);
+        DENIED(t, "round \"Medlem 03\"=13",
+               "the agenda was dispatched late: record why this item cannot wait (urgent "
+               "\"REASON\") before it is decided (§ 3, stk. 3)");
+        OK(t, "urgent \"Udvalget skal konstitueres\"", NULL);
+        OK(t, "round \"Medlem 03\"=13", NULL);
+        OK(t, "done", NULL);
+        OK(t, "take 2", NULL);
+        OK(t, "election \"Udvalg\" method=proportional seats=3", NULL);
+        OK(t, "group \"A\" members=\"Medlem 03\"", NULL);
+        DENIED(t, "allocate",
+               "the agenda was dispatched late: record why this item cannot wait (urgent "
+               "\"REASON\") before it is decided (§ 3, stk. 3)");
+        OK(t, "postpone", NULL);
+        OK(t, "take 3", NULL);
+        OK(t, "motion \"Ekstra bevilling\"", NULL);
+        OK(t, "procedural \"Sagen udsættes\" kind=postpone", NULL);
+        OK(t, "ballot P1", NULL);
+        OK(t, "vote for=rest", NULL);
+}
+
+/* An extraordinary meeting has no ordinary deadlines (Lolland § 3, stk. 1-2 and 4; seed 003
+ * § 3, stk. 1-2 with the Local Government Act § 8): a dispatch is not late, a member's proposal
+ * is entitled to it, and the ballot needs no urgent. */
+static void test_engine__dispatched__extraordinary_has_no_deadlines(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        OK(t, "meeting 2027-02-03 16:00 kind=extraordinary", NULL);
+        OK(t, "dispatched 2027-02-02", "agenda dispatched 2027-02-02");
+        assert_false(cur(t)->dispatch_late);
+        OK(t, "item \"Vinterberedskab\" proposer=\"Medlem 03\" submitted=2027-02-01",
+           "item 1 \"Vinterberedskab\" added");
+        present_first(t, 13);
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Ekstra bevilling\"", NULL);
+        OK(t, "ballot", "ballot on M (main proposal)");
+}
+
 static void test_engine__dispatched__standard_on_time(void **state)
 {
         struct t *t = *state;
@@ -1286,8 +1380,30 @@ static void test_engine__item__standard_aid_to_individuals_cannot_be_open(void *
         assert_int_equal(cur(t)->nitems, 0);
         OK(t, "item \"Personsag\" category=aid-to-individuals",
            "item 1 \"Personsag\" added (closed)");
-        /* real estate is not closed by default under this profile */
-        OK(t, "item \"Salg af grund\" category=real-estate", "item 2 \"Salg af grund\" added");
+        /* real estate is not a category of this profile: a line error, nothing added */
+        ERR(t, "item \"Salg af grund\" category=real-estate",
+            "category: \"real-estate\" is not one of this profile's categories: "
+            "aid-to-individuals");
+        assert_int_equal(cur(t)->nitems, 1);
+}
+
+/* A mistyped category is a line error naming the profile's categories, the closest first: it
+ * would otherwise let an item the profile closes be opened (§ 1). */
+static void test_engine__item__unknown_category_is_line_error(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        ERR(t, "item \"Personsag\" closed category=individual-aid",
+            "category: \"individual-aid\" is not one of this profile's categories: "
+            "aid-to-individuals");
+        assert_int_equal(cur(t)->nitems, 0);
+        engine_free(&t->s);
+        t->s = engine_new();
+        council(t, "lolland-2023", 0, 25);
+        ERR(t, "item \"Salg\" category=real-estat",
+            "category: \"real-estat\" is not one of this profile's categories: real-estate, "
+            "personal, building-estimates");
+        assert_int_equal(cur(t)->nitems, 0);
 }
 
 static void test_engine__take__closed_item_closes_the_doors(void **state)
@@ -1423,6 +1539,26 @@ static void test_engine__dissent__only_minority(void **state)
            "dissent of \"Medlem 03\" recorded for item 1");
         DENIED(t, "dissent \"Medlem 03\" \"Igen\"",
                "a dissent of \"Medlem 03\" is already recorded");
+        assert_int_equal(cur(t)->items[0].ndissents, 1);
+}
+
+/* After a counted vote too, only a member who took part in the meeting and in the item's decision
+ * may have a dissent recorded (seed 003/004 § 14, stk. 2). */
+static void test_engine__dissent__counted_vote_needs_participant(void **state)
+{
+        struct t *t = *state;
+        council_item(t, "standard-2023", 14);
+        OK(t, "motion \"Lokalplanen vedtages\"", NULL);
+        OK(t, "inhabil \"Medlem 05\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=10 against=2 abstain=1", "M adopted 10-2-1");
+        DENIED(t, "dissent \"Medlem 20\" \"Uenig\"",
+               "only a member who took part in the meeting may have a dissent recorded, and "
+               "\"Medlem 20\" did not attend (§ 14, stk. 2)");
+        DENIED(t, "dissent \"Medlem 05\" \"Uenig\"",
+               "\"Medlem 05\" was disqualified for item 1 and took no part in its decision "
+               "(§ 14, stk. 2)");
+        OK(t, "dissent \"Medlem 03\" \"Uenig\"", "dissent of \"Medlem 03\" recorded for item 1");
         assert_int_equal(cur(t)->items[0].ndissents, 1);
 }
 
@@ -1936,6 +2072,7 @@ int main(void)
             T(test_engine__order_vote__two_members_refused),
             T(test_engine__order_vote__two_members_refused_lolland),
             T(test_engine__order_vote__rejected_restores_agenda_order),
+            T(test_engine__order_vote__rejected_order_binds_take),
             T(test_engine__order_vote__adopted_keeps_order),
             T(test_engine__order_vote__kkr_refused),
             T(test_engine__decide__declared_outcome),
@@ -1949,6 +2086,7 @@ int main(void)
             T(test_engine__item__budget_needs_two_readings_lolland),
             T(test_engine__item__second_reading_24_hours_lolland),
             T(test_engine__item__second_reading_24_hours_by_case_lolland),
+            T(test_engine__item__second_reading_same_meeting_lolland),
             T(test_engine__item__second_reading_budget_three_weeks_lolland),
             T(test_engine__item__second_reading_bylaws_six_days_lolland),
             T(test_engine__item__second_reading_standard_no_interval),
@@ -1958,10 +2096,13 @@ int main(void)
             T(test_engine__dispatched__lolland_on_time),
             T(test_engine__dispatched__lolland_late),
             T(test_engine__dispatched__standard_late_needs_urgent),
+            T(test_engine__dispatched__extraordinary_has_no_deadlines),
+            T(test_engine__dispatched__standard_late_election_and_postponement),
             T(test_engine__dispatched__standard_on_time),
             T(test_engine__dispatched__kkr_seven_days),
             T(test_engine__item__lolland_real_estate_closed_by_default),
             T(test_engine__item__standard_aid_to_individuals_cannot_be_open),
+            T(test_engine__item__unknown_category_is_line_error),
             T(test_engine__take__closed_item_closes_the_doors),
             T(test_engine__doors__lolland_council_may_open_closed_item),
             T(test_engine__doors__kkr_cannot_open),
@@ -1971,6 +2112,7 @@ int main(void)
             T(test_engine__substitute__council_refused),
             T(test_engine__substitute__lolland_refused),
             T(test_engine__dissent__only_minority),
+            T(test_engine__dissent__counted_vote_needs_participant),
             T(test_engine__dissent__minority_of_rejected_proposal),
             T(test_engine__dissent__kkr_refused),
             T(test_engine__sign__member_who_did_not_attend_refused),

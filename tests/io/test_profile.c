@@ -231,6 +231,39 @@ static void test_profile__load__lolland_2023(void **state)
 }
 
 /* Every rule of every shipped profile has a paraphrase and a citation of the right form. */
+/*
+ * The paraphrases say what the seeds say: kkr-2026 § 4, stk. 4 (several representatives by
+ * proportional election) and § 5, stk. 5 (the agenda published before the meeting);
+ * standard-2023 § 14, stk. 2 (dissent: the minority), § 6 (the multi-year estimates) and § 11,
+ * stk. 4 (until voting has begun); lolland-2023 § 14, stk. 2 (the seed's explanation) and § 3,
+ * stk. 3 (18-20 and the list of items).
+ */
+static void test_profile__load__texts_follow_seed(void **state)
+{
+        (void)state;
+        struct profile p;
+        load_shipped("kkr-2026", &p);
+        assert_non_null(strstr(p.rules[R_ELECTION_PROPORTIONAL].text, "Several"));
+        assert_non_null(strstr(p.rules[R_ELECTION_PROPORTIONAL].text, "§ 4, stk. 4"));
+        assert_non_null(strstr(p.rules[R_ELECTION_PROPORTIONAL].text_da, "§ 4, stk. 4"));
+        assert_null(strstr(p.rules[R_MEETINGS_PUBLIC].text,
+                           "Agendas and minutes are published afterwards"));
+        assert_non_null(strstr(p.rules[R_MEETINGS_PUBLIC].text, "the week before"));
+        load_shipped("standard-2023", &p);
+        assert_non_null(strstr(p.rules[R_DISSENT].text, "did not vote with the majority"));
+        assert_non_null(strstr(p.rules[R_DISSENT].text_da, "ikke har stemt med flertallet"));
+        assert_non_null(strstr(p.rules[R_TWO_READINGS].text, "multi-year"));
+        assert_non_null(
+            strstr(p.rules[R_PROCEDURAL_FIRST].text, "until voting on the item has begun"));
+        assert_non_null(strstr(p.rules[R_PROCEDURAL_FIRST].text_da, "indtil afstemningen"));
+        load_shipped("lolland-2023", &p);
+        assert_non_null(strstr(p.rules[R_DISSENT].text, "did not vote"));
+        assert_non_null(strstr(p.rules[R_DISSENT].text, "unlawful decision"));
+        assert_non_null(strstr(p.rules[R_MATERIAL_DEADLINE].text, "18-20"));
+        assert_non_null(strstr(p.rules[R_MATERIAL_DEADLINE].text, "list of the items"));
+        assert_non_null(strstr(p.rules[R_MATERIAL_DEADLINE].text_da, "fortegnelse"));
+}
+
 static void test_profile__load__every_rule_cited(void **state)
 {
         (void)state;
@@ -572,6 +605,7 @@ int main(void)
             cmocka_unit_test(test_profile__load__standard_2023),
             cmocka_unit_test(test_profile__load__lolland_2023),
             cmocka_unit_test(test_profile__load__every_rule_cited),
+            cmocka_unit_test(test_profile__load__texts_follow_seed),
             cmocka_unit_test(test_profile__find__by_name_and_path),
             cmocka_unit_test(test_profile__find__unknown_lists_known),
             cmocka_unit_test(test_profile__find__user_profile_name_checked),

@@ -158,6 +158,83 @@ enum pk_result h_meeting(struct ctx *c)
         return PK_OK;
 }
 
+/* The edit distance of a and b (short words: the category names of a profile). */
+static int word_distance(const char *a, const char *b)
+{
+        size_t la = strlen(a), lb = strlen(b);
+        if (la > 63)
+                la = 63;
+        if (lb > 63)
+                lb = 63;
+        int row[64];
+        for (size_t j = 0; j <= lb; j++)
+                row[j] = (int)j;
+        for (size_t i = 1; i <= la; i++) {
+                int diag = row[0];
+                row[0] = (int)i;
+                for (size_t j = 1; j <= lb; j++) {
+                        int up = row[j];
+                        int best = diag + (a[i - 1] != b[j - 1]);
+                        if (up + 1 < best)
+                                best = up + 1;
+                        if (row[j - 1] + 1 < best)
+                                best = row[j - 1] + 1;
+                        row[j] = best;
+                        diag = up;
+                }
+        }
+        return row[lb];
+}
+
+/*
+ * item category=C: the categories a profile knows are the words of its closed-doors lists
+ * (R_CLOSED_MANDATORY, R_CLOSED_DEFAULT); any other is most likely mistyped, and a mistyped
+ * category would lose the closed doors the rule demands. A line error that names the known
+ * ones, the closest first. Where the profile names none (KKR, which meets behind closed doors
+ * anyway), a category is a label only.
+ */
+static enum pk_result check_category(struct ctx *c, const char *cat)
+{
+        const enum rule_id lists[] = {R_CLOSED_MANDATORY, R_CLOSED_DEFAULT};
+        char words[32][64];
+        int n = 0;
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+                const char *w = c->p->rules[lists[l]].sval;
+                while (*w && n < 32) {
+                        size_t len = strcspn(w, ",");
+                        if (len > 0 && len < sizeof words[0]) {
+                                memcpy(words[n], w, len);
+                                words[n][len] = '\0';
+                                bool dup = false;
+                                for (int i = 0; i < n; i++)
+                                        dup = dup || !strcmp(words[i], words[n]);
+                                if (!strcmp(words[n], cat))
+                                        return PK_OK;
+                                if (!dup)
+                                        n++;
+                        }
+                        w += len;
+                        if (*w == ',')
+                                w++;
+                }
+        }
+        if (n == 0) /* no category has a rule: the word is a label only */
+                return PK_OK;
+        int d[32], order[32];
+        for (int i = 0; i < n; i++)
+                d[i] = word_distance(cat, words[i]), order[i] = i;
+        for (int i = 1; i < n; i++)
+                for (int j = i; j > 0 && d[order[j]] < d[order[j - 1]]; j--) {
+                        int t = order[j];
+                        order[j] = order[j - 1];
+                        order[j - 1] = t;
+                }
+        sb_addf(c->msg, _("category: \"%s\" is not one of this profile's categories: "), cat);
+        for (int i = 0; i < n; i++)
+                sb_addf(c->msg, "%s%s", i ? ", " : "", words[order[i]]);
+        return PK_ERROR;
+}
+
 enum pk_result h_item(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -190,6 +267,8 @@ enum pk_result h_item(struct ctx *c)
                                     "submitted=YYYY-MM-DD"));
         if (proposer && eng_find_member(c->s, m->body, proposer) < 0)
                 return eng_no_member(c->s, m->body, proposer, c->msg), PK_ERROR;
+        if (cat && check_category(c, cat) != PK_OK)
+                return PK_ERROR;
         if (cat && profile_list_has(p, R_CLOSED_MANDATORY, cat)) {
                 if (open)
                         return eng_deny(
@@ -221,7 +300,17 @@ enum pk_result h_item(struct ctx *c)
                                        (ft[3] - '0') * 10 + (ft[4] - '0');
                         have = true;
                 } else if (case_id) {
-                        have = eng_find_first_reading(c->s, m->body, case_id, &fd, &fmin);
+                        /* a 1st reading in this very meeting is 0 hours before the 2nd
+                         * (Lolland § 6, stk. 1-2) */
+                        for (int k = 0; k < m->nitems && !have; k++)
+                                if (m->items[k].reading == 1 && m->items[k].case_id &&
+                                    !strcmp(m->items[k].case_id, case_id)) {
+                                        fd = m->date;
+                                        fmin = m->minute;
+                                        have = true;
+                                }
+                        if (!have)
+                                have = eng_find_first_reading(c->s, m->body, case_id, &fd, &fmin);
                 }
                 if (have) {
                         long gap = (long)(m->date - fd) * 1440 + (m->minute - fmin);
@@ -260,7 +349,10 @@ enum pk_result h_item(struct ctx *c)
         if (submitted) {
                 if (!cal_parse(submitted, &sub_day))
                         return eng_err(c, _("submitted: \"%s\" is not a valid date"), submitted);
-                if (deadline_of_rule(p, R_PROPOSAL_DEADLINE, m->date, &dl) && sub_day > dl)
+                /* the deadline for members' proposals is the ordinary meeting's (§ 3, stk. 1;
+                 * KKR § 5, stk. 4) */
+                if (m->kind != MK_EXTRAORDINARY &&
+                    deadline_of_rule(p, R_PROPOSAL_DEADLINE, m->date, &dl) && sub_day > dl)
                         late = true;
         }
         m->items = pk_xrealloc(m->items, (size_t)(m->nitems + 1) * sizeof *m->items);
@@ -337,7 +429,10 @@ enum pk_result h_dispatched(struct ctx *c)
                                eng_pos(c, 0));
         bool late = false;
         char dls[11] = "";
-        if (deadline_of_rule(p, R_AGENDA_DEADLINE, m->date, &dl)) {
+        /* the dispatch deadline is the ordinary meeting's (seed 003 § 3, stk. 2-3 with the Local
+         * Government Act § 8; Lolland § 3, stk. 2 and 4; KKR § 5, stk. 5): an extraordinary
+         * meeting has none, as `deadlines` says */
+        if (m->kind != MK_EXTRAORDINARY && deadline_of_rule(p, R_AGENDA_DEADLINE, m->date, &dl)) {
                 cal_format(dl, dls);
                 late = d > dl;
         }
@@ -387,6 +482,16 @@ enum pk_result h_urgent(struct ctx *c)
         return PK_OK;
 }
 
+/* Has the council voted on the order of items (§ 5, stk. 1)? Its order then binds the chair. */
+static bool order_decided(const struct meeting *m)
+{
+        for (int i = 0; i < m->nsubjects; i++)
+                if (m->subjects[i].kind == SK_ORDER &&
+                    (m->subjects[i].status == SS_ADOPTED || m->subjects[i].status == SS_REJECTED))
+                        return true;
+        return false;
+}
+
 enum pk_result h_take(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -397,6 +502,18 @@ enum pk_result h_take(struct ctx *c)
         if (it->status != IS_PENDING)
                 return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
                                 engine_item_status_name(it->status));
+        if (order_decided(m))
+                for (int k = 0; k < m->nitems; k++) {
+                        int n = m->order[k];
+                        if (m->items[n].status != IS_PENDING)
+                                continue;
+                        if (n != i)
+                                return eng_deny(c, R_ORDER_DEMAND,
+                                                _("the council has decided the order of items: "
+                                                  "item %d is next"),
+                                                m->items[n].number);
+                        break;
+                }
         m->current = i;
         it->status = IS_DEBATE;
         eng_t_item(c->s, MI(c), i);
@@ -429,6 +546,8 @@ enum pk_result h_move(struct ctx *c)
         const char *to_s = action_opt(c->a, "to");
         if (i < 0)
                 return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+        if (order_decided(m))
+                return eng_deny(c, R_ORDER_DEMAND, _("the council has decided the order of items"));
         if (!to_s)
                 return eng_err(c, _("move needs to=K (the new place in the order)"));
         int to = atoi(to_s);
@@ -477,6 +596,25 @@ enum pk_result h_order_vote(struct ctx *c)
         sb_addf(c->msg, _("%s tabled: vote on %s"), id, sb_str(&t));
         sb_free(&t);
         return PK_OK;
+}
+
+/*
+ * Verb: done. Rules: R_ELECTION_LOT. An item is decided only when its election is: while a
+ * lot is due, the election has no result and the item cannot be declared decided.
+ */
+bool chk_done(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+              const struct action *a, struct why *why)
+{
+        (void)a;
+        const struct election *e = eng_election((struct meeting *)m);
+        if (e && !e->done && engine_lot_pending(s, NULL, 0) > 0) {
+                eng_why(why, p, R_ELECTION_LOT,
+                        _("the election \"%s\" awaits its lot: draw it before the item is "
+                          "decided"),
+                        e->title);
+                return false;
+        }
+        return true;
 }
 
 enum pk_result h_end_item(struct ctx *c)

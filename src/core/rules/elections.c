@@ -100,6 +100,15 @@ bool chk_election(const struct pk_state *s, const struct meeting *cm, const stru
                 why_add(why, _("the election \"%s\" is decided"), e->title);
                 return false;
         }
+        /* R_LATE_AGENDA: an election is a decision on the item like a ballot (§ 3, stk. 3) */
+        if ((v == V_ROUND || v == V_ALLOCATE) && m->dispatch_late && m->current >= 0 &&
+            !m->items[m->current].urgent &&
+            !strcmp(p->rules[R_LATE_AGENDA].sval, "reason-required")) {
+                eng_why(why, p, R_LATE_AGENDA,
+                        _("the agenda was dispatched late: record why this item cannot wait "
+                          "(urgent \"REASON\") before it is decided"));
+                return false;
+        }
         return true;
 }
 

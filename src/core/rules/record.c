@@ -85,6 +85,17 @@ enum pk_result h_dissent(struct ctx *c)
                                 _("only a member in the minority may have a dissent "
                                   "recorded, and item %d had no vote"),
                                 it->number);
+        /* § 14, stk. 2: a member who took part in the meeting, and in the item's decision */
+        if (!eng_catt(m, k)->attended)
+                return eng_deny(c, R_DISSENT,
+                                _("only a member who took part in the meeting may have a dissent "
+                                  "recorded, and \"%s\" did not attend"),
+                                eng_pos(c, 0));
+        if (eng_inhabil(m, ii, k))
+                return eng_deny(c, R_DISSENT,
+                                _("\"%s\" was disqualified for item %d and took no part in its "
+                                  "decision"),
+                                eng_pos(c, 0), it->number);
         const struct ballot *b = &m->ballots[bi];
         if (b->named) {
                 enum vote_choice v = k < b->nvotes ? b->votes[k] : VC_NONE;

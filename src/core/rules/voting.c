@@ -231,7 +231,9 @@ enum pk_result h_ballot(struct ctx *c)
                         return PK_DENIED;
         }
         struct subject *sj = &m->subjects[k];
-        if (sj->item >= 0 && !eng_is_immediate(sj->kind)) {
+        /* a procedural proposal (postpone, refer) lets the item wait: no reason it cannot
+         * wait is asked before the council votes on it (§ 3, stk. 3 with § 11, stk. 4) */
+        if (sj->item >= 0 && !eng_is_immediate(sj->kind) && sj->kind != SK_PROC) {
                 const struct item *it = &m->items[sj->item];
                 if (m->dispatch_late && !it->urgent &&
                     !strcmp(c->p->rules[R_LATE_AGENDA].sval, "reason-required"))
