@@ -49,6 +49,8 @@ enum pk_need {
         X(V_BODY, "body", "P", "profile=W,seats=N", "", true, 0, N_("create or select a body"))    \
         X(V_MEMBER, "member", "P", "party=W,role=W,substitute=P,born=D,since=D", "", true,         \
           PN_BODY, N_("register a member (and a personal substitute)"))                            \
+        X(V_CORRECT, "correct", "WP", "name=P,party=W,role=W", "", true, PN_BODY,                  \
+          N_("correct a registered member's name, party or role (correct member \"OLD\" ...)"))    \
         X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                  \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \

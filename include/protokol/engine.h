@@ -38,6 +38,7 @@ struct member {
         int body;
         int principal;      /* for a personal substitute: the member it stands in for, else -1 */
         char *born, *since; /* optional dates (YYYY-MM-DD) or NULL */
+        char *was;          /* the name as first registered, where `correct member` changed it */
 };
 
 enum att_status { ATT_UNKNOWN, ATT_PRESENT, ATT_ABSENT, ATT_LEFT };

@@ -123,7 +123,7 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
 /* ---------- the rule areas (src/core/rules/): each verb's check and handler ---------- */
 
 /* rules/register.c */
-verb_handler h_body, h_member;
+verb_handler h_body, h_member, h_correct;
 /* rules/agenda.c */
 verb_check chk_meeting, chk_take, chk_move, chk_order_vote;
 bool eng_no_item_running(const struct meeting *m, struct why *why);
