@@ -110,6 +110,7 @@ struct item {
         char *category;
         int reading; /* 0 single treatment, 1 first reading, 2 second reading */
         char *case_id;
+        char *title_was; /* the title as first put on the agenda, where `correct item` changed it */
         enum item_kind kind;
         char *proposer;
         char *submitted;     /* YYYY-MM-DD or NULL */

@@ -196,6 +196,7 @@ void eng_free_details(struct meeting *m)
                 struct item *it = &m->items[i];
                 free(it->title);
                 free(it->public_title);
+                free(it->title_was);
                 free(it->category);
                 free(it->case_id);
                 free(it->proposer);

@@ -807,6 +807,12 @@ static void item_blocks(struct ctx *c, int ii)
         }
         sb_addf(&l, _("Item %d. %s"), it->number, it->title);
         add_text(c->bl, BK_H3, sb_str(&l));
+        if (it->title_was && !c->public_) {
+                sb_clear(&l);
+                sb_addf(&l, _("Title corrected; first put on the agenda as \"%s\"."),
+                        it->title_was);
+                add_text(c->bl, BK_P, sb_str(&l));
+        }
         if (it->case_id)
                 add_labelled(c->bl, _("Case number"), it->case_id);
         if (it->closed)

@@ -181,8 +181,15 @@ enum pk_result h_correct(struct ctx *c)
         const char *what = eng_pos(c, 0), *old = eng_pos(c, 1);
         const char *name = action_opt(c->a, "name"), *party = action_opt(c->a, "party");
         const char *role_s = action_opt(c->a, "role");
+        if (!strcmp(what, "item"))
+                return eng_correct_item(c);
         if (strcmp(what, "member") != 0)
-                return eng_err(c, _("correct: \"%s\" is not something to correct (member)"), what);
+                return eng_err(c, _("correct: \"%s\" is not one of member, item"), what);
+        if (!c->a->pos[1].quoted)
+                return eng_err(c, _("correct member: the name must be in double quotes"));
+        if (action_opt(c->a, "title") || action_opt(c->a, "public-title") ||
+            action_opt(c->a, "category") || action_opt(c->a, "case"))
+                return eng_err(c, _("correct member takes name=, party= and role= only"));
         if (!name && !party && !role_s)
                 return eng_err(c, _("correct member needs name=, party= or role="));
         int k = eng_find_member(s, s->cur_body, old);
@@ -235,6 +242,11 @@ enum pk_result h_correct(struct ctx *c)
                         struct meeting *m = &s->meetings[mi];
                         if (m->body != s->cur_body || m->hole)
                                 continue;
+                        for (int i = 0; i < m->nitems; i++)
+                                if (m->items[i].proposer && !strcmp(m->items[i].proposer, old)) {
+                                        free(m->items[i].proposer);
+                                        m->items[i].proposer = pk_xstrdup(name);
+                                }
                         for (int j = 0; j < m->nsubjects; j++)
                                 if (m->subjects[j].by && !strcmp(m->subjects[j].by, old)) {
                                         free(m->subjects[j].by);
