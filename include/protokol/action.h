@@ -80,6 +80,8 @@ enum pk_need {
           N_("close the meeting"))                                                                 \
         X(V_TAKE, "take", "N", "", "", true, PN_OPEN | PN_NO_BALLOT,                               \
           N_("start treating agenda item N"))                                                      \
+        X(V_DROP, "drop", "N", "", "", true, PN_NOT_CLOSED | PN_NO_BALLOT,                         \
+          N_("item N is withdrawn from the agenda before it is taken up (udgår)"))                 \
         X(V_MOVE, "move", "N", "to=N", "", true, PN_NOT_CLOSED,                                    \
           N_("move item N to place K in the order"))                                               \
         X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true, PN_OPEN,                               \

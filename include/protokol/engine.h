@@ -110,6 +110,8 @@ struct item {
         char *category;
         int reading; /* 0 single treatment, 1 first reading, 2 second reading */
         char *case_id;
+        bool dropped;      /* withdrawn from the agenda before it was taken up (`drop`) */
+        bool dropped_late; /* ... after the agenda was sent */
         char *title_was; /* the title as first put on the agenda, where `correct item` changed it */
         enum item_kind kind;
         char *proposer;

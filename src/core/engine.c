@@ -34,6 +34,7 @@ static const struct {
     [V_BODY] = {NULL, h_body},
     [V_MEMBER] = {NULL, h_member},
     [V_CORRECT] = {NULL, h_correct},
+    [V_DROP] = {NULL, h_drop},
     [V_MEETING] = {chk_meeting, h_meeting},
     [V_PLAN] = {NULL, h_meeting},
     [V_ITEM] = {NULL, h_item},

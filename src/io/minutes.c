@@ -757,7 +757,13 @@ static void decision_of(const struct ctx *c, int ii, struct sb *o)
                 return;
         }
         case IS_WITHDRAWN:
-                sb_add(o, _("The case was withdrawn."));
+                if (it->dropped && it->dropped_late && !c->public_)
+                        sb_add(o, _("Withdrawn from the agenda (udgår), after the agenda was "
+                                    "sent."));
+                else if (it->dropped)
+                        sb_add(o, _("Withdrawn from the agenda (udgår)."));
+                else
+                        sb_add(o, _("The case was withdrawn."));
                 return;
         case IS_PENDING:
                 sb_add(o, _("The item was not taken up."));

@@ -596,3 +596,31 @@ enum pk_result eng_correct_item(struct ctx *c)
                 sb_addf(c->msg, _(" (closed: category %s)"), cat);
         return PK_OK;
 }
+
+/*
+ * `drop N` - item N is withdrawn from the agenda before it is taken up ("udgår"): it keeps its
+ * number and its place in the minutes, which say that it was withdrawn; the full minutes add
+ * that this came after the agenda was sent, when it did. An item under treatment or treated
+ * is withdrawn with `withdraw`, not here.
+ */
+enum pk_result h_drop(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int i = eng_item_by_number(m, eng_pos(c, 0));
+        if (i < 0)
+                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+        struct item *it = &m->items[i];
+        if (it->status != IS_PENDING)
+                return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
+                                engine_item_status_name(it->status));
+        it->status = IS_WITHDRAWN;
+        it->dropped = true;
+        it->dropped_late = m->dispatched != NULL;
+        eng_t_item(c->s, MI(c), i);
+        eng_t_outcome(c->s, MI(c), i);
+        sb_addf(c->msg, _("item %d \"%s\" withdrawn from the agenda (udgår)"), it->number,
+                it->title);
+        if (it->dropped_late)
+                sb_add(c->msg, _(", after the agenda was sent"));
+        return PK_OK;
+}
