@@ -9,6 +9,7 @@
  *   S a quoted string     s an optional quoted string    D a date YYYY-MM-DD
  *   T a time HH:MM        N a whole number               W a bare word      w an optional word
  *   P a quoted name: not blank, and without direction-changing or invisible characters
+ *   A a quoted name (as P) or a whole number (as N)
  *   X a quoted text that must say something: not blank
  *   '+' after a letter: one or more of it;  '*': zero or more.
  * Option spec: comma-separated key=type with the same letters, where L is a list of names
@@ -49,6 +50,10 @@ enum pk_need {
         X(V_BODY, "body", "P", "profile=W,seats=N", "", true, 0, N_("create or select a body"))    \
         X(V_MEMBER, "member", "P", "party=W,role=W,substitute=P,born=D,since=D", "", true,         \
           PN_BODY, N_("register a member (and a personal substitute)"))                            \
+        X(V_CORRECT, "correct", "WA",                                                              \
+          "name=P,party=W,role=W,title=X,public-title=X,category=W,case=W", "", true, PN_BODY,     \
+          N_("correct a member's name, party or role (correct member \"OLD\" ...) or an item's "   \
+             "title, public title, category or case number (correct item N ...)"))                 \
         X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                  \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \
@@ -75,6 +80,8 @@ enum pk_need {
           N_("close the meeting"))                                                                 \
         X(V_TAKE, "take", "N", "", "", true, PN_OPEN | PN_NO_BALLOT,                               \
           N_("start treating agenda item N"))                                                      \
+        X(V_DROP, "drop", "N", "", "", true, PN_NOT_CLOSED | PN_NO_BALLOT,                         \
+          N_("item N is withdrawn from the agenda before it is taken up (udgår)"))                 \
         X(V_MOVE, "move", "N", "to=N", "", true, PN_NOT_CLOSED,                                    \
           N_("move item N to place K in the order"))                                               \
         X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true, PN_OPEN,                               \

@@ -94,6 +94,7 @@ struct member {
         int body;
         int principal;      /* for a personal substitute: the member it stands in for, else -1 */
         char *born, *since; /* optional dates (YYYY-MM-DD) or NULL */
+        char *was;          /* the name as first registered, where `correct member` changed it */
 };
 
 enum att_status { PK_ATT_STATUSES(PK_ENUM_ID3) };
@@ -169,6 +170,9 @@ struct item {
         char *category;
         int reading; /* 0 single treatment, 1 first reading, 2 second reading */
         char *case_id;
+        bool dropped;      /* withdrawn from the agenda before it was taken up (`drop`) */
+        bool dropped_late; /* ... after the agenda was sent */
+        char *title_was; /* the title as first put on the agenda, where `correct item` changed it */
         enum item_kind kind;
         char *proposer;
         char *submitted;     /* YYYY-MM-DD or NULL */

@@ -44,7 +44,7 @@ enum rule_type {
         X(R_SPEAKERS, "speakers", RT_ENUM, "chair|request-order")                                  \
         X(R_CALLS_BEFORE_DENIAL, "calls-to-order", RT_INT, NULL)                                   \
         X(R_CLOSURE_DEMAND, "closure", RT_INT, NULL)                                               \
-        X(R_MAJORITY, "decisions.majority", RT_ENUM, "votes-cast|members-present")                          \
+        X(R_MAJORITY, "decisions.majority", RT_ENUM, "votes-cast|members-present")                 \
         X(R_TIE, "decisions.tie", RT_ENUM, "chair-decides|not-adopted")                            \
         X(R_BEYOND_DOUBT, "decisions.beyond-doubt", RT_BOOL, NULL)                                 \
         X(R_AMEND_UNTIL, "amendments.until", RT_ENUM, "voting-begins|chair")                       \

@@ -33,6 +33,8 @@ static const struct {
 } impl[V__COUNT] = {
     [V_BODY] = {NULL, h_body},
     [V_MEMBER] = {NULL, h_member},
+    [V_CORRECT] = {NULL, h_correct},
+    [V_DROP] = {NULL, h_drop},
     [V_MEETING] = {chk_meeting, h_meeting},
     [V_PLAN] = {NULL, h_meeting},
     [V_ITEM] = {NULL, h_item},
@@ -195,6 +197,7 @@ void eng_free_details(struct meeting *m)
                 struct item *it = &m->items[i];
                 free(it->title);
                 free(it->public_title);
+                free(it->title_was);
                 free(it->category);
                 free(it->case_id);
                 free(it->proposer);
@@ -285,6 +288,7 @@ void engine_free(struct pk_state **sp)
                 free(s->members[i].party);
                 free(s->members[i].born);
                 free(s->members[i].since);
+                free(s->members[i].was);
         }
         free(s->members);
         for (int i = 0; i < s->nmeetings; i++)

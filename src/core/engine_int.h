@@ -123,10 +123,12 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
 /* ---------- the rule areas (src/core/rules/): each verb's check and handler ---------- */
 
 /* rules/register.c */
-verb_handler h_body, h_member;
+verb_handler h_body, h_member, h_correct;
 /* rules/agenda.c */
 verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done;
 bool eng_no_item_running(const struct meeting *m, struct why *why);
+enum pk_result eng_correct_item(struct ctx *c);
+verb_handler h_drop;
 verb_handler h_meeting, h_item, h_dispatched, h_urgent, h_take, h_move, h_order_vote, h_end_item;
 /* rules/attendance.c */
 verb_check chk_substitute;

@@ -256,6 +256,13 @@ static int last_event(const struct ctx *c, enum pk_verb verb, const char *member
         return found;
 }
 
+/* The same for a member whose name was corrected after the event: the name it then had. */
+static int member_event(const struct ctx *c, enum pk_verb verb, const struct member *mb)
+{
+        int e = last_event(c, verb, mb->name);
+        return e < 0 && mb->was ? last_event(c, verb, mb->was) : e;
+}
+
 /* The items treated wholly before event ev (before) or begun after it (!before), in
  * treatment order: the items a member who arrived or left then did not take part in. */
 static void missed_items(const struct ctx *c, int ev, bool before, struct sb *o)
@@ -383,13 +390,18 @@ static void attendance(struct ctx *c)
                 sb_clear(&note);
                 if (a->seat_of >= 0)
                         sb_addf(&note, _("substitute for %s"), s->members[a->seat_of].name);
+                if (mb->was && !c->public_) {
+                        if (note.len)
+                                sb_add(&note, "; ");
+                        sb_addf(&note, _("name corrected, registered as %s"), mb->was);
+                }
                 if (a->arrived) {
                         sb_clear(&t);
                         clock_time(&t, a->arrived);
                         if (note.len)
                                 sb_add(&note, "; ");
                         sb_addf(&note, _("arrived at %s"), sb_str(&t));
-                        missed_items(c, last_event(c, V_ARRIVE, mb->name), true, &note);
+                        missed_items(c, member_event(c, V_ARRIVE, mb), true, &note);
                 }
                 if (a->left) {
                         sb_clear(&t);
@@ -397,7 +409,7 @@ static void attendance(struct ctx *c)
                         if (note.len)
                                 sb_add(&note, "; ");
                         sb_addf(&note, _("left at %s"), sb_str(&t));
-                        missed_items(c, last_event(c, V_LEAVE, mb->name), false, &note);
+                        missed_items(c, member_event(c, V_LEAVE, mb), false, &note);
                 }
                 add_row(c->bl, BK_TROW, mb->name, mb->party, sb_str(&note));
         }
@@ -730,7 +742,13 @@ static void decision_of(const struct ctx *c, int ii, struct sb *o)
                 return;
         }
         case IS_WITHDRAWN:
-                sb_add(o, _("The case was withdrawn."));
+                if (it->dropped && it->dropped_late && !c->public_)
+                        sb_add(o, _("Withdrawn from the agenda (udgår), after the agenda was "
+                                    "sent."));
+                else if (it->dropped)
+                        sb_add(o, _("Withdrawn from the agenda (udgår)."));
+                else
+                        sb_add(o, _("The case was withdrawn."));
                 return;
         case IS_PENDING:
                 sb_add(o, _("The item was not taken up."));
@@ -780,6 +798,12 @@ static void item_blocks(struct ctx *c, int ii)
         }
         sb_addf(&l, _("Item %d. %s"), it->number, it->title);
         add_text(c->bl, BK_H3, sb_str(&l));
+        if (it->title_was && !c->public_) {
+                sb_clear(&l);
+                sb_addf(&l, _("Title corrected; first put on the agenda as \"%s\"."),
+                        it->title_was);
+                add_text(c->bl, BK_P, sb_str(&l));
+        }
         if (it->case_id)
                 add_labelled(c->bl, _("Case number"), it->case_id);
         if (it->closed)

@@ -321,6 +321,10 @@ static bool check_value(char type, const struct tok *v, const char *what, struct
         pk_day d;
         char why[256];
         switch (type) {
+        case 'A':
+                if (!v->quoted)
+                        return check_value('N', v, what, err);
+                return check_value('P', v, what, err);
         case 'P':
         case 'X':
                 if (v->quoted && (type == 'P' ? script_name_problem(v->text, why, sizeof why)

@@ -35,6 +35,8 @@ static const char *arg_name(char c)
                 return "HH:MM";
         case 'N':
                 return "N";
+        case 'A':
+                return "\"NAME\"|N";
         case 'W':
         case 'w':
                 return "WORD";

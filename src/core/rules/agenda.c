@@ -654,3 +654,111 @@ enum pk_result h_end_item(struct ctx *c)
         eng_item_ended(c, it);
         return PK_OK;
 }
+
+/*
+ * `correct item N title="…" public-title="…" category=C case=X` (the item half of `correct`,
+ * rules/register.c) - a correction of an agenda item of the current meeting, kept in the record
+ * beside the item as first put on the agenda; the full minutes note the title as it was. A
+ * signed meeting's items are what its members signed and are not corrected; a category the
+ * profile treats behind closed doors (R_CLOSED_MANDATORY) closes an open item only before its
+ * treatment began.
+ */
+enum pk_result eng_correct_item(struct ctx *c)
+{
+        struct pk_state *s = c->s;
+        const struct action *a = c->a;
+        const char *num = eng_pos(c, 1);
+        const char *title = action_opt(a, "title"), *pub = action_opt(a, "public-title");
+        const char *cat = action_opt(a, "category"), *case_id = action_opt(a, "case");
+        if (a->pos[1].quoted)
+                return eng_err(c, _("correct item: \"%s\" is not an item number"), num);
+        if (action_opt(a, "name") || action_opt(a, "party") || action_opt(a, "role"))
+                return eng_err(
+                    c, _("correct item takes title=, public-title=, category= and case= only"));
+        if (!title && !pub && !cat && !case_id)
+                return eng_err(c,
+                               _("correct item needs title=, public-title=, category= or case="));
+        if (s->cur_meeting < 0)
+                return eng_err(c, _("no current meeting: create one with meeting DATE TIME"));
+        int mi = s->cur_meeting;
+        struct meeting *m = &s->meetings[mi];
+        c->m = m;
+        c->p = &s->bodies[m->body].profile;
+        int ii = -1;
+        for (int i = 0; i < m->nitems; i++)
+                if (m->items[i].number == atoi(num))
+                        ii = i;
+        if (ii < 0)
+                return eng_err(c, _("no item %s in this meeting"), num);
+        struct item *it = &m->items[ii];
+        if (m->state == MS_LOCKED)
+                return eng_deny(c, NO_RULE,
+                                _("the minutes are signed: item %d is as its members signed it"),
+                                it->number);
+        bool close_it = false;
+        if (cat && profile_list_has(c->p, R_CLOSED_MANDATORY, cat) && !it->closed) {
+                if (it->status != IS_PENDING)
+                        return eng_deny(c, R_CLOSED_MANDATORY,
+                                        _("items of category %s must be treated behind closed "
+                                          "doors, and item %d was treated in the open"),
+                                        cat, it->number);
+                close_it = true;
+        }
+        if (title) {
+                if (!it->title_was && strcmp(title, it->title) != 0)
+                        it->title_was = pk_xstrdup(it->title);
+                else if (it->title_was && !strcmp(it->title_was, title)) {
+                        free(it->title_was);
+                        it->title_was = NULL;
+                }
+                free(it->title);
+                it->title = pk_xstrdup(title);
+        }
+        if (pub) {
+                free(it->public_title);
+                it->public_title = pk_xstrdup(pub);
+        }
+        if (cat) {
+                free(it->category);
+                it->category = pk_xstrdup(cat);
+        }
+        if (case_id) {
+                free(it->case_id);
+                it->case_id = pk_xstrdup(case_id);
+        }
+        if (close_it)
+                it->closed = true;
+        eng_t_item(s, mi, ii);
+        sb_addf(c->msg, _("item %d corrected: \"%s\""), it->number, it->title);
+        if (close_it)
+                sb_addf(c->msg, _(" (closed: category %s)"), cat);
+        return PK_OK;
+}
+
+/*
+ * `drop N` - item N is withdrawn from the agenda before it is taken up ("udgår"): it keeps its
+ * number and its place in the minutes, which say that it was withdrawn; the full minutes add
+ * that this came after the agenda was sent, when it did. An item under treatment or treated
+ * is withdrawn with `withdraw`, not here.
+ */
+enum pk_result h_drop(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int i = eng_item_by_number(m, eng_pos(c, 0));
+        if (i < 0)
+                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+        struct item *it = &m->items[i];
+        if (it->status != IS_PENDING)
+                return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
+                                engine_item_status_name(it->status));
+        it->status = IS_WITHDRAWN;
+        it->dropped = true;
+        it->dropped_late = m->dispatched != NULL;
+        eng_t_item(c->s, MI(c), i);
+        eng_t_outcome(c->s, MI(c), i);
+        sb_addf(c->msg, _("item %d \"%s\" withdrawn from the agenda (udgår)"), it->number,
+                it->title);
+        if (it->dropped_late)
+                sb_add(c->msg, _(", after the agenda was sent"));
+        return PK_OK;
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../engine_int.h"
+#include "protokol/calendar.h"
 #include "protokol/deadlines.h"
 #include "protokol/i18n.h"
 
@@ -94,6 +95,7 @@ static void add_member(struct pk_state *s, const char *name, const char *party, 
         mb->principal = principal;
         mb->born = eng_strdup0(born);
         mb->since = eng_strdup0(since);
+        mb->was = NULL;
 }
 
 enum pk_result h_member(struct ctx *c)
@@ -139,5 +141,136 @@ enum pk_result h_member(struct ctx *c)
         sb_addf(c->msg, _("member \"%s\" (%s, %s) registered"), name, party, engine_role_word(r));
         if (sub)
                 sb_addf(c->msg, _(" with personal substitute \"%s\""), sub);
+        return PK_OK;
+}
+
+/*
+ * `correct member "OLD" name="NEW" party=X role=R` - a correction of the register, recorded as an
+ * event of its own beside the original registration (the record keeps both; a replay applies it
+ * in its place). Every meeting of the body then shows the corrected name, party or role; the
+ * minutes note the name as first registered. A correction that would change who led a signed
+ * meeting (the leader settles a tie and approves the minutes, R_LEADER) is refused.
+ */
+static void touch_body_meetings(struct pk_state *s, int body, int k)
+{
+        for (int mi = 0; mi < s->nmeetings; mi++) {
+                const struct meeting *m = &s->meetings[mi];
+                if (m->body != body || m->hole)
+                        continue;
+                eng_t_meeting(s, mi);
+                if (k < m->natt)
+                        eng_t_att(s, mi, k);
+                for (int i = 0; i < m->nitems; i++) {
+                        eng_t_item(s, mi, i);
+                        eng_t_outcome(s, mi, i);
+                }
+                for (int j = 0; j < m->nsubjects; j++)
+                        eng_t_subject(s, mi, j);
+                for (int b = 0; b < m->nballots; b++)
+                        eng_t_ballot(s, mi, b);
+                for (int r = 0; r < m->nrulings; r++)
+                        eng_t_ruling(s, mi, r);
+                for (int e = 0; e < m->nelections; e++)
+                        eng_t_election(s, mi, e);
+        }
+}
+
+enum pk_result h_correct(struct ctx *c)
+{
+        struct pk_state *s = c->s;
+        const char *what = eng_pos(c, 0), *old = eng_pos(c, 1);
+        const char *name = action_opt(c->a, "name"), *party = action_opt(c->a, "party");
+        const char *role_s = action_opt(c->a, "role");
+        if (!strcmp(what, "item"))
+                return eng_correct_item(c);
+        if (strcmp(what, "member") != 0)
+                return eng_err(c, _("correct: \"%s\" is not one of member, item"), what);
+        if (!c->a->pos[1].quoted)
+                return eng_err(c, _("correct member: the name must be in double quotes"));
+        if (action_opt(c->a, "title") || action_opt(c->a, "public-title") ||
+            action_opt(c->a, "category") || action_opt(c->a, "case"))
+                return eng_err(c, _("correct member takes name=, party= and role= only"));
+        if (!name && !party && !role_s)
+                return eng_err(c, _("correct member needs name=, party= or role="));
+        int k = eng_find_member(s, s->cur_body, old);
+        if (k < 0) {
+                eng_no_member(s, s->cur_body, old, c->msg);
+                return PK_ERROR;
+        }
+        bool ok;
+        enum role r = eng_parse_role(role_s, &ok);
+        if (!ok)
+                return eng_err(
+                    c, _("role: \"%s\" is not one of mayor, chair, vice-chair, deputy, member"),
+                    role_s);
+        if (party && !party[0])
+                return eng_err(c, _("a member needs party=X"));
+        if (name && strcmp(name, old) != 0 && eng_find_member(s, s->cur_body, name) >= 0)
+                return eng_deny(c, NO_RULE, _("a member named \"%s\" is already registered"), name);
+        struct member *mb = &s->members[k];
+        if (role_s && s->members[k].principal >= 0 && r != ROLE_MEMBER)
+                return eng_err(c, _("a personal substitute has no role of its own"));
+        if (role_s && r != mb->role) {
+                enum role was = mb->role;
+                for (int mi = 0; mi < s->nmeetings; mi++) {
+                        const struct meeting *m = &s->meetings[mi];
+                        if (m->body != s->cur_body || m->hole || m->state != MS_LOCKED)
+                                continue;
+                        int before = engine_meeting_leader(s, m);
+                        mb->role = r;
+                        int after = engine_meeting_leader(s, m);
+                        mb->role = was;
+                        if (before != after) {
+                                char d[16];
+                                cal_format(m->date, d);
+                                c->p = &s->bodies[s->cur_body].profile;
+                                return eng_deny(c, R_LEADER,
+                                                _("the signed meeting of %s would get another "
+                                                  "leader (who settles a tie and approves the "
+                                                  "minutes)"),
+                                                d);
+                        }
+                }
+        }
+        if (name && !strcmp(name, old) && !party && !role_s)
+                return eng_err(c, _("correct member: the name is unchanged"));
+        /* the old keys go first: their rows are removed, the new ones written */
+        eng_t_member(s, k);
+        touch_body_meetings(s, s->cur_body, k);
+        if (name && strcmp(name, old) != 0) {
+                for (int mi = 0; mi < s->nmeetings; mi++) {
+                        struct meeting *m = &s->meetings[mi];
+                        if (m->body != s->cur_body || m->hole)
+                                continue;
+                        for (int i = 0; i < m->nitems; i++)
+                                if (m->items[i].proposer && !strcmp(m->items[i].proposer, old)) {
+                                        free(m->items[i].proposer);
+                                        m->items[i].proposer = pk_xstrdup(name);
+                                }
+                        for (int j = 0; j < m->nsubjects; j++)
+                                if (m->subjects[j].by && !strcmp(m->subjects[j].by, old)) {
+                                        free(m->subjects[j].by);
+                                        m->subjects[j].by = pk_xstrdup(name);
+                                }
+                }
+                if (!mb->was)
+                        mb->was = pk_xstrdup(old);
+                else if (!strcmp(mb->was, name)) {
+                        free(mb->was);
+                        mb->was = NULL;
+                }
+                free(mb->name);
+                mb->name = pk_xstrdup(name);
+        }
+        if (party) {
+                free(mb->party);
+                mb->party = pk_xstrdup(party);
+        }
+        if (role_s)
+                mb->role = r;
+        eng_t_member(s, k);
+        touch_body_meetings(s, s->cur_body, k);
+        sb_addf(c->msg, _("member \"%s\" corrected: \"%s\" (%s, %s)"), old, mb->name, mb->party,
+                engine_role_name(mb->role));
         return PK_OK;
 }
