@@ -271,6 +271,6 @@ enum pk_result h_correct(struct ctx *c)
         eng_t_member(s, k);
         touch_body_meetings(s, s->cur_body, k);
         sb_addf(c->msg, _("member \"%s\" corrected: \"%s\" (%s, %s)"), old, mb->name, mb->party,
-                engine_role_name(mb->role));
+                engine_role_word(mb->role));
         return PK_OK;
 }
