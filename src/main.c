@@ -28,8 +28,6 @@
 #include "protokol/search.h"
 #include "protokol/tui.h"
 
-enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
-
 static void usage(FILE *f)
 {
         fprintf(
@@ -97,7 +95,7 @@ static int report_err(const struct pk_err *e)
         char buf[1200];
         pk_err_format(e, buf, sizeof buf);
         fprintf(stderr, "protokol: %s\n", buf);
-        return e->exit_code ? e->exit_code : EXIT_IO;
+        return e->exit_code ? e->exit_code : PK_EXIT_IO;
 }
 
 /* Runs a script, one result line per command, flushed after each commit. */
@@ -109,13 +107,13 @@ static int cmd_run(const char *db, const char *script)
                 struct stat sb;
                 if (stat(script, &sb) == 0 && S_ISDIR(sb.st_mode)) {
                         fprintf(stderr, _("protokol: %s: is a directory, not a script\n"), script);
-                        return EXIT_REFUSED;
+                        return PK_EXIT_REFUSED;
                 }
                 in = fopen(script, "rb");
                 if (!in) {
                         fprintf(stderr, _("protokol: %s: cannot open the script: %s\n"), script,
                                 strerror(errno));
-                        return EXIT_REFUSED;
+                        return PK_EXIT_REFUSED;
                 }
                 label = script;
         }
@@ -157,11 +155,11 @@ static int cmd_run(const char *db, const char *script)
                         fprintf(stderr, "protokol: %s:%d: %s\n", label, lineno, sb_str(&out));
                 }
                 if (r == AR_IO) {
-                        status = EXIT_IO;
+                        status = PK_EXIT_IO;
                         break;
                 }
                 if (r != AR_OK)
-                        status = EXIT_REFUSED;
+                        status = PK_EXIT_REFUSED;
         }
         sb_free(&out);
         free(line);
@@ -186,19 +184,19 @@ static int cmd_verify(const char *db, int argc, char **argv)
                 if (!colon || end != colon || head_seq < 1 || strlen(colon + 1) != 64) {
                         fprintf(stderr,
                                 _("protokol: --head: write N:HASH as printed in the minutes\n"));
-                        return EXIT_USAGE;
+                        return PK_EXIT_USAGE;
                 }
                 pk_strlcpy(head_hex, colon + 1, sizeof head_hex);
         } else if (argc != 0) {
                 usage(stderr);
-                return EXIT_USAGE;
+                return PK_EXIT_USAGE;
         }
         struct app *a;
         struct pk_err err = {0};
         struct stat sb;
         if (stat(db, &sb) != 0) {
                 fprintf(stderr, _("protokol: %s: no such database\n"), db);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         /* the file first (its log, its schema), then the chain: a changed event is named as
          * such, not as a replay failure */
@@ -222,18 +220,18 @@ static int cmd_verify(const char *db, int argc, char **argv)
         if (chain < 0) {
                 pk_strlcpy(err.file, db, sizeof err.file);
                 report_err(&err);
-                return EXIT_REFUSED;
+                return PK_EXIT_REFUSED;
         }
         if (app_open_full(db, true, &a, &err) < 0) {
                 report_err(&err);
-                return EXIT_REFUSED;
+                return PK_EXIT_REFUSED;
         }
         struct sb rep = {0};
         if (app_verify(a, &rep, &err) < 0) {
                 report_err(&err);
                 sb_free(&rep);
                 app_close(&a);
-                return EXIT_REFUSED;
+                return PK_EXIT_REFUSED;
         }
         char head[65], last_at[64];
         int64_t last;
@@ -256,12 +254,12 @@ static int cmd_backup(const char *db, int argc, char **argv)
 {
         if (argc != 1) {
                 fprintf(stderr, _("protokol: backup needs the FILE to write\n"));
-                return EXIT_USAGE;
+                return PK_EXIT_USAGE;
         }
         struct stat sb;
         if (stat(db, &sb) != 0) {
                 fprintf(stderr, _("protokol: %s: no such database\n"), db);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         struct pk_err err = {0};
         struct store *st;
@@ -281,12 +279,12 @@ static int demo_script(struct app *a, const char *rel)
         char path[1024];
         if (asset_path(rel, path, sizeof path) < 0) {
                 fprintf(stderr, _("protokol: the demo script %s is not installed\n"), rel);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         FILE *f = fopen(path, "rb");
         if (!f) {
                 fprintf(stderr, _("protokol: %s: %s\n"), path, strerror(errno));
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         char *line = NULL;
         size_t cap = 0;
@@ -301,7 +299,7 @@ static int demo_script(struct app *a, const char *rel)
                 enum app_result r = app_exec(a, line, (size_t)len, lineno, &out);
                 if (r != AR_OK && r != AR_EMPTY) {
                         fprintf(stderr, "protokol: %s:%d: %s\n", path, lineno, sb_str(&out));
-                        rc = r == AR_IO ? EXIT_IO : EXIT_REFUSED;
+                        rc = r == AR_IO ? PK_EXIT_IO : PK_EXIT_REFUSED;
                         break;
                 }
         }
@@ -345,7 +343,7 @@ static int cmd_demo(const char *db)
         return rc;
 }
 
-/* Writes an export to path (or stdout); 0 or EXIT_IO with the message on stderr. */
+/* Writes an export to path (or stdout); 0 or PK_EXIT_IO with the message on stderr. */
 static int write_out(const char *path, const char *text, size_t len, mode_t mode)
 {
         struct pk_err err = {0};
@@ -360,7 +358,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 {
         if (argc < 1) {
                 fprintf(stderr, _("protokol: export needs what to export\n"));
-                return EXIT_USAGE;
+                return PK_EXIT_USAGE;
         }
         const char *what = argv[0], *out = NULL, *fmt = "md", *lang = NULL;
         int meeting = 0, csv_style = CSV_STYLE_AUTO;
@@ -373,7 +371,7 @@ static int cmd_export(const char *db, int argc, char **argv)
                                 fprintf(stderr,
                                         _("protokol: --meeting: \"%s\" is not a meeting number\n"),
                                         argv[i]);
-                                return EXIT_USAGE;
+                                return PK_EXIT_USAGE;
                         }
                         meeting = (int)v;
                 } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
@@ -385,7 +383,7 @@ static int cmd_export(const char *db, int argc, char **argv)
                         if (strcmp(lang, "da") && strcmp(lang, "en")) {
                                 fprintf(stderr, _("protokol: --lang: \"%s\" is not da or en\n"),
                                         lang);
-                                return EXIT_USAGE;
+                                return PK_EXIT_USAGE;
                         }
                 } else if (!strcmp(argv[i], "--excel")) {
                         csv_style = CSV_STYLE_EXCEL;
@@ -395,17 +393,17 @@ static int cmd_export(const char *db, int argc, char **argv)
                         out = argv[++i];
                 } else {
                         fprintf(stderr, _("protokol: export: unknown argument \"%s\"\n"), argv[i]);
-                        return EXIT_USAGE;
+                        return PK_EXIT_USAGE;
                 }
         }
         if (!meeting) {
                 fprintf(stderr, _("protokol: export needs --meeting ID\n"));
-                return EXIT_USAGE;
+                return PK_EXIT_USAGE;
         }
         struct stat sb;
         if (stat(db, &sb) != 0) {
                 fprintf(stderr, _("protokol: %s: no such database\n"), db);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         struct app *a;
         struct pk_err err = {0};
@@ -419,7 +417,7 @@ static int cmd_export(const char *db, int argc, char **argv)
                         fprintf(stderr,
                                 _("protokol: --format: \"%s\" is not md, txt, html or pdf\n"), fmt);
                         app_close(&a);
-                        return EXIT_USAGE;
+                        return PK_EXIT_USAGE;
                 }
                 rc = app_export_minutes_lang(a, meeting, (int)f, public_, lang, &text, &err);
         } else {
@@ -536,7 +534,7 @@ int main(int argc, char **argv)
                 if (!strcmp(argv[i], "--db")) {
                         if (i + 1 >= argc) {
                                 fprintf(stderr, _("protokol: --db needs a FILE\n"));
-                                return EXIT_USAGE;
+                                return PK_EXIT_USAGE;
                         }
                         db = argv[++i];
                         continue;
@@ -578,7 +576,7 @@ int main(int argc, char **argv)
         if (public_ && (!follow || i < argc)) {
                 fprintf(stderr, "%s",
                         _("protokol: --public goes with --follow (the projector's view)\n"));
-                return EXIT_USAGE;
+                return PK_EXIT_USAGE;
         }
         pk_output_protect(db); /* no output file may land on the record */
         if (i >= argc)
@@ -587,7 +585,7 @@ int main(int argc, char **argv)
         if (!strcmp(cmd, "run")) {
                 if (argc - i > 2) {
                         usage(stderr);
-                        return EXIT_USAGE;
+                        return PK_EXIT_USAGE;
                 }
                 return cmd_run(db, i + 1 < argc ? argv[i + 1] : "-");
         }
@@ -609,5 +607,5 @@ int main(int argc, char **argv)
                 return search_cli(db, argc - i - 1, argv + i + 1);
         fprintf(stderr, _("protokol: unknown command \"%s\"\n"), cmd);
         usage(stderr);
-        return EXIT_USAGE;
+        return PK_EXIT_USAGE;
 }

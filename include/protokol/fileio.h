@@ -1,5 +1,6 @@
 /*
- * fileio.h - writing an output file so that a reader never sees half of it.
+ * fileio.h - reading an input file whole, and writing an output file so that a reader never
+ * sees half of it.
  */
 #ifndef PROTOKOL_FILEIO_H
 #define PROTOKOL_FILEIO_H
@@ -28,5 +29,21 @@ void pk_output_protect(const char *db);
  * files, and not any existing SQLite database. 0, or -1 with err (exit status 1).
  */
 int pk_output_check(const char *path, struct pk_err *err);
+
+/* What an input file is, for the messages about it. */
+struct pk_input {
+        const char *noun; /* "the profile": "cannot open the profile: ..." (translated) */
+        const char *kind; /* "a profile file": "is a directory, not a profile file" (translated) */
+        size_t max;       /* the largest file read, in bytes */
+};
+
+/*
+ * Reads the regular file path whole into a NUL-terminated heap buffer (*out, owned by the
+ * caller; *len its length without the NUL). Returns 0, or -1 with err naming the file and
+ * the reason: missing or unreadable, a directory or not a regular file, larger than
+ * in->max. err->exit_code is PK_EXIT_IO for a read error, PK_EXIT_REFUSED otherwise.
+ */
+int pk_read_file(const char *path, const struct pk_input *in, char **out, size_t *len,
+                 struct pk_err *err);
 
 #endif

@@ -11,6 +11,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The exit status of every protokol command (the README's "Exit status" lists). */
+enum pk_exit {
+        PK_EXIT_OK = 0,
+        PK_EXIT_REFUSED = 1, /* refused, invalid input, or nothing found */
+        PK_EXIT_USAGE = 2,   /* wrong command line */
+        PK_EXIT_IO = 3,      /* database or I/O failure */
+};
+
 /* A human-readable failure: where (file, line, column, field) and what. */
 struct pk_err {
         char file[256]; /* input file name, or "" */

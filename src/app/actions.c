@@ -15,6 +15,7 @@
 
 #include "protokol/app.h"
 #include "protokol/search.h"
+#include "protokol/fileio.h"
 #include "protokol/i18n.h"
 #include "protokol/profile.h"
 #include "protokol/rows.h"
@@ -53,23 +54,14 @@ static void now_iso(char buf[32])
         strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
-static char *read_file(const char *path, struct pk_err *err)
+/* The profile file's text, as recorded with its body. NULL with err. */
+static char *read_profile_text(const char *path, struct pk_err *err)
 {
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-                pk_strlcpy(err->file, path, sizeof err->file);
-                pk_err_set(err, _("cannot read the profile"));
-                return NULL;
-        }
-        struct sb b = {0};
-        char buf[4096];
+        static const struct pk_input profile_input = {N_("the profile"), N_("a profile file"),
+                                                      1024 * 1024};
+        char *s;
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-                sb_addn(&b, buf, n);
-        fclose(f);
-        char *s = pk_xstrdup(sb_str(&b));
-        sb_free(&b);
-        return s;
+        return pk_read_file(path, &profile_input, &s, &n, err) < 0 ? NULL : s;
 }
 
 /* Parses a recorded event's line back into an action. 0, or -1 with err. */
@@ -638,7 +630,8 @@ static int load_body_profile(struct app *a, const struct action *act, struct pro
         /* the file is checked whole (directory, NUL bytes, UTF-8, every rule) before its
          * text is recorded with the body */
         if (profile_locate(pname, path, sizeof path, e) < 0 || profile_load(path, *prof, e) < 0 ||
-            !(*prof_text = read_file(path, e)) || profile_parse(*prof_text, path, *prof, e) < 0)
+            !(*prof_text = read_profile_text(path, e)) ||
+            profile_parse(*prof_text, path, *prof, e) < 0)
                 goto fail;
         bool is_path =
             strchr(pname, '/') || (strlen(pname) > 4 && !strcmp(pname + strlen(pname) - 4, ".ini"));

@@ -38,8 +38,6 @@
 #include "protokol/ical.h"
 #include "protokol/store.h"
 
-enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
-
 /* A meeting lasts this long in the calendar (the record has no planned end). */
 #define MEETING_MINUTES 180
 /* The meeting's reminder: the day before. */
@@ -54,7 +52,7 @@ static int usage(const char *why)
         fprintf(stderr, "%s",
                 _("usage: protokol [--db FILE] export calendar --year YYYY [--body \"NAME\"] "
                   "[-o FILE]\n"));
-        return EXIT_USAGE;
+        return PK_EXIT_USAGE;
 }
 
 static int report(const struct pk_err *e, int fallback)
@@ -241,7 +239,7 @@ static void meeting_events(const struct pk_state *s, int i, const char *rid, str
         sb_free(&b);
 }
 
-/* Writes the calendar to path (or stdout); 0 or EXIT_IO with the message on stderr. */
+/* Writes the calendar to path (or stdout); 0 or PK_EXIT_IO with the message on stderr. */
 static int write_out(const char *path, const char *db, const char *text, size_t len)
 {
         struct pk_err err = {0};
@@ -251,7 +249,7 @@ static int write_out(const char *path, const char *db, const char *text, size_t 
         char buf[1200];
         pk_err_format(&err, buf, sizeof buf);
         fprintf(stderr, "protokol: %s\n", buf);
-        return err.exit_code ? err.exit_code : EXIT_IO;
+        return err.exit_code ? err.exit_code : PK_EXIT_IO;
 }
 
 int cli_export_calendar(const char *db, int argc, char **argv)
@@ -293,12 +291,12 @@ int cli_export_calendar(const char *db, int argc, char **argv)
         struct stat st;
         if (stat(db, &st) != 0) {
                 fprintf(stderr, _("protokol: %s: no such database\n"), db);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         struct app *a;
         struct pk_err err = {0};
         if (app_open(db, true, &a, &err) < 0)
-                return report(&err, EXIT_IO);
+                return report(&err, PK_EXIT_IO);
         const struct pk_state *s = app_state(a);
         int body = -1;
         if (body_name) {
@@ -313,13 +311,13 @@ int cli_export_calendar(const char *db, int argc, char **argv)
                                         s->bodies[i].name);
                         fprintf(stderr, "%s\n", s->nbodies ? ")" : "");
                         app_close(&a);
-                        return EXIT_REFUSED;
+                        return PK_EXIT_REFUSED;
                 }
         }
         char rid[17];
         if (record_id(a, rid, &err) < 0) {
                 app_close(&a);
-                return report(&err, EXIT_IO);
+                return report(&err, PK_EXIT_IO);
         }
 
         struct strings str = {0};

@@ -22,8 +22,6 @@
 #include "protokol/i18n.h"
 #include "protokol/profile.h"
 
-enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
-
 static int usage(const char *why)
 {
         if (why)
@@ -34,7 +32,7 @@ static int usage(const char *why)
               "                                      [--kind ordinary|constituent|extraordinary]\n"
               "       protokol [--db FILE] deadlines --meeting ID\n"
               "       protokol [--db FILE] deadlines --body \"NAME\" --submitted YYYY-MM-DD\n"));
-        return EXIT_USAGE;
+        return PK_EXIT_USAGE;
 }
 
 static int report(const struct pk_err *e, int fallback)
@@ -80,10 +78,10 @@ static int open_db(const char *db, struct app **a)
         struct pk_err err = {0};
         if (stat(db, &sb) != 0) {
                 fprintf(stderr, _("protokol: %s: no such database\n"), db);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         if (app_open(db, true, a, &err) < 0)
-                return report(&err, EXIT_IO);
+                return report(&err, PK_EXIT_IO);
         return 0;
 }
 
@@ -99,12 +97,12 @@ static int for_meeting(const char *db, long id)
                         _("protokol: deadlines: there is no meeting %ld (the record has %d)\n"), id,
                         s->nmeetings);
                 app_close(&a);
-                return EXIT_REFUSED;
+                return PK_EXIT_REFUSED;
         }
         const struct meeting *m = &s->meetings[id - 1];
         print_deadlines(&s->bodies[m->body].profile, m->date, m->kind);
         app_close(&a);
-        return fflush(stdout) == 0 ? 0 : EXIT_IO;
+        return fflush(stdout) == 0 ? 0 : PK_EXIT_IO;
 }
 
 static int for_submission(const char *db, const char *body, pk_day submitted)
@@ -124,7 +122,7 @@ static int for_submission(const char *db, const char *body, pk_day submitted)
                         fprintf(stderr, "%s\"%s\"", i ? ", " : _(" (known: "), s->bodies[i].name);
                 fprintf(stderr, "%s\n", s->nbodies ? ")" : "");
                 app_close(&a);
-                return EXIT_REFUSED;
+                return PK_EXIT_REFUSED;
         }
         /* the body's meetings, mapped back to their numbers */
         pk_day *days = pk_xcalloc((size_t)s->nmeetings + 1, sizeof *days);
@@ -146,7 +144,7 @@ static int for_submission(const char *db, const char *body, pk_day submitted)
                         _("protokol: deadlines: no planned ordinary meeting of \"%s\" is open to a "
                           "proposal submitted %s\n"),
                         body, sub);
-                rc = EXIT_REFUSED;
+                rc = PK_EXIT_REFUSED;
         } else {
                 pk_day last = days[k];
                 deadline_of_rule(&s->bodies[b].profile, R_PROPOSAL_DEADLINE, days[k], &last);
@@ -155,7 +153,7 @@ static int for_submission(const char *db, const char *body, pk_day submitted)
                 printf("submitted: %s\n", sub);
                 printf("entitled-meeting: %d %s\n", ids[k], b1);
                 printf("member-proposals: %s\n", b2);
-                rc = fflush(stdout) == 0 ? 0 : EXIT_IO;
+                rc = fflush(stdout) == 0 ? 0 : PK_EXIT_IO;
         }
         free(days);
         free(kinds);
@@ -211,7 +209,7 @@ int cli_deadlines(const char *db, int argc, char **argv)
                                 _("protokol: deadlines: --meeting: \"%s\" is not a meeting "
                                   "number\n"),
                                 meeting_s);
-                        return EXIT_USAGE;
+                        return PK_EXIT_USAGE;
                 }
                 return for_meeting(db, id);
         }
@@ -225,7 +223,7 @@ int cli_deadlines(const char *db, int argc, char **argv)
                                 _("protokol: deadlines: --submitted: \"%s\" is not a valid date "
                                   "(YYYY-MM-DD)\n"),
                                 submitted_s);
-                        return EXIT_REFUSED;
+                        return PK_EXIT_REFUSED;
                 }
                 return for_submission(db, body, sub);
         }
@@ -245,15 +243,15 @@ int cli_deadlines(const char *db, int argc, char **argv)
                         _("protokol: deadlines: --date: \"%s\" is not a valid date "
                           "(YYYY-MM-DD)\n"),
                         date);
-                return EXIT_REFUSED;
+                return PK_EXIT_REFUSED;
         }
         struct profile *p = pk_xmalloc(sizeof *p);
         struct pk_err err = {0};
         if (profile_find(profile, p, &err) < 0) {
                 free(p);
-                return report(&err, EXIT_REFUSED);
+                return report(&err, PK_EXIT_REFUSED);
         }
         print_deadlines(p, day, kind);
         free(p);
-        return fflush(stdout) == 0 ? 0 : EXIT_IO;
+        return fflush(stdout) == 0 ? 0 : PK_EXIT_IO;
 }

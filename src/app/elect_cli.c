@@ -33,10 +33,9 @@
 #include "protokol/cli.h"
 #include "protokol/elect.h"
 #include "protokol/export.h"
+#include "protokol/fileio.h"
 #include "protokol/i18n.h"
 #include "protokol/profile.h"
-
-enum { EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static int usage(const char *why)
 {
@@ -50,7 +49,7 @@ static int usage(const char *why)
                   "FILE.csv\n"
                   "       protokol elect kkr --municipalities N [--explain] [--lot NAMES]... "
                   "FILE.csv\n"));
-        return EXIT_USAGE;
+        return PK_EXIT_USAGE;
 }
 
 static int report(const struct pk_err *e, int code)
@@ -149,34 +148,6 @@ static void table_free(struct table *t)
         memset(t, 0, sizeof *t);
 }
 
-static int read_file(const char *path, char **out, size_t *n, struct pk_err *err)
-{
-        FILE *fp = fopen(path, "rb");
-        if (!fp) {
-                pk_strlcpy(err->file, path, sizeof err->file);
-                pk_err_set(err, _("cannot read: %s"), strerror(errno));
-                err->exit_code = EXIT_IO;
-                return -1;
-        }
-        struct sb b = {0};
-        char buf[8192];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, fp)) > 0)
-                sb_addn(&b, buf, k);
-        bool failed = ferror(fp);
-        fclose(fp);
-        if (failed) {
-                sb_free(&b);
-                pk_strlcpy(err->file, path, sizeof err->file);
-                pk_err_set(err, _("cannot read: %s"), strerror(EIO));
-                err->exit_code = EXIT_IO;
-                return -1;
-        }
-        *n = b.len;
-        *out = b.s ? b.s : pk_xstrdup("");
-        return 0;
-}
-
 /*
  * Parses the whole file into rows (blank lines skipped), each with its line number. The
  * header row must hold exactly the columns of want[] (any order; case and surrounding
@@ -190,8 +161,12 @@ static int read_csv(const char *path, const char *const *want, int nwant, int *c
         t->err = err;
         char *text;
         size_t n;
-        if (read_file(path, &text, &n, err) < 0)
+        static const struct pk_input csv_input = {N_("the file"), N_("a CSV file"),
+                                                  64u * 1024 * 1024};
+        if (pk_read_file(path, &csv_input, &text, &n, err) < 0) {
+                err->exit_code = PK_EXIT_IO; /* elect: an unreadable input is an I/O failure */
                 return -1;
+        }
         struct csv_parser p;
         if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
                 abort();
@@ -383,7 +358,7 @@ static int flush_out(const struct sb *out)
         if (fflush(stdout) != 0 || ferror(stdout)) {
                 fprintf(stderr, _("protokol: elect: cannot write the output: %s\n"),
                         strerror(errno));
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         return 0;
 }
@@ -416,7 +391,7 @@ static int os_random_below(uint32_t n)
                                 _("protokol: elect: the operating system gave no random "
                                   "numbers for the lot: %s\n"),
                                 strerror(errno));
-                        exit(EXIT_IO);
+                        exit(PK_EXIT_IO);
                 }
         } while (x >= limit);
         return (int)(x % n);
@@ -524,7 +499,7 @@ static int check_lots_used(const struct lots *ls)
                 fprintf(stderr,
                         _("protokol: elect: --lot %s was not needed: no tie was left to draw\n"),
                         ls->spec[ls->used]);
-                return EXIT_INVALID;
+                return PK_EXIT_REFUSED;
         }
         return 0;
 }
@@ -539,7 +514,7 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
         struct table t;
         struct pk_err err = {0};
         if (read_csv(file, want, 2, col, &t, &err) < 0)
-                return report(&err, EXIT_INVALID);
+                return report(&err, PK_EXIT_REFUSED);
         struct elect_prop *e = pk_xcalloc(1, sizeof *e);
         struct elect_prop_result *r = pk_xcalloc(1, sizeof *r);
         int rc = 0;
@@ -551,12 +526,12 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
                 if (field_name(&t, row, col[0], "group", &err) < 0 ||
                     field_count(&t, row, col[1], "votes", ELECT_MAX_VOTES, &v, &err) < 0 ||
                     elect_prop_group(e, row->f[col[0]], v, at(&err, &t, row, col[0], "group")) < 0)
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
         }
         if (rc == 0 && e->ngroups == 0) {
                 pk_strlcpy(err.file, file, sizeof err.file);
                 pk_err_set(&err, _("no groups: the file has only its header"));
-                rc = report(&err, EXIT_INVALID);
+                rc = report(&err, PK_EXIT_REFUSED);
         }
         for (int i = 0; i < nreserved && rc == 0; i++) {
                 int g = elect_prop_find(e, reserved[i]);
@@ -564,9 +539,9 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
                 if (g < 0) {
                         fprintf(stderr, _("protokol: elect: --reserved: no group \"%s\" in %s\n"),
                                 reserved[i], file);
-                        rc = EXIT_USAGE;
+                        rc = PK_EXIT_USAGE;
                 } else if (elect_prop_reserve(e, g, &err) < 0) {
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                 }
         }
         const char *names[ELECT_MAX_GROUPS];
@@ -576,13 +551,13 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
                 if (elect_prop_find(e, waive[i]) < 0) {
                         fprintf(stderr, _("protokol: elect: --waive: no group \"%s\" in %s\n"),
                                 waive[i], file);
-                        rc = EXIT_USAGE;
+                        rc = PK_EXIT_USAGE;
                 }
         int w = 0;
         while (rc == 0) {
                 pk_err_clear(&err);
                 if (elect_prop_allocate(e, r, &err) < 0) {
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 if (r->status == EP_LOT_NEEDED) {
@@ -590,7 +565,7 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
                         const char *how;
                         if (draw(ls, names, r->tied, r->ntied, &lot, &how, &err) < 0 ||
                             elect_prop_lot(e, r, &lot, &err) < 0) {
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                                 break;
                         }
                         char q[32];
@@ -621,13 +596,13 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
                 if (r->status == EP_TIE) {
                         fprintf(stderr, _("protokol: elect: a tie that needs a lot, and lots are "
                                           "not allowed\n"));
-                        rc = EXIT_INVALID;
+                        rc = PK_EXIT_REFUSED;
                         break;
                 }
                 if (w < nwaive) {
                         int g = elect_prop_find(e, waive[w]);
                         if (elect_prop_waive(e, r, g, &err) < 0) {
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                                 break;
                         }
                         fprintf(stderr,
@@ -742,7 +717,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
         struct pk_err err = {0};
         if (profile_find(profile_name, p, &err) < 0) {
                 free(p);
-                return report(&err, EXIT_INVALID);
+                return report(&err, PK_EXIT_REFUSED);
         }
         struct elect_majority_rules rules = elect_majority_rules_from_profile(p);
         free(p);
@@ -750,7 +725,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
         int col[3];
         struct table t;
         if (read_csv(file, want, 3, col, &t, &err) < 0)
-                return report(&err, EXIT_INVALID);
+                return report(&err, PK_EXIT_REFUSED);
         struct mround *rd = pk_xcalloc(3, sizeof *rd);
         int nr = 0, rc = 0;
         for (int i = 1; i < t.nrows && rc == 0; i++) {
@@ -761,12 +736,12 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                             at(&err, &t, row, col[0], "round"),
                             _("\"%s\" is not a round: 1, 2 or 3 (the 3rd is the bound election)"),
                             row->f[col[0]]);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 if (field_name(&t, row, col[1], "candidate", &err) < 0 ||
                     field_count(&t, row, col[2], "votes", ELECT_MAX_VOTES, &v, &err) < 0) {
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 if (k < nr || k > nr + 1) {
@@ -776,7 +751,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                                        : _("round %lld: the rounds are 1, 2 and 3, in order (the "
                                            "last was %d)"),
                                    k, nr);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 if (k == nr + 1) {
@@ -792,7 +767,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                         if (*slot >= 0) {
                                 pk_err_set(at(&err, &t, row, col[1], "candidate"),
                                            _("\"%s\" is given twice in round %lld"), name, k);
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                                 break;
                         }
                         *slot = (int)v;
@@ -802,14 +777,14 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                         if (!strcmp(m->names[j], name)) {
                                 pk_err_set(at(&err, &t, row, col[1], "candidate"),
                                            _("\"%s\" is given twice in round %lld"), name, k);
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                         }
                 if (rc)
                         break;
                 if (m->nv >= ELECT_MAX_CANDIDATES) {
                         pk_err_set(at(&err, &t, row, col[1], "candidate"),
                                    _("more than %d candidates"), ELECT_MAX_CANDIDATES);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 pk_strlcpy(m->names[m->nv], name, ELECT_NAME_MAX);
@@ -820,7 +795,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
         if (rc == 0 && nr == 0) {
                 pk_strlcpy(err.file, file, sizeof err.file);
                 pk_err_set(&err, _("no rounds: the file has only its header"));
-                rc = report(&err, EXIT_INVALID);
+                rc = report(&err, PK_EXIT_REFUSED);
         }
         struct elect_majority *e = pk_xcalloc(1, sizeof *e);
         elect_majority_init(e, &rules);
@@ -834,13 +809,13 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                 if (o.state == ES_ELECTED) {
                         pk_err_set(&err, _("round %d is given, but \"%s\" was elected in round %d"),
                                    k + 1, e->cand[o.elected], o.round);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 for (int j = 0; j < m->nv && rc == 0; j++) {
                         err.line = m->vline[j];
                         if (elect_majority_candidate(e, m->names[j], &err) < 0)
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                 }
                 if (rc)
                         break;
@@ -856,12 +831,12 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                               "or a row %d,present,N): the rules require a majority of the "
                               "members present"),
                             k + 1, k + 1);
-                        rc = report(&err, EXIT_USAGE);
+                        rc = report(&err, PK_EXIT_USAGE);
                         break;
                 }
                 if (elect_majority_round(e, votes, m->blank > 0 ? m->blank : 0, pres, &o, &err) <
                     0) {
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 for (;;) {
@@ -880,7 +855,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                         if (draw(ls, names, o.tied, o.ntied, &lot, &how, &err) < 0) {
                                 err.line = 0;
                                 err.file[0] = '\0';
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                                 break;
                         }
                         sb_addf(&out, _("round %d: lot among "), k + 1);
@@ -892,7 +867,7 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
                         drawn_order(names, &lot, &out);
                         sb_addf(&out, " (%s)\n", how);
                         if (elect_majority_lot(e, &lot, &o, &err) < 0) {
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                                 break;
                         }
                 }
@@ -934,7 +909,7 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
         struct table t;
         struct pk_err err = {0};
         if (read_csv(file, want, 4, col, &t, &err) < 0)
-                return report(&err, EXIT_INVALID);
+                return report(&err, PK_EXIT_REFUSED);
         struct elect_kkr *k = pk_xcalloc(1, sizeof *k);
         struct elect_kkr_result *r = pk_xcalloc(1, sizeof *r);
         k->municipalities = municipalities;
@@ -947,27 +922,27 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
                 if (field_name(&t, row, col[0], "party", &err) < 0 ||
                     field_count(&t, row, col[1], "votes", ELECT_MAX_VOTES, &v, &err) < 0 ||
                     field_count(&t, row, col[2], "mayors", municipalities, &m, &err) < 0) {
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 if (!parse_yes_no(row->f[col[3]], &rep)) {
                         pk_err_set(at(&err, &t, row, col[3], "represented"),
                                    _("\"%s\" is not yes or no (yes/no, 1/0)"), row->f[col[3]]);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 for (int j = 0; j < k->nparties; j++)
                         if (!strcmp(k->party[j].name, row->f[col[0]])) {
                                 pk_err_set(at(&err, &t, row, col[0], "party"),
                                            _("\"%s\" is listed twice"), row->f[col[0]]);
-                                rc = report(&err, EXIT_INVALID);
+                                rc = report(&err, PK_EXIT_REFUSED);
                         }
                 if (rc)
                         break;
                 if (k->nparties >= ELECT_MAX_GROUPS) {
                         pk_err_set(at(&err, &t, row, col[0], "party"), _("more than %d parties"),
                                    ELECT_MAX_GROUPS);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 struct elect_kkr_party *pp = &k->party[k->nparties++];
@@ -979,7 +954,7 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
         if (rc == 0 && k->nparties == 0) {
                 pk_strlcpy(err.file, file, sizeof err.file);
                 pk_err_set(&err, _("no parties: the file has only its header"));
-                rc = report(&err, EXIT_INVALID);
+                rc = report(&err, PK_EXIT_REFUSED);
         }
         const char *names[ELECT_MAX_GROUPS];
         for (int i = 0; i < k->nparties; i++)
@@ -988,7 +963,7 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
                 pk_err_clear(&err);
                 if (elect_kkr(k, r, &err) < 0) {
                         pk_strlcpy(err.file, file, sizeof err.file);
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 if (r->status == EK_DONE)
@@ -997,7 +972,7 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
                 const char *how;
                 if (draw(ls, names, r->tied, r->ntied, &lot, &how, &err) < 0 ||
                     elect_kkr_lot(k, r, &lot, &err) < 0) {
-                        rc = report(&err, EXIT_INVALID);
+                        rc = report(&err, PK_EXIT_REFUSED);
                         break;
                 }
                 char q[32];

@@ -17,10 +17,9 @@
 
 #include "protokol/app.h"
 #include "protokol/cli.h"
+#include "protokol/fileio.h"
 #include "protokol/i18n.h"
 #include "protokol/import.h"
-
-enum { EXIT_REFUSED = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 /* Largest CSV file read (a council's members or an agenda are a few kilobytes). */
 #define IMPORT_MAX_BYTES (16u * 1024 * 1024)
@@ -30,7 +29,7 @@ static int usage(void)
         fprintf(stderr, "%s",
                 _("usage: protokol [--db FILE] import members FILE.csv\n"
                   "       protokol [--db FILE] import agenda FILE.csv [--meeting ID]\n"));
-        return EXIT_USAGE;
+        return PK_EXIT_USAGE;
 }
 
 static int refuse(const struct pk_err *e)
@@ -39,44 +38,21 @@ static int refuse(const struct pk_err *e)
         pk_err_format(e, buf, sizeof buf);
         fprintf(stderr, "protokol: %s\n", buf);
         fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
-        return EXIT_REFUSED;
+        return PK_EXIT_REFUSED;
 }
 
 /* Reads the whole file into *buf (owned by the caller). Returns 0 or an exit status. */
 static int read_csv(const char *path, char **buf, size_t *len)
 {
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                fprintf(stderr, _("protokol: %s: is a directory, not a CSV file\n"), path);
-                return EXIT_REFUSED;
-        }
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-                fprintf(stderr, _("protokol: %s: cannot open the file: %s\n"), path,
-                        strerror(errno));
-                return EXIT_REFUSED;
-        }
-        struct sb b = {0};
-        char chunk[8192];
-        size_t n;
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= IMPORT_MAX_BYTES)
-                sb_addn(&b, chunk, n);
-        int bad = ferror(f);
-        fclose(f);
-        if (bad) {
-                fprintf(stderr, _("protokol: %s: cannot read the file\n"), path);
-                sb_free(&b);
-                return EXIT_IO;
-        }
-        if (b.len > IMPORT_MAX_BYTES) {
-                fprintf(stderr, _("protokol: %s: the file is larger than %u bytes\n"), path,
-                        IMPORT_MAX_BYTES);
-                sb_free(&b);
-                return EXIT_REFUSED;
-        }
-        *len = b.len;
-        *buf = b.s ? b.s : pk_xstrdup("");
-        return 0;
+        static const struct pk_input csv_input = {N_("the file"), N_("a CSV file"),
+                                                  IMPORT_MAX_BYTES};
+        struct pk_err err = {0};
+        if (pk_read_file(path, &csv_input, buf, len, &err) == 0)
+                return 0;
+        char msg[1024];
+        pk_err_format(&err, msg, sizeof msg);
+        fprintf(stderr, "protokol: %s\n", msg);
+        return err.exit_code;
 }
 
 /* msg past the action layer's "error: line N: " for lineno N, or NULL if it names another. */
@@ -168,14 +144,14 @@ int cli_import(const char *db, int argc, char **argv)
                                 fprintf(stderr,
                                         _("protokol: --meeting: \"%s\" is not a meeting number\n"),
                                         argv[i]);
-                                return EXIT_USAGE;
+                                return PK_EXIT_USAGE;
                         }
                         meeting = (int)v;
                 } else if (!strcmp(argv[i], "--meeting") && kind == IMPORT_MEMBERS) {
                         fprintf(stderr, "%s",
                                 _("protokol: import members: --meeting is for agenda imports; "
                                   "members join the current body\n"));
-                        return EXIT_USAGE;
+                        return PK_EXIT_USAGE;
                 } else if (argv[i][0] == '-' && argv[i][1]) {
                         fprintf(stderr, _("protokol: import %s: unknown option \"%s\"\n"), argv[0],
                                 argv[i]);
@@ -212,7 +188,7 @@ int cli_import(const char *db, int argc, char **argv)
                           "echo 'body \"NAME\" profile=P' | protokol --db %s run -)\n"),
                         db, db);
                 free(buf);
-                return EXIT_IO;
+                return PK_EXIT_IO;
         }
         struct app *a;
         if (app_open(db, false, &a, &err) < 0) {
@@ -220,7 +196,7 @@ int cli_import(const char *db, int argc, char **argv)
                 pk_err_format(&err, msg, sizeof msg);
                 fprintf(stderr, "protokol: %s\n", msg);
                 free(buf);
-                return err.exit_code ? err.exit_code : EXIT_IO;
+                return err.exit_code ? err.exit_code : PK_EXIT_IO;
         }
         const struct pk_state *s = app_state(a);
         struct import_opts opts = {0};
@@ -235,7 +211,7 @@ int cli_import(const char *db, int argc, char **argv)
                                     "added to the current meeting, %d\n"),
                             meeting, s->cur_meeting + 1);
                         fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
-                        rc = EXIT_REFUSED;
+                        rc = PK_EXIT_REFUSED;
                         goto out;
                 }
                 /* a closed or locked meeting takes no items: the engine says so on the
@@ -264,7 +240,7 @@ int cli_import(const char *db, int argc, char **argv)
                 rc = 0;
         } else if (ar == AR_IO) {
                 fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
-                rc = EXIT_IO;
+                rc = PK_EXIT_IO;
         } else {
                 int row =
                     ar == AR_DENIED ? denied_row(a, &res) : row_of_line(&res, sb_str(&result));
@@ -273,7 +249,7 @@ int cli_import(const char *db, int argc, char **argv)
                 } else {
                         fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
                         fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
-                        rc = EXIT_REFUSED;
+                        rc = PK_EXIT_REFUSED;
                 }
         }
         sb_free(&result);

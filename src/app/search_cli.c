@@ -20,7 +20,7 @@ static int usage(void)
         fprintf(stderr, _("usage: protokol [--db FILE] search QUERY [--public] [--body NAME] "
                           "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format text|csv] "
                           "[--rulings RULE] [--limit N]\n"));
-        return 2;
+        return PK_EXIT_USAGE;
 }
 
 static const char *word(const char *code)
@@ -206,7 +206,7 @@ int search_cli(const char *db, int argc, char **argv)
                                 fprintf(stderr,
                                         _("protokol: search: %s %s: not a date (YYYY-MM-DD)\n"), a,
                                         argv[i + 1]);
-                                return 2;
+                                return PK_EXIT_USAGE;
                         }
                         *(a[2] == 'f' ? &q.from : &q.to) = argv[++i];
                 } else if (!strcmp(a, "--format") && more) {
@@ -214,7 +214,7 @@ int search_cli(const char *db, int argc, char **argv)
                         if (strcmp(fmt, "text") && strcmp(fmt, "csv")) {
                                 fprintf(stderr, _("protokol: search: --format %s: text or csv\n"),
                                         fmt);
-                                return 2;
+                                return PK_EXIT_USAGE;
                         }
                 } else if (!strcmp(a, "--rulings") && more)
                         rule = argv[++i];
@@ -225,7 +225,7 @@ int search_cli(const char *db, int argc, char **argv)
                                 fprintf(stderr,
                                         _("protokol: search: --limit %s: a number from 1\n"),
                                         argv[i]);
-                                return 2;
+                                return PK_EXIT_USAGE;
                         }
                         q.limit = (int)v;
                 } else if (a[0] == '-' && a[1] == '-') {
@@ -237,7 +237,7 @@ int search_cli(const char *db, int argc, char **argv)
                         fprintf(stderr,
                                 _("protokol: search: one query only (quote it: \"%s %s\")\n"),
                                 query, a);
-                        return 2;
+                        return PK_EXIT_USAGE;
                 }
         }
         if (!query && !rule)
@@ -251,7 +251,7 @@ int search_cli(const char *db, int argc, char **argv)
                         fprintf(stderr, "%s%s", i ? ", " : "",
                                 profile_rule_name((enum rule_id)order[i]));
                 fprintf(stderr, _(", or a citation such as §4\n"));
-                return 2;
+                return PK_EXIT_USAGE;
         }
         struct sb expr = {0};
         if (query && search_match_expr(query, &expr) < 0) {
@@ -259,7 +259,7 @@ int search_cli(const char *db, int argc, char **argv)
                         _("protokol: search: the query \"%s\" holds no word to search for\n"),
                         query);
                 sb_free(&expr);
-                return 1;
+                return PK_EXIT_REFUSED;
         }
         q.match = query ? sb_str(&expr) : NULL;
         int limit = q.limit > 0 ? q.limit : 50;
@@ -277,7 +277,7 @@ int search_cli(const char *db, int argc, char **argv)
                 char buf[1200];
                 pk_err_format(&err, buf, sizeof buf);
                 fprintf(stderr, "protokol: %s\n", buf);
-                return 3;
+                return PK_EXIT_IO;
         }
         bool present;
         int64_t seq;

@@ -1,8 +1,10 @@
 /*
- * fileio.c - atomic output files: a temporary file, written whole and synced, then renamed
- * over the target.
+ * fileio.c - input files read whole, with one set of messages; atomic output files: a
+ * temporary file, written whole and synced, then renamed over the target.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
@@ -14,6 +16,84 @@
 
 #include "protokol/fileio.h"
 #include "protokol/i18n.h"
+
+static int input_fail(struct pk_err *err, const char *path, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int input_fail(struct pk_err *err, const char *path, int code, const char *fmt, ...)
+{
+        pk_err_clear(err);
+        pk_strlcpy(err->file, path, sizeof err->file);
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->exit_code = code;
+        return -1;
+}
+
+int pk_read_file(const char *path, const struct pk_input *in, char **out, size_t *len,
+                 struct pk_err *err)
+{
+        *out = NULL;
+        *len = 0;
+        FILE *f = fopen(path, "rb");
+        if (!f)
+                return input_fail(err, path, PK_EXIT_REFUSED, _("cannot open %s: %s"), _(in->noun),
+                                  strerror(errno));
+        struct stat st;
+        if (fstat(fileno(f), &st) != 0) {
+                int saved = errno;
+                fclose(f);
+                return input_fail(err, path, PK_EXIT_IO, _("cannot read %s: %s"), _(in->noun),
+                                  strerror(saved));
+        }
+        if (S_ISDIR(st.st_mode)) {
+                fclose(f);
+                return input_fail(err, path, PK_EXIT_REFUSED, _("is a directory, not %s"),
+                                  _(in->kind));
+        }
+        if (!S_ISREG(st.st_mode)) {
+                fclose(f);
+                return input_fail(err, path, PK_EXIT_REFUSED, _("is not a regular file"));
+        }
+        if ((unsigned long long)st.st_size > in->max) {
+                fclose(f);
+                return input_fail(err, path, PK_EXIT_REFUSED,
+                                  _("the file is larger than %zu bytes"), in->max);
+        }
+        /* The size may change while reading: read up to max + 1 and check again. */
+        size_t cap = (size_t)st.st_size + 1, n = 0;
+        char *buf = pk_xmalloc(cap + 1);
+        for (;;) {
+                if (n == cap) {
+                        if (cap > in->max)
+                                break;
+                        cap = cap * 2 > in->max + 1 ? in->max + 1 : cap * 2;
+                        buf = pk_xrealloc(buf, cap + 1);
+                }
+                size_t k = fread(buf + n, 1, cap - n, f);
+                n += k;
+                if (k == 0)
+                        break;
+        }
+        bool bad = ferror(f);
+        int saved = errno;
+        fclose(f);
+        if (bad) {
+                free(buf);
+                return input_fail(err, path, PK_EXIT_IO, _("cannot read %s: %s"), _(in->noun),
+                                  strerror(saved));
+        }
+        if (n > in->max) {
+                free(buf);
+                return input_fail(err, path, PK_EXIT_REFUSED,
+                                  _("the file is larger than %zu bytes"), in->max);
+        }
+        buf[n] = '\0';
+        *out = buf;
+        *len = n;
+        return 0;
+}
 
 static char protected_db[PATH_MAX];
 

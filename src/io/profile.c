@@ -21,6 +21,7 @@
 #endif
 
 #include "protokol/profile.h"
+#include "protokol/fileio.h"
 #include "protokol/i18n.h"
 
 #include <ini.h>
@@ -793,60 +794,6 @@ static void check_header(struct parse *ps, struct profile *p)
         }
 }
 
-/* Reads path whole into a NUL-terminated heap buffer. Returns it, or NULL with *err set. */
-static char *read_file(const char *path, size_t *len, struct pk_err *err)
-{
-        struct stat st;
-        if (stat(path, &st) != 0) {
-                fail(err, path, 0, "", _("cannot open the profile: %s"), strerror(errno));
-                return NULL;
-        }
-        if (S_ISDIR(st.st_mode)) {
-                fail(err, path, 0, "", _("is a directory, not a profile file"));
-                return NULL;
-        }
-        if (!S_ISREG(st.st_mode)) {
-                fail(err, path, 0, "", _("is not a regular file"));
-                return NULL;
-        }
-        if (st.st_size > PROFILE_MAX_BYTES) {
-                fail(err, path, 0, "",
-                     _("the file is too large for a profile (more than %d bytes)"),
-                     PROFILE_MAX_BYTES);
-                return NULL;
-        }
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-                fail(err, path, 0, "", _("cannot open the profile: %s"), strerror(errno));
-                return NULL;
-        }
-        char *buf = malloc(PROFILE_MAX_BYTES + 2);
-        if (!buf) {
-                fclose(f);
-                fail(err, path, 0, "", _("out of memory"));
-                return NULL;
-        }
-        size_t n = fread(buf, 1, PROFILE_MAX_BYTES + 1, f);
-        bool bad = ferror(f);
-        int saved = errno;
-        fclose(f);
-        if (bad) {
-                free(buf);
-                fail(err, path, 0, "", _("cannot read the profile: %s"), strerror(saved));
-                return NULL;
-        }
-        if (n > PROFILE_MAX_BYTES) {
-                free(buf);
-                fail(err, path, 0, "",
-                     _("the file is too large for a profile (more than %d bytes)"),
-                     PROFILE_MAX_BYTES);
-                return NULL;
-        }
-        buf[n] = '\0';
-        *len = n;
-        return buf;
-}
-
 /* Line number (1-based) of byte offset off in buf. */
 static int line_of(const char *buf, size_t off)
 {
@@ -948,9 +895,11 @@ static int load(const char *path, struct profile *p, struct pk_err *err, int *na
                 fail(err, path, 0, "", _("the path is too long"));
                 return -1;
         }
+        static const struct pk_input profile_input = {N_("the profile"), N_("a profile file"),
+                                                      PROFILE_MAX_BYTES};
         size_t len;
-        char *buf = read_file(path, &len, err);
-        if (!buf)
+        char *buf;
+        if (pk_read_file(path, &profile_input, &buf, &len, err) < 0)
                 return -1;
         int rc = parse_buf(path, buf, len, p, err, name_line);
         free(buf);

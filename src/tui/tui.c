@@ -1439,7 +1439,7 @@ static int start_screen(struct tui *t)
                 t->seam = fopen(keys, "r");
                 if (!t->seam) {
                         fprintf(stderr, _("protokol: %s: cannot read the keys\n"), keys);
-                        return 1;
+                        return PK_EXIT_REFUSED;
                 }
                 t->seam_out = fopen("/dev/null", "w");
                 t->seam_in = fopen("/dev/null", "r");
@@ -1447,7 +1447,7 @@ static int start_screen(struct tui *t)
                 t->screen = newterm(term && term[0] ? term : "xterm", t->seam_out, t->seam_in);
                 if (!t->screen) {
                         fprintf(stderr, "%s", _("protokol: the test terminal cannot start\n"));
-                        return 1;
+                        return PK_EXIT_REFUSED;
                 }
                 set_term(t->screen);
         } else {
@@ -1459,7 +1459,7 @@ static int start_screen(struct tui *t)
                                 _("protokol: the terminal (TERM=%s) cannot be started; run the "
                                   "UI in a real terminal, or use `protokol run` for scripts\n"),
                                 term ? term : "");
-                        return 2;
+                        return PK_EXIT_USAGE;
                 }
                 set_term(t->screen);
         }
@@ -1614,7 +1614,7 @@ static int check_terminal(void)
                 fprintf(stderr, "%s",
                         _("protokol: the terminal UI needs a terminal; use `protokol run` for "
                           "scripts\n"));
-                return 1;
+                return PK_EXIT_REFUSED;
         }
         const char *term = getenv("TERM");
         if (!term || !term[0]) {
@@ -1622,7 +1622,7 @@ static int check_terminal(void)
                         _("protokol: TERM is not set, so the terminal type is unknown and the UI "
                           "cannot draw; run it in a real terminal, or use `protokol run` for "
                           "scripts\n"));
-                return 2;
+                return PK_EXIT_USAGE;
         }
         int err = 0;
         if (setupterm(term, 1, &err) != OK) {
@@ -1639,7 +1639,7 @@ static int check_terminal(void)
                                   "unknown and the UI cannot draw; install ncurses-base, or use "
                                   "`protokol run` for scripts\n"),
                                 term);
-                return 2;
+                return PK_EXIT_USAGE;
         }
         const char *cup = tigetstr("cup");
         bool ok = cup && cup != (char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
@@ -1650,7 +1650,7 @@ static int check_terminal(void)
                           "cannot draw on it; run it in a real terminal (e.g. "
                           "TERM=xterm-256color), or use `protokol run` for scripts\n"),
                         term);
-                return 2;
+                return PK_EXIT_USAGE;
         }
         return 0;
 }
