@@ -35,4 +35,15 @@ const char *script_text_problem(const char *s, char *why, size_t n);
  * its code point, and in *off its byte offset; 0 if there is none. */
 unsigned script_control_char(const char *s, size_t n, size_t *off);
 
+/* Appends s to b as a quoted script string: `"` and `\` escaped as `\"` and `\\`. */
+void script_quote(struct sb *b, const char *s);
+
+/*
+ * The inverse of script_parse_line: appends to b a line that parses back to the same action
+ * (verb, positional arguments, flags, options and their values, each quoted as it was).
+ * Positional arguments come first, then flags in the verb's order, then options in the
+ * action's order; a.text is not used.
+ */
+void script_format_action(const struct action *a, struct sb *b);
+
 #endif

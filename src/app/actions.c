@@ -6,10 +6,10 @@
  * events through the same engine. An undo appends a retraction and rebuilds the state
  * from the record without the retracted action.
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 #include <stdint.h>
 
@@ -654,18 +654,6 @@ fail:
  * changed and *p holds what must be recorded; otherwise out holds the refusal and the
  * state is unchanged.
  */
-/* Appends s as a quoted script string. */
-static void add_quoted(struct sb *b, const char *s)
-{
-        sb_add(b, "\"");
-        for (; *s; s++) {
-                if (*s == '"' || *s == '\\')
-                        sb_add(b, "\\");
-                sb_addn(b, s, 1);
-        }
-        sb_add(b, "\"");
-}
-
 /*
  * A `lot` typed without its result is drawn here, from the operating system's randomness,
  * and rewritten as `lot order="B","A"` so the record holds what was drawn and replays it.
@@ -679,32 +667,25 @@ static int draw_lot(struct app *a, struct action *act, struct app_reply *out)
         int n = engine_lot_pending(a->s, names, 256);
         if (n <= 0 || n > 256)
                 return 0; /* the engine refuses it with its reason */
-        int order[256];
+        if (sodium_init() < 0) {
+                reply_error(out, AR_ERROR, -1, "%s", _("no randomness for the lot could be had"));
+                return -1;
+        }
+        /* Fisher-Yates with libsodium's unbiased randombytes_uniform: every order is equally
+         * likely */
+        struct tok order[256];
         for (int i = 0; i < n; i++)
-                order[i] = i;
+                order[i] = (struct tok){(char *)names[i], true};
         for (int i = n - 1; i > 0; i--) {
-                uint32_t r;
-                if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r) {
-                        reply_error(out, AR_ERROR, -1, "%s",
-                                    _("no randomness for the lot could be had"));
-                        return -1;
-                }
-                /* rejection sampling keeps every order equally likely */
-                uint32_t bound = (uint32_t)i + 1, lim = UINT32_MAX - UINT32_MAX % bound;
-                while (r >= lim)
-                        if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
-                                return -1;
-                int j = (int)(r % bound), t = order[i];
+                int j = (int)randombytes_uniform((uint32_t)i + 1);
+                struct tok t = order[i];
                 order[i] = order[j];
                 order[j] = t;
         }
+        struct opt o = {.key = "order", .nvals = n, .vals = order};
+        struct action spec = {.verb = V_LOT, .nopts = 1, .opts = &o};
         struct sb line = {0};
-        sb_add(&line, "lot order=");
-        for (int i = 0; i < n; i++) {
-                if (i)
-                        sb_add(&line, ",");
-                add_quoted(&line, names[order[i]]);
-        }
+        script_format_action(&spec, &line);
         struct action drawn;
         struct pk_err e = {0};
         if (script_parse_line(sb_str(&line), line.len, &drawn, &e) != SP_ACTION) {

@@ -192,17 +192,6 @@ static char *normalize(const char *s)
         return o;
 }
 
-static void add_quoted(struct sb *b, const char *s)
-{
-        sb_add(b, "\"");
-        for (; *s; s++) {
-                if (*s == '"' || *s == '\\')
-                        sb_add(b, "\\");
-                sb_addn(b, s, 1);
-        }
-        sb_add(b, "\"");
-}
-
 /* A value that a script line takes as a bare word: no white space, quotes, commas or #. */
 static bool bare_word(const char *s)
 {
@@ -433,13 +422,13 @@ static bool member_row(struct parser *p, struct sb *line)
         if (sub[0] && !take_name(p, M_SUBSTITUTE, sub))
                 goto out;
         sb_add(line, "member ");
-        add_quoted(line, name);
+        script_quote(line, name);
         sb_addf(line, " party=%s", party);
         if (r)
                 sb_addf(line, " role=%s", r);
         if (sub[0]) {
                 sb_add(line, " substitute=");
-                add_quoted(line, sub);
+                script_quote(line, sub);
         }
         ok = date_opt(p, M_BORN, "born", line) && date_opt(p, M_SINCE, "since", line);
 out:
@@ -568,12 +557,12 @@ static bool agenda_row(struct parser *p, struct sb *line)
                 goto out;
         }
         sb_add(line, "item ");
-        add_quoted(line, v[A_TITLE]);
+        script_quote(line, v[A_TITLE]);
         if (closed)
                 sb_add(line, " closed");
         if (v[A_PUBLIC_TITLE][0]) {
                 sb_add(line, " public-title=");
-                add_quoted(line, v[A_PUBLIC_TITLE]);
+                script_quote(line, v[A_PUBLIC_TITLE]);
         }
         if (v[A_CATEGORY][0])
                 sb_addf(line, " category=%s", v[A_CATEGORY]);
@@ -585,7 +574,7 @@ static bool agenda_row(struct parser *p, struct sb *line)
                 sb_addf(line, " kind=%s", kind);
         if (v[A_PROPOSER][0]) {
                 sb_add(line, " proposer=");
-                add_quoted(line, v[A_PROPOSER]);
+                script_quote(line, v[A_PROPOSER]);
                 sb_addf(line, " submitted=%s", submitted);
         }
         ok = true;

@@ -589,3 +589,58 @@ out:
                 action_free(a);
         return rc;
 }
+
+void script_quote(struct sb *b, const char *s)
+{
+        sb_add(b, "\"");
+        for (const char *p = s; *p; p++) {
+                if (*p == '"' || *p == '\\')
+                        sb_addn(b, "\\", 1);
+                sb_addn(b, p, 1);
+        }
+        sb_add(b, "\"");
+}
+
+static void format_tok(const struct tok *t, struct sb *b)
+{
+        if (t->quoted)
+                script_quote(b, t->text);
+        else
+                sb_add(b, t->text);
+}
+
+void script_format_action(const struct action *a, struct sb *b)
+{
+        const struct verb_info *vi = &pk_verb_info[a->verb];
+        sb_add(b, vi->name);
+        for (int i = 0; i < a->npos; i++) {
+                sb_add(b, " ");
+                format_tok(&a->pos[i], b);
+        }
+        int fi = 0;
+        for (const char *p = vi->flags; *p; fi++) {
+                const char *e = strchr(p, ',');
+                size_t len = e ? (size_t)(e - p) : strlen(p);
+                if (a->flags & (1u << fi)) {
+                        sb_add(b, " ");
+                        sb_addn(b, p, len);
+                }
+                if (!e)
+                        break;
+                p = e + 1;
+        }
+        for (int i = 0; i < a->nopts; i++) {
+                const struct opt *o = &a->opts[i];
+                sb_add(b, " ");
+                if (o->key_quoted)
+                        script_quote(b, o->key);
+                else
+                        sb_add(b, o->key);
+                sb_add(b, "=");
+                for (int k = 0; k < o->nvals; k++) {
+                        if (k)
+                                sb_add(b, ",");
+                        format_tok(&o->vals[k], b);
+                }
+        }
+}

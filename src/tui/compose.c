@@ -12,22 +12,11 @@
 #include "protokol/i18n.h"
 #include "tui_int.h"
 
-void tui_quote(struct sb *b, const char *s)
-{
-        sb_add(b, "\"");
-        for (const char *p = s; *p; p++) {
-                if (*p == '"' || *p == '\\')
-                        sb_addn(b, "\\", 1);
-                sb_addn(b, p, 1);
-        }
-        sb_add(b, "\"");
-}
-
 void tui_member_line(struct sb *b, const char *verb, const struct pk_state *s, int k)
 {
         sb_add(b, verb);
         sb_add(b, " ");
-        tui_quote(b, s->members[k].name);
+        script_quote(b, s->members[k].name);
 }
 
 bool tui_seated(const struct pk_state *s, const struct meeting *m, int k)
@@ -64,7 +53,7 @@ static void list_add(struct sb *list, const char *bare, const char *quoted)
                 sb_add(list, "party:");
                 sb_add(list, bare);
         } else {
-                tui_quote(list, quoted);
+                script_quote(list, quoted);
         }
 }
 

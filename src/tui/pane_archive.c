@@ -473,7 +473,7 @@ static void ruling_rule_done(struct tui *t, const char *rule)
 {
         struct sb line = {0};
         sb_add(&line, "ruling ");
-        tui_quote(&line, t->prompt.ctx);
+        script_quote(&line, t->prompt.ctx);
         while (*rule == ' ')
                 rule++;
         if (*rule)

@@ -280,10 +280,10 @@ static void absent_done(struct tui *t, const char *text)
 {
         struct sb line = {0};
         sb_add(&line, "absent ");
-        tui_quote(&line, t->prompt.ctx);
+        script_quote(&line, t->prompt.ctx);
         if (text[strspn(text, " ")]) {
                 sb_add(&line, " reason=");
-                tui_quote(&line, text);
+                script_quote(&line, text);
         }
         tui_exec(t, sb_str(&line));
         sb_free(&line);
@@ -297,9 +297,9 @@ static void dissent_done(struct tui *t, const char *text)
         }
         struct sb line = {0};
         sb_add(&line, "dissent ");
-        tui_quote(&line, t->prompt.ctx);
+        script_quote(&line, t->prompt.ctx);
         sb_add(&line, " ");
-        tui_quote(&line, text);
+        script_quote(&line, text);
         tui_exec(t, sb_str(&line));
         sb_free(&line);
 }
@@ -369,9 +369,9 @@ void tui_member_action(struct tui *t, enum tui_action a)
                                     s->members[k].name);
                 } else {
                         sb_add(&line, "substitute ");
-                        tui_quote(&line, s->members[sub].name);
+                        script_quote(&line, s->members[sub].name);
                         sb_add(&line, " for ");
-                        tui_quote(&line, s->members[k].name);
+                        script_quote(&line, s->members[k].name);
                         tui_exec(t, sb_str(&line));
                 }
         } else {
@@ -541,7 +541,7 @@ static void exec_text(struct tui *t, const char *verb, const char *text, const c
                 return;
         struct sb line = {0};
         sb_addf(&line, "%s ", verb);
-        tui_quote(&line, text);
+        script_quote(&line, text);
         if (extra && extra[0])
                 sb_addf(&line, " %s", extra);
         tui_exec(t, sb_str(&line));
@@ -619,7 +619,7 @@ static void amend_by_done(struct tui *t, const char *text)
                 sb_addf(&extra, "to=%.*s", (int)(nl - t->prompt.ctx), t->prompt.ctx);
         if (text[strspn(text, " ")]) {
                 sb_addf(&extra, "%sby=", extra.len ? " " : "");
-                tui_quote(&extra, text);
+                script_quote(&extra, text);
         }
         char body[4200];
         snprintf(body, sizeof body, "%s", nl + 1);
@@ -663,7 +663,7 @@ static void decision_public_done(struct tui *t, const char *text)
         struct sb extra = {0};
         if (text[strspn(text, " ")]) {
                 sb_add(&extra, "public=");
-                tui_quote(&extra, text);
+                script_quote(&extra, text);
         }
         exec_text(t, "decision", t->prompt.ctx, sb_str(&extra));
         sb_free(&extra);
@@ -921,7 +921,7 @@ static void global_action(struct tui *t, enum tui_action a)
                         if ((at && (at->status == ATT_ABSENT || at->status == ATT_LEFT)) ||
                             seated_by_sub) {
                                 sb_add(&line, out ? " " : " except ");
-                                tui_quote(&line, s->members[k].name);
+                                script_quote(&line, s->members[k].name);
                                 out++;
                         } else {
                                 here++;

@@ -21,6 +21,7 @@
 #include "protokol/app.h"
 #include "protokol/deadlines.h"
 #include "protokol/engine.h"
+#include "protokol/script.h"
 #include "protokol/util.h"
 
 /* ---------- actions (what a key does) ---------- */
@@ -340,9 +341,9 @@ struct tui {
         char msg[1024];
         int msg_cite; /* where the citation " (§ …)" of a refusal begins in msg, or -1 */
         enum msg_kind msg_kind;
-        char reply_text[1024]; /* the last reply's message alone (no prefix, no citation) */
+        char reply_text[1024];   /* the last reply's message alone (no prefix, no citation) */
         enum rule_id reply_rule; /* the rule the last refusal rested on, R__COUNT: none */
-        char *msgs[50]; /* the last messages, oldest first (M shows them) */
+        char *msgs[50];          /* the last messages, oldest first (M shows them) */
         int nmsgs;
         char find[64];   /* what was typed in a member picker (type-to-find) */
         char *hist[100]; /* the command line's history, oldest first */
@@ -448,8 +449,6 @@ unsigned pane_move(struct pane *p, enum tui_action a);
 int layout_dump(const char *path);
 
 /* compose.c: building script lines (no curses) */
-/* Appends s as a quoted script string: "..." with " and \ escaped. */
-void tui_quote(struct sb *b, const char *s);
 /* Appends `VERB "NAME"` for member k. */
 void tui_member_line(struct sb *b, const char *verb, const struct pk_state *s, int k);
 /* True if member k holds a seat in the room at meeting m (present, or a seated substitute). */

@@ -264,6 +264,60 @@ static void test_script__parse__crlf_limit(void **state)
         assert_non_null(strstr(e.msg, "longer than"));
 }
 
+/* Two actions are the same: verb, arguments, flags, options and every value with its quoting. */
+static void assert_same_action(const struct action *x, const struct action *y)
+{
+        assert_int_equal(x->verb, y->verb);
+        assert_int_equal(x->npos, y->npos);
+        for (int i = 0; i < x->npos; i++) {
+                assert_string_equal(x->pos[i].text, y->pos[i].text);
+                assert_int_equal(x->pos[i].quoted, y->pos[i].quoted);
+        }
+        assert_int_equal(x->flags, y->flags);
+        assert_int_equal(x->nopts, y->nopts);
+        for (int i = 0; i < x->nopts; i++) {
+                assert_string_equal(x->opts[i].key, y->opts[i].key);
+                assert_int_equal(x->opts[i].key_quoted, y->opts[i].key_quoted);
+                assert_int_equal(x->opts[i].nvals, y->opts[i].nvals);
+                for (int k = 0; k < x->opts[i].nvals; k++) {
+                        assert_string_equal(x->opts[i].vals[k].text, y->opts[i].vals[k].text);
+                        assert_int_equal(x->opts[i].vals[k].quoted, y->opts[i].vals[k].quoted);
+                }
+        }
+}
+
+/* script_format_action is the parser's inverse: each line, parsed, formatted and parsed
+ * again, gives the same action, and the formatted line is the expected canonical one. */
+static void test_script__format__round_trip(void **state)
+{
+        (void)state;
+        static const char *cases[][2] = {
+            {"member \"Kim \\\"Kimse\\\" Bak \\\\ Ø\" party=V role=mayor",
+             "member \"Kim \\\"Kimse\\\" Bak \\\\ Ø\" party=V role=mayor"},
+            {"item   \"Budget 2027\"  open kind=budget  # comment",
+             "item \"Budget 2027\" open kind=budget"},
+            {"item \"Sag\" closed category=aid-to-individuals public-title=\"Personsag\"",
+             "item \"Sag\" closed category=aid-to-individuals public-title=\"Personsag\""},
+            {"vote for=party:V,\"Sara Kjær\" against=rest abstain=2",
+             "vote for=party:V,\"Sara Kjær\" against=rest abstain=2"},
+            {"lot order=\"B\",\"A\"", "lot order=\"B\",\"A\""},
+            {"meeting 2027-01-14 17:00", "meeting 2027-01-14 17:00"},
+        };
+        for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+                struct action a, b;
+                struct pk_err e;
+                assert_int_equal(parse(cases[c][0], &a, &e), SP_ACTION);
+                struct sb line = {0};
+                script_format_action(&a, &line);
+                assert_string_equal(sb_str(&line), cases[c][1]);
+                assert_int_equal(parse(sb_str(&line), &b, &e), SP_ACTION);
+                assert_same_action(&a, &b);
+                sb_free(&line);
+                action_free(&a);
+                action_free(&b);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -282,6 +336,7 @@ int main(void)
             cmocka_unit_test(test_script__error__bytes),
             cmocka_unit_test(test_script__error__refused_text),
             cmocka_unit_test(test_script__parse__crlf_limit),
+            cmocka_unit_test(test_script__format__round_trip),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -129,7 +129,7 @@ static void tui__quote__quotes_and_backslashes_round_trip(void **state)
         (void)state;
         struct sb b = {0};
         sb_add(&b, "speaker ");
-        tui_quote(&b, "Kim \"Kimse\" Bak \\ Ø");
+        script_quote(&b, "Kim \"Kimse\" Bak \\ Ø");
         assert_string_equal(sb_str(&b), "speaker \"Kim \\\"Kimse\\\" Bak \\\\ Ø\"");
         struct action a;
         struct pk_err err = {0};
