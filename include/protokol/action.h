@@ -48,12 +48,26 @@ enum pk_need {
 /* X(id, verb, positional, options, flags, changes-record, needs, help) */
 #define PK_VERBS(X)                                                                                \
         X(V_BODY, "body", "P", "profile=W,seats=N", "", true, 0, N_("create or select a body"))    \
-        X(V_MEMBER, "member", "P", "party=W,role=W,substitute=P,born=D,since=D", "", true,         \
+        X(V_MEMBER, "member", "P", "party=W,role=W,substitute=P,born=D,since=D,rank=N", "", true,  \
           PN_BODY, N_("register a member (and a personal substitute)"))                            \
         X(V_CORRECT, "correct", "WA",                                                              \
           "name=P,party=W,role=W,title=X,public-title=X,category=W,case=W", "", true, PN_BODY,     \
           N_("correct a member's name, party or role (correct member \"OLD\" ...) or an item's "   \
              "title, public title, category or case number (correct item N ...)"))                 \
+        X(V_ON_LEAVE, "on-leave", "P", "from=D,until=D,substitute=P,decided=N,meeting=N", "",      \
+          true, PN_BODY,                                                                           \
+          N_("a member's leave from a date, with a substitute called in (decided=N: the item "     \
+             "where the council found the conditions met)"))                                       \
+        X(V_RETURN, "return", "P", "date=D", "", true, PN_BODY,                                    \
+          N_("a member on leave returns; the substitute leaves the seat"))                         \
+        X(V_VACANCY, "vacancy", "P", "from=D,successor=P,decided=N,meeting=N", "", true, PN_BODY,  \
+          N_("a member leaves the seat for good; the next substitute (or successor=) enters"))     \
+        X(V_PARTY, "party", "P", "party=W,from=D", "", true, PN_BODY,                              \
+          N_("a member changes party (or becomes independent) from a date"))                       \
+        X(V_ROLE, "role", "P", "role=W,from=D", "", true, PN_BODY,                                 \
+          N_("a member takes another role (mayor, chair, ...) from a date"))                       \
+        X(V_TERM, "term", "D", "", "", true, PN_BODY,                                              \
+          N_("a new term after an election: every seat ends on the date"))                         \
         X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                  \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \

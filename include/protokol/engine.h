@@ -85,6 +85,16 @@ struct body {
         char *name;
         struct profile profile;
         int seats;
+        pk_day term; /* the first day of the current term (`term`), or 0 for the first */
+};
+
+/* What a member was before a change of the register from a date (`vacancy`, `party`, `term`,
+ * a re-registration in a new term): until that day (exclusive) these held. */
+struct member_past {
+        pk_day until;
+        bool holds; /* held a seat of their own */
+        char *party;
+        enum role role;
 };
 
 struct member {
@@ -95,6 +105,20 @@ struct member {
         int principal;      /* for a personal substitute: the member it stands in for, else -1 */
         char *born, *since; /* optional dates (YYYY-MM-DD) or NULL */
         char *was;          /* the name as first registered, where `correct member` changed it */
+        bool holds;         /* holds a seat of their own now (a list substitute does not) */
+        int rank;           /* a substitute of the party's list: its place on the list, else 0 */
+        pk_day term;        /* the first day of the term the member was (re-)registered in */
+        struct member_past *past; /* earlier periods, by increasing until */
+        int npast;
+};
+
+/* A member's leave with a substitute called in (`on-leave` ... `return`): the substitute holds
+ * the member's seat from `from` until `until` (exclusive; 0 while the leave lasts). */
+struct seat_leave {
+        int body;
+        int member;
+        int sub;
+        pk_day from, until;
 };
 
 enum att_status { PK_ATT_STATUSES(PK_ENUM_ID3) };
@@ -328,6 +352,8 @@ struct pk_state {
         int nmembers;
         struct meeting *meetings;
         int nmeetings;
+        struct seat_leave *leaves;
+        int nleaves;
         int cur_body;              /* -1 if none */
         int cur_meeting;           /* -1 if none */
         struct pk_touched touched; /* what the last accepted action changed */
@@ -445,6 +471,20 @@ const char *engine_subject_status_word(enum subject_status st);
 const char *engine_item_status_word(enum item_status st);
 const char *engine_meeting_state_word(enum meeting_state st);
 const char *engine_att_word(enum att_status st);
+/* ---------- the register over time (state.c) ---------- */
+/* Member k's party, role, and own seat on day d (their past periods, else now). */
+const char *engine_party_at(const struct pk_state *s, int k, pk_day d);
+enum role engine_role_at(const struct pk_state *s, int k, pk_day d);
+bool engine_own_seat_at(const struct pk_state *s, int k, pk_day d);
+/* The leave of member k on day d (index into s->leaves), or -1. */
+int engine_leave_at(const struct pk_state *s, int k, pk_day d);
+/* The leave under which k holds another member's seat on day d, or -1. */
+int engine_leave_sub_at(const struct pk_state *s, int k, pk_day d);
+/* May k take a seat on day d: their own (not on leave), or one held for a member on leave. */
+bool engine_sits_at(const struct pk_state *s, int k, pk_day d);
+/* The body's seats on day d (its seats=, else the members holding a seat then). */
+int engine_seats_at(const struct pk_state *s, int body, pk_day d);
+
 /* The roles that lead a meeting under the body's rules (R_LEADER), the first in line first. */
 void engine_leader_roles(const struct profile *p, enum role out[4]);
 /* Who led meeting m: the first in the leader's line who attended it, or -1. */

@@ -62,6 +62,10 @@ enum rule_type {
         X(R_ELECTION_PROPORTIONAL, "election.proportional", RT_ENUM, "dhondt|dhondt-alliances")    \
         X(R_ELECTION_ALLIANCES, "election.alliances", RT_DEADLINE, NULL)                           \
         X(R_SUBSTITUTES, "substitutes", RT_BOOL, NULL)                                             \
+        X(R_SEAT_LEAVE, "seats.leave-months", RT_INT, NULL)                                        \
+        X(R_SEAT_VACANCY, "seats.vacancy", RT_ENUM, "list-substitute|personal-substitute")         \
+        X(R_SEAT_PARTY, "seats.party-change", RT_ENUM, "keeps-seat|leaves-unless-mayor")           \
+        X(R_SEAT_CHAIR, "seats.chair", RT_ENUM, "council-elects|group-elects")                     \
         X(R_ABSENTEES, "protocol.absentees", RT_ENUM, "named|with-reason")                         \
         X(R_DISSENT, "protocol.dissent", RT_BOOL, NULL)                                            \
         X(R_SIGNING, "protocol.signing", RT_ENUM, "all-attended|chair")                            \

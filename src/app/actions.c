@@ -650,6 +650,32 @@ fail:
 }
 
 /*
+ * `on-leave` / `vacancy` with decided=N and without meeting=: the current meeting (where the
+ * council decided) is written into the recorded line, so a replay finds the same item whatever
+ * else is current then. 0, or -1 with out set.
+ */
+static int record_decided_meeting(struct app *a, struct action *act, struct app_reply *out)
+{
+        if ((act->verb != V_ON_LEAVE && act->verb != V_VACANCY) || !action_opt(act, "decided") ||
+            action_opt(act, "meeting") || a->s->cur_meeting < 0)
+                return 0;
+        struct sb line = {0};
+        sb_addf(&line, "%s meeting=%d", act->text, a->s->cur_meeting + 1);
+        struct action found;
+        struct pk_err e = {0};
+        if (script_parse_line(sb_str(&line), line.len, &found, &e) != SP_ACTION) {
+                reply_error(out, AR_ERROR, -1, _("the deciding meeting could not be recorded: %s"),
+                            e.msg);
+                sb_free(&line);
+                return -1;
+        }
+        sb_free(&line);
+        action_free(act);
+        *act = found;
+        return 0;
+}
+
+/*
  * Lets the engine judge a parsed action (taking ownership of act). On AR_OK the state has
  * changed and *p holds what must be recorded; otherwise out holds the refusal and the
  * state is unchanged.
@@ -743,7 +769,8 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
                              struct app_reply *out)
 {
         memset(p, 0, sizeof *p);
-        if (draw_lot(a, act, out) < 0 || record_first_reading(a, act, out) < 0) {
+        if (draw_lot(a, act, out) < 0 || record_first_reading(a, act, out) < 0 ||
+            record_decided_meeting(a, act, out) < 0) {
                 action_free(act);
                 return AR_ERROR;
         }

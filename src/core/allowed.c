@@ -35,13 +35,7 @@ void engine_status(const struct pk_state *s, struct sb *out)
         }
         sb_addf(out, "doors: %s\n", m->doors_closed ? "closed" : "open");
         int present = engine_present(s, m), need = engine_quorum_need(s, m);
-        int seats = s->bodies[m->body].seats;
-        if (seats <= 0) {
-                seats = 0;
-                for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == m->body && s->members[i].principal < 0)
-                                seats++;
-        }
+        int seats = eng_seats_in(s, m);
         sb_addf(out, "present: %d of %d\n", present, seats);
         sb_addf(out, "quorum: %s (need %d)\n", present >= need ? "yes" : "no", need);
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
@@ -90,10 +84,10 @@ void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT
                         out[v].rule = why.rule;
                         out[v].why = pk_xstrdup(sb_str(&why.text));
                         const struct meeting *m = engine_current_meeting(s);
-                        pk_rule_cite(m ? &s->bodies[m->body].profile
-                                       : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile
-                                                           : NULL),
-                                     why.rule, out[v].cite, sizeof out[v].cite);
+                        pk_rule_cite(
+                            m ? &s->bodies[m->body].profile
+                              : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile : NULL),
+                            why.rule, out[v].cite, sizeof out[v].cite);
                 }
                 why_free(&why);
         }

@@ -34,6 +34,12 @@ static const struct {
     [V_BODY] = {NULL, h_body},
     [V_MEMBER] = {NULL, h_member},
     [V_CORRECT] = {NULL, h_correct},
+    [V_ON_LEAVE] = {NULL, h_on_leave},
+    [V_RETURN] = {NULL, h_return},
+    [V_VACANCY] = {NULL, h_vacancy},
+    [V_PARTY] = {NULL, h_party_role},
+    [V_ROLE] = {NULL, h_party_role},
+    [V_TERM] = {NULL, h_term},
     [V_DROP] = {NULL, h_drop},
     [V_MEETING] = {chk_meeting, h_meeting},
     [V_PLAN] = {NULL, h_meeting},
@@ -108,7 +114,8 @@ bool eng_verb_check(const struct pk_state *s, enum pk_verb v, const struct actio
  */
 static int event_meeting(const struct pk_state *s, enum pk_verb v)
 {
-        if (v == V_MEMBER || (v == V_BODY && s->cur_meeting < 0))
+        if (v == V_MEMBER || v == V_ON_LEAVE || v == V_RETURN || v == V_VACANCY || v == V_PARTY ||
+            v == V_ROLE || v == V_TERM || (v == V_BODY && s->cur_meeting < 0))
                 return 0;
         if (v == V_MEETING || v == V_PLAN)
                 return s->event_meeting;
@@ -289,8 +296,12 @@ void engine_free(struct pk_state **sp)
                 free(s->members[i].born);
                 free(s->members[i].since);
                 free(s->members[i].was);
+                for (int k = 0; k < s->members[i].npast; k++)
+                        free(s->members[i].past[k].party);
+                free(s->members[i].past);
         }
         free(s->members);
+        free(s->leaves);
         for (int i = 0; i < s->nmeetings; i++)
                 free_meeting(&s->meetings[i]);
         free(s->meetings);

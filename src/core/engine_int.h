@@ -9,6 +9,7 @@
  *   ctx.c             what handlers share: the refusal with its rule, names, subjects
  *   names.c           the words of each enum; members by name
  *   rules/           one file per rule area; each verb's check and handler side by side
+ *                    (rules/seats.c: the seats over a term)
  */
 #ifndef PROTOKOL_ENGINE_INT_H
 #define PROTOKOL_ENGINE_INT_H
@@ -91,6 +92,7 @@ void eng_item_ended(struct ctx *c, const struct item *it);
 struct meeting *eng_meeting(struct pk_state *s);
 const struct profile *eng_profile(const struct pk_state *s, const struct meeting *m);
 int eng_body_seats(const struct pk_state *s, int body);
+int eng_seats_in(const struct pk_state *s, const struct meeting *m);
 int eng_find_member(const struct pk_state *s, int body, const char *name);
 struct attendance *eng_att(struct meeting *m, int member);
 const struct attendance *eng_catt(const struct meeting *m, int member);
@@ -106,7 +108,7 @@ int eng_first_open(const struct meeting *m, enum subject_kind k, int parent);
 bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why);
 int eng_target_item(const struct meeting *m);
 bool eng_in_list(const int *v, int n, int x);
-bool eng_has_party(const struct pk_state *s, int body, const char *party);
+bool eng_has_party(const struct pk_state *s, int body, const char *party, pk_day d);
 bool eng_find_first_reading(const struct pk_state *s, int body, const char *case_id, pk_day *day,
                             int *minute);
 int eng_seat_taken_by(const struct pk_state *s, const struct meeting *m, int k);
@@ -124,6 +126,8 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
 
 /* rules/register.c */
 verb_handler h_body, h_member, h_correct;
+/* rules/seats.c */
+verb_handler h_on_leave, h_return, h_vacancy, h_party_role, h_term;
 /* rules/agenda.c */
 verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done;
 bool eng_no_item_running(const struct meeting *m, struct why *why);

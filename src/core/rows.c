@@ -221,7 +221,7 @@ static void r_ballot(const struct pk_state *s, int mi, int k, struct dt_rows *ou
                 r->vals[0] = num(mi + 1);
                 r->vals[1] = num(k + 1);
                 r->vals[2] = str(s->members[v].name);
-                r->vals[3] = str(s->members[v].party);
+                r->vals[3] = str(engine_party_at(s, v, m->date));
                 r->vals[4] = str(vw[b->votes[v]]);
         }
 }

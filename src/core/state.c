@@ -38,6 +38,7 @@ const struct profile *eng_profile(const struct pk_state *s, const struct meeting
         return NULL;
 }
 
+/* The seats now: the body's seats=, else the members who hold a seat of their own now. */
 int eng_body_seats(const struct pk_state *s, int body)
 {
         const struct body *b = &s->bodies[body];
@@ -45,9 +46,82 @@ int eng_body_seats(const struct pk_state *s, int body)
                 return b->seats;
         int n = 0;
         for (int i = 0; i < s->nmembers; i++)
-                if (s->members[i].body == body && s->members[i].principal < 0)
+                if (s->members[i].body == body && s->members[i].holds)
                         n++;
         return n;
+}
+
+int engine_seats_at(const struct pk_state *s, int body, pk_day d)
+{
+        const struct body *b = &s->bodies[body];
+        if (b->seats > 0)
+                return b->seats;
+        int n = 0;
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == body && engine_own_seat_at(s, i, d))
+                        n++;
+        return n;
+}
+
+int eng_seats_in(const struct pk_state *s, const struct meeting *m)
+{
+        return engine_seats_at(s, m->body, m->date);
+}
+
+/* The past period of member k that day d falls in, or NULL (d is in the present one). */
+static const struct member_past *past_at(const struct pk_state *s, int k, pk_day d)
+{
+        const struct member *mb = &s->members[k];
+        for (int i = 0; i < mb->npast; i++)
+                if (d < mb->past[i].until)
+                        return &mb->past[i];
+        return NULL;
+}
+
+const char *engine_party_at(const struct pk_state *s, int k, pk_day d)
+{
+        const struct member_past *p = past_at(s, k, d);
+        return p ? p->party : s->members[k].party;
+}
+
+enum role engine_role_at(const struct pk_state *s, int k, pk_day d)
+{
+        const struct member_past *p = past_at(s, k, d);
+        return p ? p->role : s->members[k].role;
+}
+
+bool engine_own_seat_at(const struct pk_state *s, int k, pk_day d)
+{
+        const struct member_past *p = past_at(s, k, d);
+        return p ? p->holds : s->members[k].holds;
+}
+
+static bool leave_covers(const struct seat_leave *l, pk_day d)
+{
+        return l->from <= d && (l->until == 0 || d < l->until);
+}
+
+int engine_leave_at(const struct pk_state *s, int k, pk_day d)
+{
+        for (int i = 0; i < s->nleaves; i++)
+                if (s->leaves[i].member == k && leave_covers(&s->leaves[i], d))
+                        return i;
+        return -1;
+}
+
+int engine_leave_sub_at(const struct pk_state *s, int k, pk_day d)
+{
+        for (int i = 0; i < s->nleaves; i++)
+                if (s->leaves[i].sub == k && leave_covers(&s->leaves[i], d))
+                        return i;
+        return -1;
+}
+
+bool engine_sits_at(const struct pk_state *s, int k, pk_day d)
+{
+        if (engine_leave_sub_at(s, k, d) >= 0)
+                return true;
+        return engine_own_seat_at(s, k, d) && engine_leave_at(s, k, d) < 0;
 }
 
 int eng_find_member(const struct pk_state *s, int body, const char *name)
@@ -86,9 +160,9 @@ bool eng_seated(const struct pk_state *s, const struct meeting *m, int member)
         const struct attendance *a = eng_catt(m, member);
         if (a->status != ATT_PRESENT)
                 return false;
-        if (s->members[member].principal >= 0)
-                return a->seat_of >= 0;
-        return true;
+        if (a->seat_of >= 0)
+                return true;
+        return engine_own_seat_at(s, member, m->date) && engine_leave_at(s, member, m->date) < 0;
 }
 
 bool eng_inhabil(const struct meeting *m, int item, int member)
@@ -111,7 +185,7 @@ int engine_present(const struct pk_state *s, const struct meeting *m)
 
 int engine_quorum_need(const struct pk_state *s, const struct meeting *m)
 {
-        int seats = eng_body_seats(s, m->body);
+        int seats = eng_seats_in(s, m);
         int pct = profile_int(&s->bodies[m->body].profile, R_QUORUM_PERCENT);
         return (seats * pct + 99) / 100;
 }
@@ -134,7 +208,8 @@ static int first_leader(const struct pk_state *s, const struct meeting *m, bool 
         engine_leader_roles(&s->bodies[m->body].profile, pref);
         for (int r = 0; r < 4; r++)
                 for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == m->body && s->members[i].role == pref[r] &&
+                        if (s->members[i].body == m->body &&
+                            engine_role_at(s, i, m->date) == pref[r] &&
                             (now ? eng_seated(s, m, i) : eng_catt(m, i)->attended))
                                 return i;
         return -1;
@@ -221,8 +296,7 @@ bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *
         if (present >= need)
                 return true;
         eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
-                _("not quorate: %d of %d present, %d needed"), present, eng_body_seats(s, m->body),
-                need);
+                _("not quorate: %d of %d present, %d needed"), present, eng_seats_in(s, m), need);
         return false;
 }
 
@@ -240,10 +314,11 @@ bool eng_in_list(const int *v, int n, int x)
         return false;
 }
 
-bool eng_has_party(const struct pk_state *s, int body, const char *party)
+/* A member registered with party on day d. */
+bool eng_has_party(const struct pk_state *s, int body, const char *party, pk_day d)
 {
         for (int i = 0; i < s->nmembers; i++)
-                if (s->members[i].body == body && strcmp(s->members[i].party, party) == 0)
+                if (s->members[i].body == body && strcmp(engine_party_at(s, i, d), party) == 0)
                         return true;
         return false;
 }

@@ -170,12 +170,14 @@ void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, b
                                         vote = w(da, "abstain", "undlod");
                                 else if (inh)
                                         vote = "inhabil";
-                                else if (mb->principal >= 0)
-                                        continue; /* a substitute not seated has no vote to account
-                                                     for */
+                                else if (!engine_own_seat_at(s, i, m->date) ||
+                                         engine_leave_at(s, i, m->date) >= 0)
+                                        continue; /* no seat that day (a substitute not seated, a
+                                                     member on leave, outside their term) */
                                 else
                                         vote = w(da, "absent", "fraværende");
-                                const char *v[] = {a, b, sj->id, mb->name, mb->party, vote};
+                                const char *v[] = {
+                                    a, b, sj->id, mb->name, engine_party_at(s, i, m->date), vote};
                                 row(out, 6, v);
                         }
                 }
@@ -191,15 +193,18 @@ void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, b
                 if (mb->body != m->body)
                         continue;
                 const struct attendance *at = i < m->natt ? &m->att[i] : NULL;
-                if (mb->principal >= 0 && !(at && at->attended))
+                if (!engine_own_seat_at(s, i, m->date) && !(at && at->attended))
                         continue;
                 const char *status = w(da, "absent", "fraværende");
+                if (engine_leave_at(s, i, m->date) >= 0)
+                        status = w(da, "on-leave", "orlov");
                 if (at && at->attended)
                         status = at->status == ATT_LEFT ? w(da, "left", "gået")
                                                         : w(da, "present", "til stede");
                 const char *v[] = {mb->name,
-                                   mb->party,
-                                   da ? engine_role_da(mb->role) : engine_role_word(mb->role),
+                                   engine_party_at(s, i, m->date),
+                                   da ? engine_role_da(engine_role_at(s, i, m->date))
+                                      : engine_role_word(engine_role_at(s, i, m->date)),
                                    status,
                                    at && !at->attended && !public_ ? at->reason : NULL,
                                    at ? at->arrived : NULL,

@@ -354,7 +354,7 @@ static void header(struct ctx *c)
         if (lead >= 0) {
                 sb_clear(&l);
                 sb_addf(&l, "%s (%s)", s->members[lead].name,
-                        engine_role_label(s->members[lead].role));
+                        engine_role_label(engine_role_at(s, lead, m->date)));
                 add_labelled(c->bl, _("Chair of the meeting"), sb_str(&l));
         }
         sb_clear(&l);
@@ -411,7 +411,7 @@ static void attendance(struct ctx *c)
                         sb_addf(&note, _("left at %s"), sb_str(&t));
                         missed_items(c, member_event(c, V_LEAVE, mb), false, &note);
                 }
-                add_row(c->bl, BK_TROW, mb->name, mb->party, sb_str(&note));
+                add_row(c->bl, BK_TROW, mb->name, engine_party_at(s, i, m->date), sb_str(&note));
         }
         if (table)
                 block_add(c->bl, BK_TEND);
@@ -422,16 +422,31 @@ static void attendance(struct ctx *c)
             !strcmp(s->bodies[m->body].profile.rules[R_ABSENTEES].sval, "with-reason");
         for (int i = 0; i < s->nmembers; i++) {
                 const struct member *mb = &s->members[i];
-                if (mb->body != m->body || mb->principal >= 0)
+                if (mb->body != m->body || !engine_own_seat_at(s, i, m->date))
                         continue;
-                const struct attendance *a = i < m->natt ? &m->att[i] : NULL;
+                /* a member on leave: their substitute holds the seat (absent if not present) */
+                int lv = engine_leave_at(s, i, m->date);
+                int who = lv >= 0 ? s->leaves[lv].sub : i;
+                const struct attendance *a = who < m->natt ? &m->att[who] : NULL;
+                if (lv >= 0) {
+                        if (!any)
+                                add_text(c->bl, BK_P, _("Absent:"));
+                        any = true;
+                        sb_clear(&name);
+                        sb_addf(&name, "%s (%s): ", mb->name, engine_party_at(s, i, m->date));
+                        sb_addf(&name, _("on leave; substitute: %s"), s->members[who].name);
+                        if (!(a && a->attended))
+                                sb_addf(&name, " (%s)", _("absent"));
+                        add_text(c->bl, BK_LI, sb_str(&name));
+                        continue;
+                }
                 if (a && a->attended)
                         continue;
                 if (!any)
                         add_text(c->bl, BK_P, _("Absent:"));
                 any = true;
                 sb_clear(&name);
-                sb_addf(&name, "%s (%s)", mb->name, mb->party);
+                sb_addf(&name, "%s (%s)", mb->name, engine_party_at(s, i, m->date));
                 /* R_ABSENTEES: the reason recorded; where members give their reason when they
                  * report an absence, its lack is noted */
                 if (a && a->reason && !c->public_)
@@ -576,7 +591,9 @@ static void parties_voting(const struct ctx *c, const struct ballot *b, enum vot
         for (int i = 0; i < n; i++) {
                 if (b->votes[i] != choice)
                         continue;
-                const char *p = s->members[i].party ? s->members[i].party : "";
+                const char *p = engine_party_at(s, i, c->m->date);
+                if (!p)
+                        p = "";
                 int j = 0;
                 while (j < np && strcmp(party[j], p))
                         j++;
@@ -610,8 +627,8 @@ static void against_group(const struct ctx *c, const struct ballot *b, struct sb
                         continue;
                 int tally[4] = {0};
                 for (int j = 0; j < n; j++)
-                        if (b->votes[j] != VC_NONE &&
-                            !strcmp(s->members[j].party, s->members[i].party))
+                        if (b->votes[j] != VC_NONE && !strcmp(engine_party_at(s, j, c->m->date),
+                                                              engine_party_at(s, i, c->m->date)))
                                 tally[b->votes[j]]++;
                 enum vote_choice most = VC_FOR;
                 for (int k = VC_AGAINST; k <= VC_ABSTAIN; k++)
@@ -623,7 +640,7 @@ static void against_group(const struct ctx *c, const struct ballot *b, struct sb
                                   : v == VC_AGAINST ? _("voted against")
                                                     : _("abstained");
                 sb_addf(o, "%s%s (%s) %s", found++ ? "; " : "", s->members[i].name,
-                        s->members[i].party, how);
+                        engine_party_at(s, i, c->m->date), how);
         }
         (void)found;
 }
@@ -863,7 +880,9 @@ static void item_blocks(struct ctx *c, int ii)
         for (int k = 0; k < it->ndissents; k++) {
                 const struct member *mb = &s->members[it->dissents[k].member];
                 sb_clear(&l);
-                sb_addf(&l, "%s (%s): %s", mb->name, mb->party, it->dissents[k].text);
+                sb_addf(&l, "%s (%s): %s", mb->name,
+                        engine_party_at(s, it->dissents[k].member, c->m->date),
+                        it->dissents[k].text);
                 add_labelled(c->bl, _("Note of dissent"), sb_str(&l));
         }
         sb_free(&l);

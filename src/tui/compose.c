@@ -29,17 +29,30 @@ bool tui_may_vote(const struct pk_state *s, const struct meeting *m, const struc
         return engine_may_vote(s, m, b, k);
 }
 
-int tui_parties(const struct pk_state *s, int body, const char **out, int max)
+/* The day whose register a view of m shows: the meeting's, or now (the latest). */
+static pk_day view_day(const struct meeting *m)
+{
+        return m ? m->date : INT32_MAX;
+}
+
+const char *tui_party(const struct pk_state *s, const struct meeting *m, int k)
+{
+        return engine_party_at(s, k, view_day(m));
+}
+
+int tui_parties(const struct pk_state *s, int body, const struct meeting *m, const char **out,
+                int max)
 {
         int n = 0;
         for (int i = 0; i < s->nmembers; i++) {
-                if (s->members[i].body != body || !s->members[i].party)
+                const char *p = engine_party_at(s, i, view_day(m));
+                if (s->members[i].body != body || !p)
                         continue;
                 bool seen = false;
                 for (int k = 0; k < n && !seen; k++)
-                        seen = !strcmp(out[k], s->members[i].party);
+                        seen = !strcmp(out[k], p);
                 if (!seen && n < max)
-                        out[n++] = s->members[i].party;
+                        out[n++] = p;
         }
         return n;
 }
@@ -63,7 +76,7 @@ static int party_line(const struct pk_state *s, const struct meeting *m, const s
 {
         int count[4] = {0, 0, 0, 0};
         for (int k = 0; k < s->nmembers; k++) {
-                if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, party))
+                if (!tui_may_vote(s, m, b, k) || strcmp(tui_party(s, m, k), party))
                         continue;
                 count[choice[k] == VC_NONE ? VC_ABSTAIN : choice[k]]++;
         }
@@ -79,11 +92,11 @@ int tui_vote_deviators(const struct pk_state *s, const struct meeting *m, const 
 {
         static const char *names[4] = {"", N_("for"), N_("against"), N_("abstain")};
         const char *parties[256];
-        int np = tui_parties(s, m->body, parties, 256), n = 0;
+        int np = tui_parties(s, m->body, m, parties, 256), n = 0;
         for (int p = 0; p < np; p++) {
                 int line = party_line(s, m, b, choice, parties[p]);
                 for (int k = 0; k < s->nmembers; k++) {
-                        if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, parties[p]))
+                        if (!tui_may_vote(s, m, b, k) || strcmp(tui_party(s, m, k), parties[p]))
                                 continue;
                         int c = choice[k] == VC_NONE ? VC_ABSTAIN : (int)choice[k];
                         if (c == line)
@@ -101,12 +114,12 @@ int tui_vote_line(const struct pk_state *s, const struct meeting *m, const struc
 {
         struct sb lists[3] = {{0}, {0}, {0}}; /* for, against, abstain */
         const char *parties[256];
-        int np = tui_parties(s, m->body, parties, 256);
+        int np = tui_parties(s, m->body, m, parties, 256);
         int voters = 0;
         for (int p = 0; p < np; p++) {
                 int count[4] = {0, 0, 0, 0};
                 for (int k = 0; k < s->nmembers; k++) {
-                        if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, parties[p]))
+                        if (!tui_may_vote(s, m, b, k) || strcmp(tui_party(s, m, k), parties[p]))
                                 continue;
                         enum vote_choice c = choice[k] == VC_NONE ? VC_ABSTAIN : choice[k];
                         count[c]++;
@@ -121,7 +134,7 @@ int tui_vote_line(const struct pk_state *s, const struct meeting *m, const struc
                         continue;
                 list_add(&lists[line - 1], parties[p], NULL);
                 for (int k = 0; k < s->nmembers; k++) {
-                        if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, parties[p]))
+                        if (!tui_may_vote(s, m, b, k) || strcmp(tui_party(s, m, k), parties[p]))
                                 continue;
                         enum vote_choice c = choice[k] == VC_NONE ? VC_ABSTAIN : choice[k];
                         if ((int)c != line)

@@ -61,10 +61,14 @@ static void member_row(struct tui *t, struct rows *out, int k, bool sub)
         if (a && a->signed_at && strlen(a->signed_at) >= 16)
                 sb_addf(&right, "%s%s %.5s", right.len ? " " : "", _("signed"), a->signed_at + 11);
         char left[400];
-        const char *role = engine_role_short(mb->role);
+        const char *role = engine_role_short(engine_role_at(s, k, m ? m->date : INT32_MAX));
         snprintf(left, sizeof left, "%s %s%s%s%s%s", mark, sub ? "↳ " : "", mb->name,
                  role ? " (" : "", role ? role : "", role ? ")" : "");
-        if (sub)
+        if (sub && a && a->seat_of >= 0) {
+                if (right.len)
+                        sb_add(&right, " ");
+                sb_addf(&right, _("substitute for %s"), s->members[a->seat_of].name);
+        } else if (sub)
                 sb_addf(&right, "%s%s", right.len ? " " : "", _("substitute"));
         rows_add(out, left, sb_str(&right), c, inhabil ? TC_WARN : TC_DIM, true, k);
         sb_free(&right);
@@ -82,16 +86,16 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                 return;
         }
         const char *parties[256];
-        int np = tui_parties(s, body, parties, 256);
+        int np = tui_parties(s, body, m, parties, 256);
+        pk_day day = m ? m->date : INT32_MAX;
         for (int pi = 0; pi < np; pi++) {
                 int total = 0, present = 0;
                 for (int k = 0; k < s->nmembers; k++)
-                        if (s->members[k].body == body && s->members[k].principal < 0 &&
-                            !strcmp(s->members[k].party, parties[pi])) {
+                        if (s->members[k].body == body && engine_own_seat_at(s, k, day) &&
+                            !strcmp(tui_party(s, m, k), parties[pi])) {
                                 total++;
                                 for (int j = 0; j < s->nmembers; j++)
-                                        if (j == k || (s->members[j].principal == k && m &&
-                                                       j < m->natt && m->att[j].seat_of == k))
+                                        if (j == k || (m && j < m->natt && m->att[j].seat_of == k))
                                                 present += tui_seated(s, m, j) ? 1 : 0;
                         }
                 char head[300], right[64];
@@ -100,15 +104,17 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                          m ? present : total, total);
                 rows_add(out, head, right, TC_TITLE, TC_DIM, false, -1);
                 for (int k = 0; k < s->nmembers; k++) {
-                        if (s->members[k].body != body || s->members[k].principal >= 0 ||
-                            strcmp(s->members[k].party, parties[pi]))
+                        if (s->members[k].body != body || !engine_own_seat_at(s, k, day) ||
+                            strcmp(tui_party(s, m, k), parties[pi]))
                                 continue;
                         member_row(t, out, k, false);
                         /* a personal substitute appears under the member once in the room */
                         for (int j = 0; j < s->nmembers; j++) {
                                 const struct attendance *a = att_of(m, j);
-                                if (s->members[j].principal == k && a &&
-                                    (a->status == ATT_PRESENT || a->seat_of == k))
+                                int lv = engine_leave_sub_at(s, j, day);
+                                if ((lv >= 0 && s->leaves[lv].member == k) ||
+                                    (s->members[j].principal == k && a &&
+                                     (a->status == ATT_PRESENT || a->seat_of == k)))
                                         member_row(t, out, j, true);
                         }
                 }

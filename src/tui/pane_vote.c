@@ -45,10 +45,10 @@ static int voting_parties(struct tui *t, const char **out, int max)
         const struct meeting *m = tui_meeting(t);
         const struct ballot *b = open_ballot(t);
         const char *all[256];
-        int na = tui_parties(s, m->body, all, 256), n = 0;
+        int na = tui_parties(s, m->body, m, all, 256), n = 0;
         for (int p = 0; p < na && n < max; p++)
                 for (int k = 0; k < s->nmembers; k++)
-                        if (tui_may_vote(s, m, b, k) && !strcmp(s->members[k].party, all[p])) {
+                        if (tui_may_vote(s, m, b, k) && !strcmp(tui_party(s, m, k), all[p])) {
                                 out[n++] = all[p];
                                 break;
                         }
@@ -86,7 +86,7 @@ static int party_choice(struct tui *t, const char *party)
         const struct ballot *b = open_ballot(t);
         int c = -2;
         for (int k = 0; k < s->nmembers; k++) {
-                if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, party) ||
+                if (!tui_may_vote(s, m, b, k) || strcmp(tui_party(s, m, k), party) ||
                     t->vote.exc[k])
                         continue;
                 if (c == -2)
@@ -220,7 +220,7 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                          TC_TITLE, pc < 0 ? TC_WARN : choice_color((enum vote_choice)pc), true,
                          -2 - pi);
                 for (int k = 0; k < s->nmembers; k++) {
-                        if (!tui_may_vote(s, m, b, k) || strcmp(s->members[k].party, parties[pi]))
+                        if (!tui_may_vote(s, m, b, k) || strcmp(tui_party(s, m, k), parties[pi]))
                                 continue;
                         enum vote_choice ch = t->vote.choice[k];
                         /* * marks a member set on their own: the party's key leaves them */
@@ -264,7 +264,7 @@ static void set_party(struct tui *t, const char *party, enum vote_choice c)
         const struct meeting *m = tui_meeting(t);
         const struct ballot *b = open_ballot(t);
         for (int k = 0; k < s->nmembers; k++)
-                if (tui_may_vote(s, m, b, k) && !strcmp(s->members[k].party, party) &&
+                if (tui_may_vote(s, m, b, k) && !strcmp(tui_party(s, m, k), party) &&
                     !t->vote.exc[k])
                         t->vote.choice[k] = c;
 }
@@ -285,7 +285,7 @@ static void set_row(struct tui *t, struct pane *p, enum vote_choice c, bool cyc)
                 /* cleared: the member follows the party again (from its next key) */
                 t->vote.exc[pay] = t->vote.choice[pay] != VC_NONE;
                 if (!t->vote.exc[pay]) {
-                        int pc = party_choice(t, app_state(t->app)->members[pay].party);
+                        int pc = party_choice(t, tui_party(app_state(t->app), tui_meeting(t), pay));
                         t->vote.choice[pay] = pc < 0 ? VC_NONE : (enum vote_choice)pc;
                 }
                 return;

@@ -456,7 +456,10 @@ bool tui_seated(const struct pk_state *s, const struct meeting *m, int k);
 /* True if member k may vote in ballot b (seated, of the body, not disqualified). */
 bool tui_may_vote(const struct pk_state *s, const struct meeting *m, const struct ballot *b, int k);
 /* The parties of body in order of first registration; returns how many (at most max). */
-int tui_parties(const struct pk_state *s, int body, const char **out, int max);
+int tui_parties(const struct pk_state *s, int body, const struct meeting *m, const char **out,
+                int max);
+/* Member k's party on the date of meeting m (now, without a meeting). */
+const char *tui_party(const struct pk_state *s, const struct meeting *m, int k);
 /*
  * Builds the `vote` line of a named vote from one choice per member index (VC_NONE is
  * recorded as abstaining): whole parties as party:X, members who differ from their

@@ -25,10 +25,43 @@ bool chk_substitute(const struct pk_state *s, const struct meeting *m, const str
         return true;
 }
 
+/*
+ * The seat member k takes in meeting m on its date: their own (*seat -1), or that of a member
+ * on leave for whom they were called in (*seat that member). A member on leave, and one who
+ * holds no seat that day (before they entered, after they left, a substitute of the list not
+ * called in), is refused.
+ */
+static enum pk_result seat_for(struct ctx *c, int k, int *seat)
+{
+        const struct pk_state *s = c->s;
+        const struct meeting *m = c->m;
+        char d[16];
+        cal_format(m->date, d);
+        *seat = -1;
+        int l = engine_leave_sub_at(s, k, m->date);
+        if (l >= 0) {
+                *seat = s->leaves[l].member;
+                return PK_OK;
+        }
+        l = engine_leave_at(s, k, m->date);
+        if (l >= 0) {
+                char f[16];
+                cal_format(s->leaves[l].from, f);
+                return eng_deny(c, R_SEAT_LEAVE,
+                                _("\"%s\" is on leave from %s: \"%s\" holds the seat"),
+                                s->members[k].name, f, s->members[s->leaves[l].sub].name);
+        }
+        if (s->members[k].principal >= 0)
+                return PK_OK;
+        if (!engine_own_seat_at(s, k, m->date))
+                return eng_deny(c, NO_RULE, _("\"%s\" holds no seat on %s"), s->members[k].name, d);
+        return PK_OK;
+}
+
 enum pk_result h_present(struct ctx *c)
 {
         struct meeting *m = c->m;
-        int idx[256], n = 0;
+        int idx[256], seat[256], n = 0;
         bool all = action_flag(c->a, "all"), except = action_flag(c->a, "except");
         if (!all && (except || c->a->npos == 0))
                 return eng_err(c, "%s",
@@ -42,7 +75,10 @@ enum pk_result h_present(struct ctx *c)
                 int k = eng_member_arg(c, eng_pos(c, i));
                 if (k < 0)
                         return PK_ERROR;
-                if (!all && c->s->members[k].principal >= 0)
+                int st = -1;
+                if (!all && seat_for(c, k, &st) != PK_OK)
+                        return PK_DENIED;
+                if (!all && st < 0 && c->s->members[k].principal >= 0)
                         return eng_deny(
                             c, R_SUBSTITUTES,
                             _("\"%s\" is a substitute: seat them with substitute \"%s\" "
@@ -56,18 +92,26 @@ enum pk_result h_present(struct ctx *c)
                                         c->s->members[sub].name);
                 if (eng_in_list(idx, n, k))
                         return eng_err(c, _("\"%s\" is named twice"), eng_pos(c, i));
-                if (n < 256)
+                if (n < 256) {
+                        seat[n] = st;
                         idx[n++] = k;
+                }
         }
         if (all) {
                 /* every member of the body in their own seat, but those named */
                 int left[256], nl = n;
                 memcpy(left, idx, sizeof left);
                 n = 0;
-                for (int k = 0; k < c->s->nmembers && n < 256; k++)
-                        if (c->s->members[k].body == m->body && c->s->members[k].principal < 0 &&
-                            !eng_in_list(left, nl, k) && eng_seat_taken_by(c->s, m, k) < 0)
-                                idx[n++] = k;
+                for (int k = 0; k < c->s->nmembers && n < 256; k++) {
+                        if (c->s->members[k].body != m->body || eng_in_list(left, nl, k) ||
+                            !engine_sits_at(c->s, k, m->date) || eng_seat_taken_by(c->s, m, k) >= 0)
+                                continue;
+                        int l = engine_leave_sub_at(c->s, k, m->date);
+                        if (l >= 0 && eng_catt(m, c->s->leaves[l].member)->status == ATT_PRESENT)
+                                continue;
+                        seat[n] = l >= 0 ? c->s->leaves[l].member : -1;
+                        idx[n++] = k;
+                }
         }
         char t[6];
         eng_hhmm(c->in->time, t);
@@ -77,11 +121,12 @@ enum pk_result h_present(struct ctx *c)
                 if (a->status != ATT_PRESENT && eng_running(m))
                         eng_set_str(&a->arrived, t);
                 a->status = ATT_PRESENT;
+                if (seat[i] >= 0)
+                        a->seat_of = seat[i];
                 if (eng_running(m))
                         a->attended = true;
         }
-        sb_addf(c->msg, _("%d of %d present"), engine_present(c->s, m),
-                eng_body_seats(c->s, m->body));
+        sb_addf(c->msg, _("%d of %d present"), engine_present(c->s, m), eng_seats_in(c->s, m));
         return PK_OK;
 }
 
@@ -114,7 +159,10 @@ static enum pk_result arrive_leave(struct ctx *c, bool arrive)
         char t[6];
         eng_hhmm(c->in->time, t);
         if (arrive) {
-                if (c->s->members[k].principal >= 0 && a->seat_of < 0)
+                int st = -1;
+                if (seat_for(c, k, &st) != PK_OK)
+                        return PK_DENIED;
+                if (st < 0 && c->s->members[k].principal >= 0 && a->seat_of < 0)
                         return eng_deny(c, R_SUBSTITUTES,
                                         _("\"%s\" is a substitute: seat them with substitute"),
                                         eng_pos(c, 0));
@@ -126,13 +174,15 @@ static enum pk_result arrive_leave(struct ctx *c, bool arrive)
                 if (a->status == ATT_PRESENT)
                         return eng_deny(c, NO_RULE, _("\"%s\" is already present"), eng_pos(c, 0));
                 a->status = ATT_PRESENT;
+                if (st >= 0)
+                        a->seat_of = st;
                 if (eng_running(m)) {
                         a->attended = true;
                         eng_set_str(&a->arrived, t);
                 }
                 eng_t_att(c->s, MI(c), k);
                 sb_addf(c->msg, _("\"%s\" arrives: %d of %d present"), eng_pos(c, 0),
-                        engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                        engine_present(c->s, m), eng_seats_in(c->s, m));
         } else {
                 if (a->status != ATT_PRESENT)
                         return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
@@ -146,7 +196,7 @@ static enum pk_result arrive_leave(struct ctx *c, bool arrive)
                 eng_t_att(c->s, MI(c), k);
                 eng_drop_speaker(m, k);
                 sb_addf(c->msg, _("\"%s\" leaves: %d of %d present"), eng_pos(c, 0),
-                        engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                        engine_present(c->s, m), eng_seats_in(c->s, m));
         }
         return PK_OK;
 }
@@ -200,7 +250,7 @@ enum pk_result h_substitute(struct ctx *c)
                 eng_set_str(&as->arrived, t);
         }
         sb_addf(c->msg, _("\"%s\" takes the seat of \"%s\": %d of %d present"), eng_pos(c, 0),
-                eng_pos(c, 2), engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                eng_pos(c, 2), engine_present(c->s, m), eng_seats_in(c->s, m));
         return PK_OK;
 }
 
@@ -231,7 +281,7 @@ enum pk_result h_inhabil(struct ctx *c)
         if (it->speaker == k)
                 it->speaker = -1;
         sb_addf(c->msg, _("\"%s\" disqualified for item %d and leaves the room: %d of %d present"),
-                eng_pos(c, 0), it->number, engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                eng_pos(c, 0), it->number, engine_present(c->s, m), eng_seats_in(c->s, m));
         const char *ct = c->p->rules[R_DISQUALIFICATION].cite;
         if (ct[0] && strcmp(ct, "-"))
                 sb_addf(c->msg, " (%s)", ct);

@@ -87,7 +87,7 @@ enum pk_result h_open(struct ctx *c)
                 }
         eng_archive_body(c->s, m->body, MI(c));
         int present = engine_present(c->s, m), need = engine_quorum_need(c->s, m);
-        sb_addf(c->msg, _("%d of %d present, %s (need %d)"), present, eng_body_seats(c->s, m->body),
+        sb_addf(c->msg, _("%d of %d present, %s (need %d)"), present, eng_seats_in(c->s, m),
                 present >= need ? _("quorate") : _("not quorate"), need);
         if (!m->dispatched)
                 sb_add(c->msg, _("; the agenda's dispatch was not recorded"));

@@ -96,6 +96,53 @@ static void add_member(struct pk_state *s, const char *name, const char *party, 
         mb->born = eng_strdup0(born);
         mb->since = eng_strdup0(since);
         mb->was = NULL;
+        mb->holds = principal < 0;
+        mb->rank = 0;
+        mb->term = s->bodies[s->cur_body].term;
+        mb->past = NULL;
+        mb->npast = 0;
+        /* registered in a later term: held nothing before it */
+        if (mb->term) {
+                mb->past = pk_xcalloc(1, sizeof *mb->past);
+                mb->past[0] = (struct member_past){
+                    .until = mb->term, .holds = false, .party = pk_xstrdup(party), .role = r};
+                mb->npast = 1;
+        }
+}
+
+/*
+ * A member of an earlier term registered again in the new one (`term`): the same person, with
+ * what they were kept as a past period; principal >= 0 for a personal substitute, rank > 0 for a
+ * substitute of the list.
+ */
+static void reregister(struct pk_state *s, int k, const char *party, enum role r, int principal,
+                       int rank)
+{
+        struct member *mb = &s->members[k];
+        pk_day t = s->bodies[s->cur_body].term;
+        if (!mb->npast || mb->past[mb->npast - 1].until != t) {
+                mb->past = pk_xrealloc(mb->past, (size_t)(mb->npast + 1) * sizeof *mb->past);
+                mb->past[mb->npast++] = (struct member_past){.until = t,
+                                                             .holds = mb->holds,
+                                                             .party = pk_xstrdup(mb->party),
+                                                             .role = mb->role};
+        }
+        free(mb->party);
+        mb->party = pk_xstrdup(party);
+        mb->role = r;
+        mb->principal = principal;
+        mb->holds = principal < 0 && rank == 0;
+        mb->rank = rank;
+        mb->term = t;
+}
+
+/* A name registered in an earlier term (not yet in this one): -1 if it is not. */
+static int earlier_term(const struct pk_state *s, const char *name)
+{
+        int k = eng_find_member(s, s->cur_body, name);
+        if (k < 0 || s->members[k].term >= s->bodies[s->cur_body].term)
+                return -1;
+        return k;
 }
 
 enum pk_result h_member(struct ctx *c)
@@ -115,28 +162,59 @@ enum pk_result h_member(struct ctx *c)
                 return eng_err(c, _("a member needs party=X"));
         if (!name[0])
                 return eng_err(c, _("a member needs a name"));
-        if (eng_find_member(s, s->cur_body, name) >= 0)
+        const char *rank_s = action_opt(c->a, "rank");
+        int rank = rank_s ? atoi(rank_s) : 0;
+        if (rank_s && rank < 1)
+                return eng_err(c, _("rank: the place on the list of substitutes is 1 or more"));
+        if (rank_s && (sub || r != ROLE_MEMBER))
+                return eng_err(c, "%s",
+                               _("a substitute of the list (rank=) has no role and no substitute"));
+        int again = earlier_term(s, name);
+        if (again < 0 && eng_find_member(s, s->cur_body, name) >= 0)
                 return eng_deny(c, NO_RULE, _("a member named \"%s\" is already registered"), name);
         if (sub && !profile_int(p, R_SUBSTITUTES))
                 return eng_deny(c, R_SUBSTITUTES,
                                 _("this body's rules have no personal substitutes"));
-        if (sub && (eng_find_member(s, s->cur_body, sub) >= 0 || !strcmp(sub, name)))
+        int sub_again = sub ? earlier_term(s, sub) : -1;
+        if (sub &&
+            ((sub_again < 0 && eng_find_member(s, s->cur_body, sub) >= 0) || !strcmp(sub, name)))
                 return eng_deny(c, NO_RULE, _("a member named \"%s\" is already registered"), sub);
         int seats = s->bodies[s->cur_body].seats;
-        if (seats > 0 && eng_body_seats(s, s->cur_body) >= seats) {
+        if (!rank_s && seats > 0) {
                 int n = 0;
                 for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == s->cur_body && s->members[i].principal < 0)
+                        if (s->members[i].body == s->cur_body && s->members[i].holds)
                                 n++;
                 if (n >= seats)
                         return eng_deny(c, NO_RULE, _("all %d seats are taken"), seats);
         }
-        add_member(s, name, party, r, -1, action_opt(c->a, "born"), action_opt(c->a, "since"));
-        int idx = s->nmembers - 1;
+        int idx;
+        if (again >= 0) {
+                idx = again;
+                reregister(s, idx, party, r, -1, rank);
+        } else {
+                add_member(s, name, party, r, -1, action_opt(c->a, "born"),
+                           action_opt(c->a, "since"));
+                idx = s->nmembers - 1;
+                if (rank) {
+                        s->members[idx].holds = false;
+                        s->members[idx].rank = rank;
+                        if (s->members[idx].npast)
+                                s->members[idx].past[0].role = ROLE_MEMBER;
+                }
+        }
         eng_t_member(s, idx);
-        if (sub) {
+        if (sub && sub_again >= 0) {
+                reregister(s, sub_again, party, ROLE_MEMBER, idx, 0);
+                eng_t_member(s, sub_again);
+        } else if (sub) {
                 add_member(s, sub, party, ROLE_MEMBER, idx, NULL, NULL);
                 eng_t_member(s, s->nmembers - 1);
+        }
+        if (rank) {
+                sb_addf(c->msg, _("substitute \"%s\" registered, number %d on the list of %s"),
+                        name, rank, party);
+                return PK_OK;
         }
         sb_addf(c->msg, _("member \"%s\" (%s, %s) registered"), name, party, engine_role_word(r));
         if (sub)

@@ -348,12 +348,13 @@ static int party_pass(struct ctx *c, const struct opt *o, enum vote_choice choic
                 if (t->quoted || strncmp(t->text, "party:", 6))
                         continue;
                 const char *party = t->text + 6;
-                if (!eng_has_party(s, m->body, party)) {
+                if (!eng_has_party(s, m->body, party, m->date)) {
                         why_add(why, _("no member of party %s"), party);
                         return -1;
                 }
                 for (int k = 0; k < s->nmembers; k++) {
-                        if (s->members[k].body != m->body || strcmp(s->members[k].party, party))
+                        if (s->members[k].body != m->body ||
+                            strcmp(engine_party_at(s, k, m->date), party))
                                 continue;
                         if (!eng_seated(s, m, k) || eng_inhabil(m, item, k) || explicit_[k])
                                 continue;
