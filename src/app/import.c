@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "protokol/app.h"
+#include "protokol/calendar.h"
 #include "protokol/cli.h"
 #include "protokol/fileio.h"
 #include "protokol/i18n.h"
@@ -27,7 +28,7 @@
 static int usage(void)
 {
         fprintf(stderr, "%s",
-                _("usage: protokol [--db FILE] import members FILE.csv\n"
+                _("usage: protokol [--db FILE] import members FILE.csv [--term-from YYYY-MM-DD]\n"
                   "       protokol [--db FILE] import agenda FILE.csv [--meeting ID]\n"));
         return PK_EXIT_USAGE;
 }
@@ -134,10 +135,21 @@ int cli_import(const char *db, int argc, char **argv)
         enum import_kind kind;
         const char *file = NULL;
         int meeting = 0;
+        const char *term = NULL;
         if (argc < 1 || !import_kind_parse(argv[0], &kind))
                 return usage();
         for (int i = 1; i < argc; i++) {
-                if (!strcmp(argv[i], "--meeting") && i + 1 < argc && kind == IMPORT_AGENDA) {
+                if (!strcmp(argv[i], "--term-from") && i + 1 < argc && kind == IMPORT_MEMBERS) {
+                        pk_day d;
+                        term = argv[++i];
+                        if (!cal_parse(term, &d)) {
+                                fprintf(stderr,
+                                        _("protokol: --term-from: \"%s\" is not a date "
+                                          "(YYYY-MM-DD)\n"),
+                                        term);
+                                return PK_EXIT_USAGE;
+                        }
+                } else if (!strcmp(argv[i], "--meeting") && i + 1 < argc && kind == IMPORT_AGENDA) {
                         char *end;
                         long v = strtol(argv[++i], &end, 10);
                         if (*end || v < 1 || v > 1000000) {
@@ -220,7 +232,8 @@ int cli_import(const char *db, int argc, char **argv)
                 if (m->state != MS_CLOSED && m->state != MS_LOCKED && !m->archived)
                         opts.first_number = m->nitems + 1;
         }
-        opts.known = known_names(s, &opts.nknown);
+        /* a new term: the members of the last term may be registered again */
+        opts.known = term ? pk_xcalloc(1, sizeof *opts.known) : known_names(s, &opts.nknown);
         rc = csv_import_parse(kind, buf, len, file, &opts, &res, &err);
         free((void *)opts.known);
         if (rc < 0) {
@@ -232,11 +245,25 @@ int cli_import(const char *db, int argc, char **argv)
                 rc = 0;
                 goto done;
         }
+        if (term) {
+                /* the new term first, in the same batch: all of it is recorded, or nothing */
+                res.lines = pk_xrealloc(res.lines, (size_t)(res.n + 1) * sizeof *res.lines);
+                res.linenos = pk_xrealloc(res.linenos, (size_t)(res.n + 1) * sizeof *res.linenos);
+                memmove(res.lines + 1, res.lines, (size_t)res.n * sizeof *res.lines);
+                memmove(res.linenos + 1, res.linenos, (size_t)res.n * sizeof *res.linenos);
+                struct sb tl = {0};
+                sb_addf(&tl, "term %s", term);
+                res.lines[0] = pk_xstrdup(sb_str(&tl));
+                res.linenos[0] = 1;
+                res.n++;
+                sb_free(&tl);
+        }
         struct sb result = {0};
         enum app_result ar =
             app_exec_batch(a, (const char *const *)res.lines, res.linenos, res.n, &result);
         if (ar == AR_OK) {
-                printf(_("import: %d rows read, %d imported\n"), res.rows_read, res.n);
+                printf(_("import: %d rows read, %d imported\n"), res.rows_read,
+                       res.n - (term != NULL));
                 rc = 0;
         } else if (ar == AR_IO) {
                 fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
@@ -244,7 +271,13 @@ int cli_import(const char *db, int argc, char **argv)
         } else {
                 int row =
                     ar == AR_DENIED ? denied_row(a, &res) : row_of_line(&res, sb_str(&result));
-                if (row >= 0) {
+                if (row == 0 && term) {
+                        const char *msg = sb_str(&result);
+                        fprintf(stderr, "protokol: --term-from %s: %s\n", term,
+                                strncmp(msg, "denied: ", 8) ? msg : msg + 8);
+                        fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
+                        rc = PK_EXIT_REFUSED;
+                } else if (row >= 0) {
                         rc = refuse_row(file, &res, row, &result);
                 } else {
                         fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));

@@ -33,11 +33,15 @@ struct coldef {
         const char *da;
 };
 
-enum { M_NAME, M_PARTY, M_ROLE, M_SUBSTITUTE, M_BORN, M_SINCE, M__N };
+enum { M_NAME, M_PARTY, M_ROLE, M_SUBSTITUTE, M_BORN, M_SINCE, M_RANK, M__N };
 static const struct coldef member_cols[M__N] = {
-    {"name", true, "navn"},   {"party", true, "parti"},
-    {"role", false, "rolle"}, {"substitute", false, "stedfortræder"},
-    {"born", false, "født"},  {"since", false, "indtrådt"},
+    {"name", true, "navn"},
+    {"party", true, "parti"},
+    {"role", false, "rolle"},
+    {"substitute", false, "stedfortræder"},
+    {"born", false, "født"},
+    {"since", false, "indtrådt"},
+    {"substitute_rank", false, "stedfortræder_nr"},
 };
 
 enum {
@@ -386,6 +390,35 @@ static bool date_opt(struct parser *p, int def, const char *key, struct sb *line
         return ok;
 }
 
+/* substitute_rank: a substitute of the party's list, with its place on the list (1, 2, ...);
+ * such a row has no role and no personal substitute. */
+static bool rank_opt(struct parser *p, bool role_or_sub, struct sb *line)
+{
+        char *v = text_of(p, M_RANK);
+        if (!v)
+                return false;
+        bool ok = true;
+        if (v[0]) {
+                char *end;
+                long n = strtol(v, &end, 10);
+                if (*end || n < 1 || n > 1000 || !(v[0] >= '0' && v[0] <= '9')) {
+                        failv(p, M_RANK,
+                              _("\"%s\" is not a place on the list of substitutes (1, 2, ...)"), v);
+                        ok = false;
+                } else if (role_or_sub) {
+                        failv(p, M_RANK,
+                              _("\"%s\": a substitute of the list has no role and no personal "
+                                "substitute"),
+                              v);
+                        ok = false;
+                } else {
+                        sb_addf(line, " rank=%ld", n);
+                }
+        }
+        free(v);
+        return ok;
+}
+
 static bool member_row(struct parser *p, struct sb *line)
 {
         char *name = NULL, *party = NULL, *role = NULL, *sub = NULL;
@@ -430,7 +463,8 @@ static bool member_row(struct parser *p, struct sb *line)
                 sb_add(line, " substitute=");
                 script_quote(line, sub);
         }
-        ok = date_opt(p, M_BORN, "born", line) && date_opt(p, M_SINCE, "since", line);
+        ok = date_opt(p, M_BORN, "born", line) && date_opt(p, M_SINCE, "since", line) &&
+             rank_opt(p, r != NULL || sub[0], line);
 out:
         free(name);
         free(party);
