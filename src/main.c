@@ -45,6 +45,9 @@ static void usage(FILE *f)
               "  protokol [--db FILE] export votes|member-votes|attendance --meeting ID\n"
               "                                  [--excel|--csv] [--lang da|en] [--public] [-o "
               "FILE]\n"
+              "  protokol [--db FILE] export members --date YYYY-MM-DD [--body NAME] "
+              "[--excel|--csv]\n"
+              "                                  [-o FILE]   the register as of a date\n"
               "  protokol [--db FILE] export calendar --year YYYY [--body NAME] [-o FILE]\n"
               "  protokol [--db FILE] deadlines --profile NAME --date YYYY-MM-DD | --meeting ID\n"
               "  protokol [--db FILE] verify [--head N:HASH]  check the record (chain, replay,\n"
@@ -352,6 +355,41 @@ static int write_out(const char *path, const char *text, size_t len, mode_t mode
         return report_err(&err);
 }
 
+/* protokol export members --date D [--body NAME] [--excel|--csv] [-o FILE]: the register of the
+ * body (the current one, or NAME) as of day D. */
+static int export_members(const char *db, const char *date, const char *body, int csv_style,
+                          const char *out)
+{
+        pk_day d;
+        if (!date) {
+                fprintf(stderr, "%s", _("protokol: export members needs --date YYYY-MM-DD\n"));
+                return PK_EXIT_USAGE;
+        }
+        if (!cal_parse(date, &d)) {
+                fprintf(stderr, _("protokol: --date: \"%s\" is not a date (YYYY-MM-DD)\n"), date);
+                return PK_EXIT_USAGE;
+        }
+        struct stat sb;
+        if (stat(db, &sb) != 0) {
+                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+                return PK_EXIT_IO;
+        }
+        struct app *a;
+        struct pk_err err = {0};
+        if (app_open(db, true, &a, &err) < 0)
+                return report_err(&err);
+        struct sb text = {0};
+        if (app_export_members(a, body, d, csv_style == CSV_STYLE_EXCEL, &text, &err) < 0) {
+                sb_free(&text);
+                app_close(&a);
+                return report_err(&err);
+        }
+        int rc = write_out(out, sb_str(&text), text.len, 0644);
+        sb_free(&text);
+        app_close(&a);
+        return rc;
+}
+
 /* protokol export minutes|votes|member-votes|attendance --meeting ID [--format F] [--public] [-o
  * FILE] */
 static int cmd_export(const char *db, int argc, char **argv)
@@ -361,6 +399,7 @@ static int cmd_export(const char *db, int argc, char **argv)
                 return PK_EXIT_USAGE;
         }
         const char *what = argv[0], *out = NULL, *fmt = "md", *lang = NULL;
+        const char *date = NULL, *body = NULL;
         int meeting = 0, csv_style = CSV_STYLE_AUTO;
         bool public_ = false;
         for (int i = 1; i < argc; i++) {
@@ -391,11 +430,17 @@ static int cmd_export(const char *db, int argc, char **argv)
                         csv_style = CSV_STYLE_CSV;
                 } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
                         out = argv[++i];
+                } else if (!strcmp(argv[i], "--date") && i + 1 < argc && !strcmp(what, "members")) {
+                        date = argv[++i];
+                } else if (!strcmp(argv[i], "--body") && i + 1 < argc && !strcmp(what, "members")) {
+                        body = argv[++i];
                 } else {
                         fprintf(stderr, _("protokol: export: unknown argument \"%s\"\n"), argv[i]);
                         return PK_EXIT_USAGE;
                 }
         }
+        if (!strcmp(what, "members"))
+                return export_members(db, date, body, csv_style, out);
         if (!meeting) {
                 fprintf(stderr, _("protokol: export needs --meeting ID\n"));
                 return PK_EXIT_USAGE;

@@ -111,6 +111,9 @@ int app_export_csv(struct app *a, int meeting, const char *what, bool public_, s
 int app_export_minutes_lang(struct app *a, int meeting, int format, bool public_, const char *lang,
                             struct sb *out, struct pk_err *err);
 /* The language a meeting's exports are written in by default (its body's). */
+/* The register of body (NULL: the current one) as of day (export members --date): CSV. */
+int app_export_members(struct app *a, const char *body, pk_day day, bool excel, struct sb *out,
+                       struct pk_err *err);
 int app_export_language(struct app *a, int meeting, const char **lang, struct pk_err *err);
 
 enum { CSV_STYLE_AUTO, CSV_STYLE_CSV, CSV_STYLE_EXCEL };

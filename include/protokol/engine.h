@@ -95,6 +95,7 @@ struct member_past {
         bool holds; /* held a seat of their own */
         char *party;
         enum role role;
+        int rank; /* the place on the substitutes' list then, or 0 */
 };
 
 struct member {
@@ -476,6 +477,7 @@ const char *engine_att_word(enum att_status st);
 const char *engine_party_at(const struct pk_state *s, int k, pk_day d);
 enum role engine_role_at(const struct pk_state *s, int k, pk_day d);
 bool engine_own_seat_at(const struct pk_state *s, int k, pk_day d);
+int engine_rank_at(const struct pk_state *s, int k, pk_day d);
 /* The leave of member k on day d (index into s->leaves), or -1. */
 int engine_leave_at(const struct pk_state *s, int k, pk_day d);
 /* The leave under which k holds another member's seat on day d, or -1. */

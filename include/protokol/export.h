@@ -30,4 +30,8 @@ void csv_export(const struct pk_state *s, int mi, enum csv_export what, bool pub
 void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, bool public_,
                        bool excel, struct sb *out);
 
+/* The register of body on day d (export members --date): name, party, role, substitute,
+ * substitute_rank, status (member, on-leave, substitute, list), substitute_for. */
+void csv_export_members(const struct pk_state *s, int body, pk_day d, bool excel, struct sb *out);
+
 #endif

@@ -150,3 +150,26 @@ int app_export_csv(struct app *a, int meeting, const char *what, bool public_, s
 {
         return app_export_csv_style(a, meeting, what, public_, NULL, CSV_STYLE_CSV, out, err);
 }
+
+int app_export_members(struct app *a, const char *body, pk_day day, bool excel, struct sb *out,
+                       struct pk_err *err)
+{
+        const struct pk_state *s = app_state(a);
+        int bi = s->cur_body;
+        if (body) {
+                bi = -1;
+                for (int i = 0; i < s->nbodies; i++)
+                        if (!strcmp(s->bodies[i].name, body))
+                                bi = i;
+        }
+        if (bi < 0) {
+                if (body)
+                        pk_err_set(err, _("no body named \"%s\""), body);
+                else
+                        pk_err_set(err, "%s", _("the record has no body"));
+                err->exit_code = 1;
+                return -1;
+        }
+        csv_export_members(s, bi, day, excel, out);
+        return 0;
+}

@@ -90,6 +90,12 @@ enum role engine_role_at(const struct pk_state *s, int k, pk_day d)
         return p ? p->role : s->members[k].role;
 }
 
+int engine_rank_at(const struct pk_state *s, int k, pk_day d)
+{
+        const struct member_past *p = past_at(s, k, d);
+        return p ? p->rank : s->members[k].rank;
+}
+
 bool engine_own_seat_at(const struct pk_state *s, int k, pk_day d)
 {
         const struct member_past *p = past_at(s, k, d);

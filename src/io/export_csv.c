@@ -213,3 +213,66 @@ void csv_export_styled(const struct pk_state *s, int mi, enum csv_export what, b
                 row(out, 8, v);
         }
 }
+
+/*
+ * The register of body on day d: every member holding a seat then (their party and role that
+ * day, their personal substitute, on leave or not), every substitute called in for a member on
+ * leave (substitute_for), and the substitutes of the lists (substitute_rank).
+ */
+void csv_export_members(const struct pk_state *s, int body, pk_day d, bool excel, struct sb *out)
+{
+        const struct csv_out co = {out, excel};
+        static const char *h[] = {
+            "name", "party", "role", "substitute", "substitute_rank", "status", "substitute_for"};
+        static const char *hd[] = {"navn",
+                                   "parti",
+                                   "rolle",
+                                   "stedfortræder",
+                                   "stedfortræder_nr",
+                                   "status",
+                                   "stedfortræder for"};
+        if (excel)
+                sb_add(out, "\xEF\xBB\xBF");
+        row(&co, 7, excel ? hd : h);
+        for (int i = 0; i < s->nmembers; i++) {
+                const struct member *mb = &s->members[i];
+                if (mb->body != body)
+                        continue;
+                enum role r = engine_role_at(s, i, d);
+                const char *party = engine_party_at(s, i, d);
+                const char *role = excel ? engine_role_da(r) : engine_role_word(r);
+                int lv = engine_leave_sub_at(s, i, d);
+                if (engine_own_seat_at(s, i, d)) {
+                        const char *sub = NULL;
+                        for (int j = 0; j < s->nmembers; j++)
+                                if (s->members[j].principal == i && s->members[j].body == body)
+                                        sub = s->members[j].name;
+                        bool away = engine_leave_at(s, i, d) >= 0;
+                        const char *v[] = {
+                            mb->name,
+                            party,
+                            role,
+                            sub,
+                            NULL,
+                            away ? (excel ? "orlov" : "on-leave") : (excel ? "medlem" : "member"),
+                            NULL};
+                        row(&co, 7, v);
+                } else if (lv >= 0) {
+                        const char *v[] = {mb->name,
+                                           party,
+                                           excel ? engine_role_da(ROLE_MEMBER)
+                                                 : engine_role_word(ROLE_MEMBER),
+                                           NULL,
+                                           NULL,
+                                           excel ? "stedfortræder" : "substitute",
+                                           s->members[s->leaves[lv].member].name};
+                        row(&co, 7, v);
+                } else if (engine_rank_at(s, i, d) > 0 && mb->principal < 0) {
+                        char rank[16];
+                        snprintf(rank, sizeof rank, "%d", engine_rank_at(s, i, d));
+                        const char *v[] = {
+                            mb->name, party, NULL, NULL, rank, excel ? "liste" : "list", NULL};
+                        row(&co, 7, v);
+                }
+        }
+}

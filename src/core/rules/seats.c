@@ -111,6 +111,7 @@ static void keep_past(struct pk_state *s, int k, pk_day until)
         p->holds = mb->holds;
         p->party = pk_xstrdup(mb->party);
         p->role = mb->role;
+        p->rank = mb->rank;
 }
 
 /* A new member of the current body who holds nothing before day from. */
@@ -538,6 +539,7 @@ enum pk_result h_term(struct ctx *c)
                         n++;
                 keep_past(s, k, d);
                 mb->holds = false;
+                mb->rank = 0;
         }
         for (int i = 0; i < s->nleaves; i++) {
                 struct seat_leave *lv = &s->leaves[i];
