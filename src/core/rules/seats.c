@@ -50,6 +50,10 @@ static enum pk_result change_from(struct ctx *c, pk_day d, int who, enum change_
                 const struct meeting *m = &s->meetings[mi];
                 if (m->hole || m->body != s->cur_body || m->date < d)
                         continue;
+                /* an archived meeting restored from its summary before the replay: it may be of
+                 * a later date than this event (checked live, and by verify's full replay) */
+                if (c->in->replay && m->summary_only)
+                        continue;
                 char md[16];
                 cal_format(m->date, md);
                 if (m->state == MS_CLOSED || m->state == MS_LOCKED)
