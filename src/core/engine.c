@@ -39,6 +39,7 @@ static const struct {
     [V_VACANCY] = {NULL, h_vacancy},
     [V_PARTY] = {NULL, h_party_role},
     [V_ROLE] = {NULL, h_party_role},
+    [V_NEW_SUBSTITUTE] = {chk_new_substitute, h_new_substitute},
     [V_TERM] = {NULL, h_term},
     [V_DROP] = {NULL, h_drop},
     [V_MEETING] = {chk_meeting, h_meeting},

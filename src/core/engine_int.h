@@ -127,7 +127,8 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
 /* rules/register.c */
 verb_handler h_body, h_member, h_correct;
 /* rules/seats.c */
-verb_handler h_on_leave, h_return, h_vacancy, h_party_role, h_term;
+verb_check chk_new_substitute;
+verb_handler h_on_leave, h_return, h_vacancy, h_party_role, h_term, h_new_substitute;
 /* rules/agenda.c */
 verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done;
 bool eng_no_item_running(const struct meeting *m, struct why *why);

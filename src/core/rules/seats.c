@@ -278,8 +278,8 @@ static enum pk_result pick_substitute(struct ctx *c, const char *key, int k, pk_
         if (s->members[n].holds || engine_own_seat_at(s, n, d))
                 return eng_deny(c, NO_RULE, _("\"%s\" holds a seat of their own"), name);
         if (personal && s->members[n].principal >= 0 && s->members[n].principal != k)
-                return eng_deny(c, R_SUBSTITUTES, _("\"%s\" is the personal substitute of \"%s\""),
-                                name, s->members[s->members[n].principal].name);
+                return eng_deny(c, rule, _("\"%s\" is the personal substitute of \"%s\""), name,
+                                s->members[s->members[n].principal].name);
         int l = sub_from(s, n, d);
         if (l >= 0 && s->leaves[l].member != k)
                 return eng_deny(c, NO_RULE, _("\"%s\" holds the seat of \"%s\""), name,
@@ -555,5 +555,55 @@ enum pk_result h_term(struct ctx *c)
                 _("new term from %s: the %d members of the last term keep their meetings; "
                   "register the members of the new term"),
                 dd, n);
+        return PK_OK;
+}
+
+/* Verb: new-substitute. Rules: R_SUBSTITUTES (only where the body has personal substitutes). */
+bool chk_new_substitute(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                        const struct action *a, struct why *why)
+{
+        (void)m, (void)p, (void)a;
+        const struct profile *bp = &s->bodies[s->cur_body].profile;
+        if (!profile_int(bp, R_SUBSTITUTES)) {
+                eng_why(why, bp, R_SUBSTITUTES,
+                        _("this body's rules have no personal substitutes"));
+                return false;
+        }
+        return true;
+}
+
+/*
+ * Verb: new-substitute "MEMBER" substitute="NAME" - the member's group chooses a new personal
+ * substitute where the member has none (KKR § 3, stk. 11-12: after the substitute entered as
+ * member, or stopped being a substitute). Rule: R_SUBSTITUTES (chk_new_substitute).
+ */
+enum pk_result h_new_substitute(struct ctx *c)
+{
+        struct pk_state *s = c->s;
+        c->p = body_profile(c);
+        const char *name = action_opt(c->a, "substitute");
+        if (!name)
+                return eng_err(c, "%s", _("new-substitute needs substitute=\"NAME\""));
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        if (!s->members[k].holds)
+                return eng_deny(c, NO_RULE, _("\"%s\" holds no seat"), eng_pos(c, 0));
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].principal == k)
+                        return eng_deny(c, R_SEAT_VACANCY,
+                                        _("\"%s\" has a personal substitute: \"%s\""),
+                                        eng_pos(c, 0), s->members[i].name);
+        int n = eng_find_member(s, s->cur_body, name);
+        if (n >= 0 &&
+            (s->members[n].holds || s->members[n].principal >= 0 || sub_from(s, n, 0) >= 0))
+                return eng_deny(c, R_SEAT_VACANCY,
+                                _("\"%s\" is a member or another member's substitute"), name);
+        if (n < 0)
+                n = new_person(s, name, s->members[k].party, false, 0);
+        s->members[n].principal = k;
+        eng_t_member(s, n);
+        sb_addf(c->msg, _("\"%s\" is the personal substitute of \"%s\""), s->members[n].name,
+                s->members[k].name);
         return PK_OK;
 }
