@@ -310,6 +310,8 @@ enum pk_result h_on_leave(struct ctx *c)
                 return PK_ERROR;
         if (action_opt(c->a, "until") && date_opt(c, "until", &until) != PK_OK)
                 return PK_ERROR;
+        if (until && until <= from)
+                return eng_err(c, "%s", _("until= must be after from="));
         int k = eng_member_arg(c, eng_pos(c, 0));
         if (k < 0)
                 return PK_ERROR;
@@ -320,8 +322,6 @@ enum pk_result h_on_leave(struct ctx *c)
         cal_format(from, fd);
         if (!engine_own_seat_at(s, k, from))
                 return eng_deny(c, NO_RULE, _("\"%s\" holds no seat on %s"), eng_pos(c, 0), fd);
-        if (until && until <= from)
-                return eng_err(c, "%s", _("until= must be after from="));
         int months = profile_int(p, R_SEAT_LEAVE);
         if (until && !at_least_months(from, until, months))
                 return eng_deny(c, R_SEAT_LEAVE,
