@@ -101,6 +101,25 @@ static void test_csv_import__members__comma_optional_columns_any_order(void **st
         expect_lines(IMPORT_MEMBERS, csv, want, lines);
 }
 
+/* substitute_rank: a substitute of the party's list at its place, in English or Danish. */
+static void test_csv_import__members__substitute_rank(void **state)
+{
+        (void)state;
+        const char *csv = "name,party,role,substitute_rank\n"
+                          "Ida Ravn,V,mayor,\n"
+                          "Finn Fisker,V,,1\n"
+                          "Rikke Holm,V,, 2\n";
+        const char *want[] = {"member \"Ida Ravn\" party=V role=mayor",
+                              "member \"Finn Fisker\" party=V rank=1",
+                              "member \"Rikke Holm\" party=V rank=2", NULL};
+        const int lines[] = {2, 3, 4};
+        expect_lines(IMPORT_MEMBERS, csv, want, lines);
+        const char *da = "navn;parti;stedfortræder_nr\nFinn Fisker;V;1\n";
+        const char *want_da[] = {"member \"Finn Fisker\" party=V rank=1", NULL};
+        const int lines_da[] = {2};
+        expect_lines(IMPORT_MEMBERS, da, want_da, lines_da);
+}
+
 /* Every line the import writes reads back, through the script parser, as the CSV values. */
 static void test_csv_import__members__escaping_round_trips(void **state)
 {
@@ -187,11 +206,10 @@ static void test_csv_import__error__header(void **state)
             "lacks the required column \"party\" (required: name (navn), party (parti))");
         expect_refused(IMPORT_AGENDA, "number,closed\n1,no\n", 1, 1, "title",
                        "required column \"title\"");
-        expect_refused(
-            IMPORT_MEMBERS, "name,party,email\nAnne,V,a@b\n", 1, 12, "email",
-            "unknown column \"email\" (the columns are: name, party, role, "
-            "substitute, born, since; in Danish: navn, parti, rolle, stedfortræder, født, "
-            "indtrådt)");
+        expect_refused(IMPORT_MEMBERS, "name,party,email\nAnne,V,a@b\n", 1, 12, "email",
+                       "unknown column \"email\" (the columns are: name, party, role, "
+                       "substitute, born, since, substitute_rank; in Danish: navn, parti, rolle, "
+                       "stedfortræder, født, indtrådt, stedfortræder_nr)");
         expect_refused(IMPORT_MEMBERS, "name,party,Name\nAnne,V,x\n", 1, 12, "name",
                        "appears twice (first as column 1)");
         expect_refused(IMPORT_MEMBERS, "name,,party\nAnne,,V\n", 1, 6, NULL,
@@ -345,6 +363,7 @@ int main(void)
             cmocka_unit_test(test_csv_import__members__semicolon_bom_crlf_quoted_newline),
             cmocka_unit_test(test_csv_import__members__comma_optional_columns_any_order),
             cmocka_unit_test(test_csv_import__members__escaping_round_trips),
+            cmocka_unit_test(test_csv_import__members__substitute_rank),
             cmocka_unit_test(test_csv_import__agenda__all_columns),
             cmocka_unit_test(test_csv_import__agenda__numbers_follow_the_agenda),
             cmocka_unit_test(test_csv_import__error__broken_quoting),
