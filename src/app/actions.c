@@ -761,6 +761,33 @@ static int record_first_reading(struct app *a, struct action *act, struct app_re
 }
 
 /*
+ * `correct member ... name=`: a correction shows in every meeting of the body, the archived
+ * ones too (their attendance, votes, dissents and proposers carry the name), so their rows must
+ * be written again. A state that holds only the summaries of archived meetings is rebuilt in
+ * full first (a replay of every event, as for the exports), and stays so for the session.
+ * 0, or -1 with out set.
+ */
+static int full_for_correction(struct app *a, const struct action *act, struct app_reply *out)
+{
+        if (act->verb != V_CORRECT || a->full || act->npos < 1 ||
+            strcmp(act->pos[0].text, "member") != 0)
+                return 0;
+        bool summaries = false;
+        for (int i = 0; i < a->s->nmeetings && !summaries; i++)
+                summaries = a->s->meetings[i].summary_only;
+        if (!summaries)
+                return 0;
+        struct pk_err e = {0};
+        a->full = true;
+        int rc = rebuild(a, &e);
+        if (rc < 0) {
+                a->full = false;
+                reply_error(out, AR_IO, -1, "%s", e.msg);
+        }
+        return rc;
+}
+
+/*
  * Lets the engine judge a parsed action (taking ownership of act). On AR_OK the state has
  * changed and *p holds what must be recorded: the event and the rows of exactly the units
  * the engine touched; otherwise out holds the refusal and the state is unchanged.
@@ -770,7 +797,7 @@ static enum app_result apply(struct app *a, struct action *act, int lineno, stru
 {
         memset(p, 0, sizeof *p);
         if (draw_lot(a, act, out) < 0 || record_first_reading(a, act, out) < 0 ||
-            record_decided_meeting(a, act, out) < 0) {
+            record_decided_meeting(a, act, out) < 0 || full_for_correction(a, act, out) < 0) {
                 action_free(act);
                 return AR_ERROR;
         }
