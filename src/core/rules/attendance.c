@@ -228,6 +228,9 @@ enum pk_result h_substitute(struct ctx *c)
                 return eng_deny(c, R_SUBSTITUTES,
                                 _("\"%s\" is not the personal substitute of \"%s\""), eng_pos(c, 0),
                                 eng_pos(c, 2));
+        int seat;
+        if (seat_for(c, k, &seat) != PK_OK)
+                return PK_DENIED;
         if (eng_catt(m, k)->status == ATT_PRESENT)
                 return eng_deny(
                     c, R_SUBSTITUTES,
