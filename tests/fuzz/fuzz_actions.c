@@ -120,6 +120,8 @@ static enum pk_result apply(struct pk_state *s, const char *line, size_t len, in
             .action = &a, .time = "2027-01-21T16:00:00", .profile = &profiles[prof]};
         struct pk_reply rep = {0};
         enum pk_result r = engine_apply(s, &in, &rep);
+        if (r == PK_OK)
+                engine_touched_unique(s); /* as the action layer does before it renders */
         pk_reply_free(&rep);
         action_free(&a);
         return r;

@@ -433,7 +433,6 @@ enum pk_result h_vacancy(struct ctx *c)
                 succ = new_person(s, action_opt(c->a, "successor"), engine_party_at(s, k, from),
                                   true, from);
         } else {
-                eng_t_member(s, succ);
                 keep_past(s, succ, from);
                 s->members[succ].holds = true;
                 s->members[succ].principal = -1;
