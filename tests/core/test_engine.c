@@ -2013,6 +2013,128 @@ static void test_engine__rule_majority__members_present(void **state)
         assert_false(majority_5_3_5(t)); /* 5 is not more than half of 13 */
 }
 
+/* ---------- seats over time (rules/seats.c) ---------- */
+
+/* A council of five with a substitute on V's list, and meeting 1 (2027-02-01) held and signed
+ * with everyone present, its item 1 adopting a leave for Bo. */
+static void seats_council(struct t *t)
+{
+        OK(t, "body \"Nyby\" profile=lolland-2023 seats=5", NULL);
+        OK(t, "member \"Anna\" party=A role=mayor", NULL);
+        OK(t, "member \"Bo\" party=V", NULL);
+        OK(t, "member \"Carl\" party=F", NULL);
+        OK(t, "member \"Dina\" party=A", NULL);
+        OK(t, "member \"Emil\" party=V", NULL);
+        OK(t, "member \"Finn\" party=V rank=1",
+           "substitute \"Finn\" registered, number 1 on the list of V");
+        OK(t, "meeting 2027-02-01 16:00", NULL);
+        OK(t, "item \"Orlov\"", NULL);
+        OK(t, "present all", "5 of 5 present");
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Orlov bevilges\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=party:V against=rest", "M rejected 2-3-0");
+        OK(t, "done", NULL);
+        OK(t, "close", NULL);
+        for (const char *const *n = (const char *const[]){"Anna", "Bo", "Carl", "Dina", "Emil", 0};
+             *n; n++)
+                runf(t, "sign \"%s\"", *n);
+}
+
+/* A leave needs an item the council decided, not one whose proposal it rejected; from its first
+ * day the substitute holds the seat: counted for quorum and in a party vote, the member refused. */
+static void test_engine__seats__leave_moves_the_seat_to_the_substitute(void **state)
+{
+        struct t *t = *state;
+        seats_council(t);
+        /* meeting 1's proposal was rejected; the body's meeting 1 is signed, so the record
+         * names it */
+        DENIED(t, "on-leave \"Bo\" from=2027-03-01 decided=1 meeting=1",
+               "the proposal of item 1 was rejected (§ 15, stk. 2 og 4, styrelsesloven)");
+        OK(t, "meeting 2027-02-15 16:00", NULL);
+        OK(t, "item \"Orlov\"", NULL);
+        OK(t, "present all", "5 of 5 present");
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Orlov bevilges\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=rest", "M adopted 5-0-0");
+        OK(t, "on-leave \"Bo\" from=2027-03-01 decided=1",
+           "\"Bo\" on leave from 2027-03-01: substitute \"Finn\" holds the seat");
+        OK(t, "done", NULL);
+        OK(t, "close", NULL);
+        OK(t, "meeting 2027-03-08 16:00", NULL);
+        OK(t, "item \"Budget\"", NULL);
+        DENIED(t, "present \"Bo\"",
+               "\"Bo\" is on leave from 2027-03-01: \"Finn\" holds the seat (§ 15, stk. 2 og 4, "
+               "styrelsesloven)");
+        OK(t, "present all", "5 of 5 present");
+        STATUS(t, "present: 5 of 5");
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Budget godkendes\"", NULL);
+        OK(t, "ballot", NULL);
+        /* V that day: Emil and Finn (for Bo) */
+        OK(t, "vote for=party:V against=rest", "M rejected 2-3-0");
+        const struct meeting *m = engine_current_meeting(t->s);
+        int finn = 5, bo = 1;
+        assert_string_equal(t->s->members[finn].name, "Finn");
+        assert_int_equal(m->att[finn].seat_of, bo);
+        assert_true(engine_seated(t->s, m, finn));
+        assert_false(engine_seated(t->s, m, bo));
+        assert_int_equal(engine_leave_sub_at(t->s, finn, m->date), 0);
+}
+
+/* Parties and roles are those of each meeting's date: a party change and a new term leave the
+ * earlier meetings as they were held. */
+static void test_engine__seats__party_and_term_keep_the_past(void **state)
+{
+        struct t *t = *state;
+        seats_council(t);
+        DENIED(t, "party \"Carl\" party=LG from=2027-02-01",
+               "the meeting of 2027-02-01 is closed and keeps the register it was held with: the "
+               "change must be from a later date");
+        OK(t, "party \"Carl\" party=LG from=2027-02-10", "\"Carl\" is of LG from 2027-02-10");
+        OK(t, "term 2027-06-01", NULL);
+        OK(t, "member \"Emil\" party=V role=mayor", "member \"Emil\" (V, mayor) registered");
+        OK(t, "member \"Carl\" party=LG", NULL);
+        OK(t, "member \"Ny\" party=A", NULL);
+        OK(t, "meeting 2027-06-14 16:00", NULL);
+        OK(t, "item \"Valg\"", NULL);
+        OK(t, "present all", "3 of 5 present");
+        const struct pk_state *s = t->s;
+        pk_day held;
+        cal_parse("2027-02-01", &held);
+        int carl = 2, emil = 4, anna = 0;
+        assert_string_equal(engine_party_at(s, carl, held), "F");
+        assert_string_equal(engine_party_at(s, carl, s->meetings[1].date), "LG");
+        assert_int_equal(engine_role_at(s, emil, held), ROLE_MEMBER);
+        assert_int_equal(engine_role_at(s, emil, s->meetings[1].date), ROLE_MAYOR);
+        assert_int_equal(engine_meeting_leader(s, &s->meetings[0]), anna);
+        assert_false(engine_own_seat_at(s, anna, s->meetings[1].date));
+        assert_true(engine_own_seat_at(s, anna, held));
+        assert_int_equal(engine_seats_at(s, 0, held), 5);
+}
+
+/* A vacancy: the next substitute of the list enters for good, from the date on. */
+static void test_engine__seats__vacancy_takes_the_next_of_the_list(void **state)
+{
+        struct t *t = *state;
+        seats_council(t);
+        ERR(t, "vacancy \"Emil\"", "vacancy needs from=YYYY-MM-DD");
+        OK(t, "vacancy \"Emil\" from=2027-03-01",
+           "\"Emil\" leaves the seat from 2027-03-01: \"Finn\" enters in their place");
+        DENIED(t, "vacancy \"Emil\" from=2027-04-01", "\"Emil\" holds no seat on 2027-04-01");
+        OK(t, "meeting 2027-03-08 16:00", NULL);
+        OK(t, "item \"Budget\"", NULL);
+        DENIED(t, "present \"Emil\"", "\"Emil\" holds no seat on 2027-03-08");
+        OK(t, "present all", "5 of 5 present");
+        const struct meeting *m = engine_current_meeting(t->s);
+        assert_int_equal(m->att[5].seat_of, -1); /* Finn sits in his own seat now */
+        assert_true(engine_seated(t->s, m, 5));
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -2125,6 +2247,9 @@ int main(void)
             T(test_engine__allowed__ballot_not_quorate),
             T(test_engine__allowed__ballot_not_quorate_lolland),
             T(test_engine__allowed__lists_rule_refusals),
+            T(test_engine__seats__leave_moves_the_seat_to_the_substitute),
+            T(test_engine__seats__party_and_term_keep_the_past),
+            T(test_engine__seats__vacancy_takes_the_next_of_the_list),
 #undef T
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
