@@ -38,6 +38,10 @@ static void member_row(struct tui *t, struct rows *out, int k, bool sub)
                 mark = "<";
                 c = TC_DIM;
                 sb_addf(&right, _("left %s"), a->left ? a->left : "");
+        } else if (m && engine_leave_at(s, k, m->date) >= 0) {
+                mark = "-";
+                c = TC_DIM;
+                sb_add(&right, _("on leave"));
         } else if (m) {
                 mark = "?";
                 c = TC_DIM;
