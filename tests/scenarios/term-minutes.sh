@@ -64,4 +64,17 @@ grep -q 'Dorte Dahl' "$tmp/r2.csv" && fail "register 2028: Dorte Dahl resigned i
 "$bin" --db "$tmp/t.db" export members --date 2030-02-01 -o "$tmp/r3.csv" || fail "export members"
 [ "$(tr -d '\r' <"$tmp/r3.csv" | grep -c '"member",""$')" -eq 9 ] || fail "register 2030: not nine members"
 grep -q '^"Bo Lund","V","mayor"' "$tmp/r3.csv" || fail "register 2030: the new mayor"
+# the CSV exports: attendance with the member on leave and the substitute for him; party votes
+# by the party of the day
+"$bin" --db "$tmp/t.db" export attendance --meeting 7 --csv | tr -d '\r' >"$tmp/a7.csv" ||
+	fail "export attendance"
+grep -qx '"Bo Lund","V","member","on-leave","","","",""' "$tmp/a7.csv" ||
+	fail "meeting 7's attendance: Bo Lund on leave"
+grep -qx '"Finn Fisker","V","member","present","","","","Bo Lund"' "$tmp/a7.csv" ||
+	fail "meeting 7's attendance: Finn Fisker for Bo Lund"
+"$bin" --db "$tmp/t.db" export member-votes --meeting 30 --csv | tr -d '\r' >"$tmp/v30.csv" ||
+	fail "export member-votes"
+grep -qx '"1","1","M","Emil Egholm","LG","against"' "$tmp/v30.csv" ||
+	fail "meeting 30: Emil Egholm votes with his new party"
+grep -q 'Dorte Dahl' "$tmp/v30.csv" && fail "meeting 30 counts a member who resigned"
 exit 0
