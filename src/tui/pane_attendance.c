@@ -117,8 +117,8 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                                 const struct attendance *a = att_of(m, j);
                                 int lv = engine_leave_sub_at(s, j, day);
                                 if ((lv >= 0 && s->leaves[lv].member == k) ||
-                                    (s->members[j].principal == k && a &&
-                                     (a->status == ATT_PRESENT || a->seat_of == k)))
+                                    (a && a->seat_of == k) ||
+                                    (s->members[j].principal == k && a && a->status == ATT_PRESENT))
                                         member_row(t, out, j, true);
                         }
                 }

@@ -543,6 +543,12 @@ enum pk_result h_term(struct ctx *c)
                 keep_past(s, k, d);
                 mb->holds = false;
                 mb->rank = 0;
+                /* a personal substitute of the last term is no one's in the new one (until
+                 * registered again) */
+                if (mb->principal >= 0) {
+                        mb->principal = -1;
+                        eng_t_member(s, k);
+                }
         }
         for (int i = 0; i < s->nleaves; i++) {
                 struct seat_leave *lv = &s->leaves[i];
