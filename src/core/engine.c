@@ -111,10 +111,16 @@ bool eng_verb_check(const struct pk_state *s, enum pk_verb v, const struct actio
 
 /*
  * The meeting (id) an accepted action belongs to: the one it created, planned or selected,
- * else the current one; 0 for what belongs to the body (bodies, members).
+ * else the current one; 0 for what belongs to the body (bodies, members, the register's
+ * corrections and changes over time).
  */
-static int event_meeting(const struct pk_state *s, enum pk_verb v)
+static int event_meeting(const struct pk_state *s, const struct action *a)
 {
+        enum pk_verb v = a->verb;
+        /* a correction of the register belongs to the body, like the registration: it is
+         * replayed whichever meetings are archived */
+        if (v == V_CORRECT && a->npos > 0 && !strcmp(a->pos[0].text, "member"))
+                return 0;
         if (v == V_MEMBER || v == V_ON_LEAVE || v == V_RETURN || v == V_VACANCY || v == V_PARTY ||
             v == V_ROLE || v == V_TERM || (v == V_BODY && s->cur_meeting < 0))
                 return 0;
@@ -184,7 +190,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
                 if (m && m->nelections > 0)
                         eng_t_election(s, (int)(m - s->meetings), m->nelections - 1);
         }
-        s->event_meeting = event_meeting(s, v);
+        s->event_meeting = event_meeting(s, in->action);
         out->touched = &s->touched;
         return PK_OK;
 }
