@@ -89,8 +89,9 @@ enum pk_need {
         X(V_DOORS, "doors", "W", "", "", true, PN_OPEN, N_("doors open or closed"))                \
         X(V_INHABIL, "inhabil", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
           N_("a member is disqualified for the current item"))                                     \
-        X(V_SPEAKER, "speaker", "P", "", "", true, PN_ITEM, N_("a member asks for the floor"))     \
-        X(V_NEXT, "next", "P*", "", "", true, PN_ITEM,                                             \
+        X(V_SPEAKER, "speaker", "P+", "", "", true, PN_OPEN,                                       \
+          N_("a member asks for the floor (several: they asked at once, in the order named)"))     \
+        X(V_NEXT, "next", "P*", "", "", true, PN_OPEN,                                             \
           N_("give the floor to the next speaker (or to \"NAME\" where the chair chooses)"))       \
         X(V_CALL_TO_ORDER, "call-to-order", "P", "", "", true, PN_OPEN,                            \
           N_("call a member to order"))                                                            \

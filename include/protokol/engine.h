@@ -281,6 +281,11 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        /* the floor on the agenda at the start of the meeting, before the first item is taken
+         * (R_AGENDA_FLOOR): the queue of member indexes and who has the floor (-1: no one) */
+        int *agenda_speakers;
+        int nagenda_speakers;
+        int agenda_speaker;
         bool archived; /* signed, and a later meeting of the body has opened (see archive.c) */
         struct archived arch; /* what an archived meeting keeps (also while details are kept) */
         bool hole; /* a place kept during an open for a meeting whose creation is replayed later */

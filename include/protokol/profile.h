@@ -65,7 +65,9 @@ enum rule_type {
         X(R_ABSENTEES, "protocol.absentees", RT_ENUM, "named|with-reason")                         \
         X(R_DISSENT, "protocol.dissent", RT_BOOL, NULL)                                            \
         X(R_SIGNING, "protocol.signing", RT_ENUM, "all-attended|chair")                            \
-        X(R_RULINGS, "rulings", RT_ENUM, "binding|final")
+        X(R_RULINGS, "rulings", RT_ENUM, "binding|final")                                          \
+        X(R_AGENDA_FLOOR, "agenda.floor", RT_BOOL, NULL)                                           \
+        X(R_CLOSED_LAST, "closed.last", RT_BOOL, NULL)
 
 enum rule_id {
 #define X(id, name, type, words) id,

@@ -44,15 +44,19 @@ void engine_status(const struct pk_state *s, struct sb *out)
         }
         sb_addf(out, "present: %d of %d\n", present, seats);
         sb_addf(out, "quorum: %s (need %d)\n", present >= need ? "yes" : "no", need);
+        /* the item's speakers, or before the first item those on the agenda */
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
-        if (it && it->speaker >= 0)
-                sb_addf(out, "speaker: %s\n", s->members[it->speaker].name);
+        int holder = it ? it->speaker : m->agenda_speaker;
+        int nwait = it ? it->nspeakers : m->nagenda_speakers;
+        const int *wait = it ? it->speakers : m->agenda_speakers;
+        if (holder >= 0)
+                sb_addf(out, "speaker: %s\n", s->members[holder].name);
         else
                 sb_add(out, "speaker: none\n");
-        if (it && it->nspeakers) {
+        if (nwait) {
                 sb_add(out, "speakers-waiting: ");
-                for (int i = 0; i < it->nspeakers; i++)
-                        sb_addf(out, "%s%s", i ? ", " : "", s->members[it->speakers[i]].name);
+                for (int i = 0; i < nwait; i++)
+                        sb_addf(out, "%s%s", i ? ", " : "", s->members[wait[i]].name);
                 sb_add(out, "\n");
         }
         if (m->open_ballot >= 0) {
@@ -90,10 +94,10 @@ void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT
                         out[v].rule = why.rule;
                         out[v].why = pk_xstrdup(sb_str(&why.text));
                         const struct meeting *m = engine_current_meeting(s);
-                        pk_rule_cite(m ? &s->bodies[m->body].profile
-                                       : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile
-                                                           : NULL),
-                                     why.rule, out[v].cite, sizeof out[v].cite);
+                        pk_rule_cite(
+                            m ? &s->bodies[m->body].profile
+                              : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile : NULL),
+                            why.rule, out[v].cite, sizeof out[v].cite);
                 }
                 why_free(&why);
         }

@@ -174,6 +174,7 @@ static void grow(struct pk_state *s, int id)
                 memset(&s->meetings[i], 0, sizeof s->meetings[i]);
                 s->meetings[i].hole = true;
                 s->meetings[i].current = s->meetings[i].last_item = -1;
+                s->meetings[i].agenda_speaker = -1;
                 s->meetings[i].open_ballot = -1;
         }
         s->nmeetings = id;

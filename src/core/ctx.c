@@ -146,6 +146,13 @@ void eng_drop_speaker(struct meeting *m, int k)
                 if (it->speaker == k)
                         it->speaker = -1;
         }
+        int w = 0;
+        for (int j = 0; j < m->nagenda_speakers; j++)
+                if (m->agenda_speakers[j] != k)
+                        m->agenda_speakers[w++] = m->agenda_speakers[j];
+        m->nagenda_speakers = w;
+        if (m->agenda_speaker == k)
+                m->agenda_speaker = -1;
 }
 
 void eng_order_text(const struct meeting *m, const int *order, struct sb *out)

@@ -216,6 +216,9 @@ void eng_free_details(struct meeting *m)
                 free(it->sub_counts);
         }
         free(m->items);
+        free(m->agenda_speakers);
+        m->agenda_speakers = NULL;
+        m->nagenda_speakers = 0;
         for (int i = 0; i < m->nsubjects; i++) {
                 free(m->subjects[i].text);
                 free(m->subjects[i].by);

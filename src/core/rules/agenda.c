@@ -6,7 +6,7 @@
  *
  * Rules: R_PROPOSAL_DEADLINE, R_AGENDA_DEADLINE, R_LATE_AGENDA, R_CLOSED_MANDATORY,
  * R_CLOSED_DEFAULT, R_TWO_READINGS, R_READING_INTERVAL_HOURS, R_READING_BUDGET_DAYS,
- * R_READING_BYLAWS_DAYS, R_ORDER_DEMAND.
+ * R_READING_BYLAWS_DAYS, R_ORDER_DEMAND, R_CLOSED_LAST.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -145,6 +145,7 @@ enum pk_result h_meeting(struct ctx *c)
         m->place = eng_strdup0(action_opt(c->a, "place"));
         m->current = -1;
         m->last_item = -1;
+        m->agenda_speaker = -1;
         m->open_ballot = -1;
         m->doors_closed = !profile_int(&s->bodies[s->cur_body].profile, R_MEETINGS_PUBLIC);
         eng_t_meeting(s, idx);
@@ -514,8 +515,25 @@ enum pk_result h_take(struct ctx *c)
                                                 m->items[n].number);
                         break;
                 }
+        else if (profile_int(c->p, R_CLOSED_LAST) && it->closed)
+                /* closed items come last unless the council has decided the order (§ 1, stk. 4
+                 * with § 5, stk. 1): an open item still pending is taken first */
+                for (int k = 0; k < m->nitems; k++) {
+                        int n = m->order[k];
+                        const struct item *o = &m->items[n];
+                        if (o->status == IS_PENDING && !o->dropped && !o->closed)
+                                return eng_deny(c, R_CLOSED_LAST,
+                                                _("item %d is treated behind closed doors and "
+                                                  "comes after the open items: item %d is still "
+                                                  "pending (the council may decide otherwise "
+                                                  "with a vote on the order of items)"),
+                                                it->number, o->number);
+                }
         m->current = i;
         it->status = IS_DEBATE;
+        /* the floor on the agenda ends with the first item taken (R_AGENDA_FLOOR) */
+        m->nagenda_speakers = 0;
+        m->agenda_speaker = -1;
         eng_t_item(c->s, MI(c), i);
         bool was_closed = m->doors_closed;
         if (it->closed)
