@@ -35,7 +35,8 @@
         X(ROLE_MAYOR, "mayor", N_("mayor"), N_("mayor"), "borgmester")                             \
         X(ROLE_CHAIR, "chair", N_("chair"), N_("chair"), "formand")                                \
         X(ROLE_VICE_CHAIR, "vice-chair", N_("vice-chair"), N_("vice-chair"), "næstformand")        \
-        X(ROLE_DEPUTY, "deputy", N_("deputy mayor"), N_("deputy"), "viceborgmester")
+        X(ROLE_DEPUTY, "deputy", N_("deputy mayor"), N_("deputy"), "viceborgmester")               \
+        X(ROLE_OBSERVER, "observer", N_("observer without a vote"), N_("observer"), "observatør")
 /* X(id, word, label, Danish CSV word) */
 #define PK_SUBJECT_KINDS(X)                                                                        \
         X(SK_MAIN, "main", N_("main proposal"), "indstilling")                                     \

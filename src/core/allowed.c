@@ -39,7 +39,7 @@ void engine_status(const struct pk_state *s, struct sb *out)
         if (seats <= 0) {
                 seats = 0;
                 for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == m->body && s->members[i].principal < 0)
+                        if (s->members[i].body == m->body && eng_holds_seat(&s->members[i]))
                                 seats++;
         }
         sb_addf(out, "present: %d of %d\n", present, seats);

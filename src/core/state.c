@@ -38,6 +38,13 @@ const struct profile *eng_profile(const struct pk_state *s, const struct meeting
         return NULL;
 }
 
+/* A member registered in a seat of their own: not a personal substitute, and not an observer
+ * (R_OBSERVERS), who attends without a seat. */
+bool eng_holds_seat(const struct member *mb)
+{
+        return mb->principal < 0 && mb->role != ROLE_OBSERVER;
+}
+
 int eng_body_seats(const struct pk_state *s, int body)
 {
         const struct body *b = &s->bodies[body];
@@ -45,7 +52,7 @@ int eng_body_seats(const struct pk_state *s, int body)
                 return b->seats;
         int n = 0;
         for (int i = 0; i < s->nmembers; i++)
-                if (s->members[i].body == body && s->members[i].principal < 0)
+                if (s->members[i].body == body && eng_holds_seat(&s->members[i]))
                         n++;
         return n;
 }
@@ -80,11 +87,12 @@ const struct attendance *eng_catt(const struct meeting *m, int member)
         return &m->att[member];
 }
 
-/* A member (or a seated substitute) who is in the room and holds a seat. */
+/* A member (or a seated substitute) who is in the room and holds a seat. An observer
+ * (R_OBSERVERS) holds none: never counted for quorum, never votes. */
 bool eng_seated(const struct pk_state *s, const struct meeting *m, int member)
 {
         const struct attendance *a = eng_catt(m, member);
-        if (a->status != ATT_PRESENT)
+        if (a->status != ATT_PRESENT || s->members[member].role == ROLE_OBSERVER)
                 return false;
         if (s->members[member].principal >= 0)
                 return a->seat_of >= 0;

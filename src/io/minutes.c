@@ -388,6 +388,8 @@ static void attendance(struct ctx *c)
                         add_row(c->bl, BK_THEAD, _("Present"), _("Party"), _("Note"));
                 table = true;
                 sb_clear(&note);
+                if (mb->role == ROLE_OBSERVER)
+                        sb_add(&note, _("observer without a vote"));
                 if (a->seat_of >= 0)
                         sb_addf(&note, _("substitute for %s"), s->members[a->seat_of].name);
                 if (mb->was && !c->public_) {
@@ -422,7 +424,7 @@ static void attendance(struct ctx *c)
             !strcmp(s->bodies[m->body].profile.rules[R_ABSENTEES].sval, "with-reason");
         for (int i = 0; i < s->nmembers; i++) {
                 const struct member *mb = &s->members[i];
-                if (mb->body != m->body || mb->principal >= 0)
+                if (mb->body != m->body || mb->principal >= 0 || mb->role == ROLE_OBSERVER)
                         continue;
                 const struct attendance *a = i < m->natt ? &m->att[i] : NULL;
                 if (a && a->attended)

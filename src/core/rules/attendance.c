@@ -65,7 +65,7 @@ enum pk_result h_present(struct ctx *c)
                 memcpy(left, idx, sizeof left);
                 n = 0;
                 for (int k = 0; k < c->s->nmembers && n < 256; k++)
-                        if (c->s->members[k].body == m->body && c->s->members[k].principal < 0 &&
+                        if (c->s->members[k].body == m->body && eng_holds_seat(&c->s->members[k]) &&
                             !eng_in_list(left, nl, k) && eng_seat_taken_by(c->s, m, k) < 0)
                                 idx[n++] = k;
         }

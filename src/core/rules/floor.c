@@ -41,6 +41,14 @@ static bool items_begun(const struct meeting *m)
         return false;
 }
 
+/* In the room: seated, or an observer present (R_OBSERVERS: attends and may be given the floor,
+ * without a seat or a vote). */
+static bool in_room(const struct pk_state *s, const struct meeting *m, int k)
+{
+        return eng_seated(s, m, k) ||
+               (s->members[k].role == ROLE_OBSERVER && eng_catt(m, k)->status == ATT_PRESENT);
+}
+
 /* Verbs speaker and next without an item: the floor on the agenda at the start of the meeting.
  * Rules: R_AGENDA_FLOOR. */
 static bool agenda_floor_open(const struct meeting *m, const struct profile *p, struct why *why)
@@ -119,7 +127,7 @@ enum pk_result h_speaker(struct ctx *c)
                         r = PK_ERROR;
                 else if (eng_in_list(ks, j, k))
                         r = eng_err(c, _("\"%s\" is named twice"), name);
-                else if (!eng_seated(c->s, m, k))
+                else if (!in_room(c->s, m, k))
                         r = eng_deny(c, NO_RULE, _("\"%s\" is not present"), name);
                 else if (m->current >= 0 && eng_inhabil(m, m->current, k))
                         r = eng_deny(
