@@ -100,8 +100,10 @@ enum pk_need {
         X(V_CLOSURE, "closure", "", "by=L", "", true, PN_ITEM, N_("propose closing the debate"))   \
         X(V_MOTION, "motion", "X", "by=P", "", true, PN_ITEM,                                      \
           N_("the main proposal of the current item"))                                             \
-        X(V_AMEND, "amend", "X", "to=W,by=P", "", true, PN_ITEM,                                   \
+        X(V_AMEND, "amend", "X", "to=W,by=P,submitted=D", "consented", true, PN_ITEM,              \
           N_("table an amendment or sub-amendment"))                                               \
+        X(V_AMEND_DEADLINE, "amend-deadline", "ND", "", "sub-amendments", true, PN_NOT_CLOSED,     \
+          N_("the council's deadline for amendments to item N, a 2nd reading"))                    \
         X(V_PROCEDURAL, "procedural", "X", "kind=W,by=P", "", true, PN_ITEM,                       \
           N_("table a procedural proposal (referral, postponement)"))                              \
         X(V_RANK, "rank", "W+", "", "", true, PN_ITEM,                                             \

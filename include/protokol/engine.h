@@ -134,6 +134,9 @@ struct subject {
         int *order;      /* SK_ORDER: the item order voted on */
         int norder;
         bool closed_doors; /* tabled, or put to a ballot, while the doors were closed */
+        char *submitted;   /* SK_AMEND/SK_SUB: submitted in writing on (YYYY-MM-DD), or NULL */
+        bool consented;    /* ... after the item's deadline, with the council's consent */
+        bool announced;    /* ... announced by the chair at the start of a 2nd reading */
 };
 
 enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
@@ -199,7 +202,10 @@ struct item {
         struct dissent *dissents;
         int ndissents;
         int next_amend, next_proc, next_closure;
-        int *sub_counts; /* per amendment subject index: sub-amendments tabled */
+        char *amend_deadline; /* R_AMEND_DEADLINE: the council's deadline, YYYY-MM-DD, or NULL */
+        bool amend_deadline_subs; /* ... which binds sub-amendments too */
+        bool debate_begun;        /* someone has had the floor on the item */
+        int *sub_counts;          /* per amendment subject index: sub-amendments tabled */
         int nsub_counts;
 };
 

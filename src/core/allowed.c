@@ -30,6 +30,9 @@ void engine_status(const struct pk_state *s, struct sb *out)
                 const struct item *it = &m->items[m->current];
                 sb_addf(out, "item: %d %s (%s)\n", it->number, it->title,
                         engine_item_status_name(it->status));
+                if (it->amend_deadline)
+                        sb_addf(out, "amendments-deadline: %s%s\n", it->amend_deadline,
+                                it->amend_deadline_subs ? " (sub-amendments too)" : "");
         } else {
                 sb_add(out, "item: none\n");
         }

@@ -61,6 +61,7 @@ static const struct {
     [V_CLOSURE] = {chk_closure, h_closure},
     [V_MOTION] = {chk_motion, h_motion},
     [V_AMEND] = {chk_amend, h_amend},
+    [V_AMEND_DEADLINE] = {NULL, h_amend_deadline},
     [V_PROCEDURAL] = {NULL, h_procedural},
     [V_RANK] = {NULL, h_rank},
     [V_BALLOT] = {chk_ballot, h_ballot},
@@ -214,6 +215,7 @@ void eng_free_details(struct meeting *m)
                         free(it->dissents[k].text);
                 free(it->dissents);
                 free(it->sub_counts);
+                free(it->amend_deadline);
         }
         free(m->items);
         free(m->agenda_speakers);
@@ -224,6 +226,7 @@ void eng_free_details(struct meeting *m)
                 free(m->subjects[i].by);
                 free(m->subjects[i].proc_kind);
                 free(m->subjects[i].order);
+                free(m->subjects[i].submitted);
         }
         free(m->subjects);
         for (int i = 0; i < m->nballots; i++) {

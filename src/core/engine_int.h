@@ -142,7 +142,7 @@ verb_check chk_speaker, chk_next, chk_closure;
 verb_handler h_speaker, h_next, h_call_to_order, h_deny_floor, h_closure;
 /* rules/proposals.c */
 verb_check chk_motion, chk_amend, chk_incompatible;
-verb_handler h_motion, h_amend, h_procedural, h_rank, h_incompatible;
+verb_handler h_motion, h_amend, h_amend_deadline, h_procedural, h_rank, h_incompatible;
 /* rules/voting.c */
 verb_check chk_ballot, chk_vote, chk_declare, chk_demand, chk_decide;
 verb_handler h_ballot, h_vote, h_declare, h_demand, h_decide;

@@ -506,6 +506,20 @@ static void subject_ref(const struct ctx *c, int k, struct sb *o)
         }
 }
 
+/* How an amendment came (R_AMEND_DEADLINE): submitted in writing, after the deadline with the
+ * council's consent, announced by the chair at the start of a 2nd reading. */
+static void amendment_notes(const struct subject *sj, struct sb *label)
+{
+        if (sj->submitted) {
+                sb_add(label, _(", submitted "));
+                long_date_str(label, sj->submitted);
+        }
+        if (sj->consented)
+                sb_add(label, _(", after the deadline, with the council's consent"));
+        if (sj->announced)
+                sb_add(label, _(", announced by the chair at the start of the 2nd reading"));
+}
+
 /* A proposal as tabled: "Amendment 1 from Maria Skov", with its text. */
 static void subject_block(struct ctx *c, int k)
 {
@@ -523,12 +537,14 @@ static void subject_block(struct ctx *c, int k)
                         sb_addf(&label, _("Amendment %d from %s"), subject_number(c->m, k), sj->by);
                 else
                         sb_addf(&label, _("Amendment %d"), subject_number(c->m, k));
+                amendment_notes(sj, &label);
                 break;
         case SK_SUB:
                 sb_addf(&label, _("Sub-amendment %d to amendment %d"), subject_number(c->m, k),
                         sj->parent >= 0 ? subject_number(c->m, sj->parent) : 0);
                 if (sj->by)
                         sb_addf(&label, _(" from %s"), sj->by);
+                amendment_notes(sj, &label);
                 break;
         case SK_PROC:
                 if (sj->proc_kind && !strcmp(sj->proc_kind, "refer"))
@@ -812,6 +828,16 @@ static void item_blocks(struct ctx *c, int ii)
                 add_text(c->bl, BK_P, _("Treated behind closed doors."));
         if (it->reading)
                 add_text(c->bl, BK_P, it->reading == 1 ? _("1st reading.") : _("2nd reading."));
+        if (it->amend_deadline) {
+                sb_clear(&l);
+                sb_add(&l,
+                       it->amend_deadline_subs
+                           ? _("Deadline for amendments and sub-amendments set by the council: ")
+                           : _("Deadline for amendments set by the council: "));
+                long_date_str(&l, it->amend_deadline);
+                sb_add(&l, ".");
+                add_text(c->bl, BK_P, sb_str(&l));
+        }
         if (it->proposer) {
                 sb_clear(&l);
                 sb_addf(&l, _("Proposal from %s, submitted "), it->proposer);

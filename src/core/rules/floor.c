@@ -202,6 +202,8 @@ enum pk_result h_next(struct ctx *c)
                                         c->s->members[(*f.queue)[0]].name);
         }
         *f.holder = (*f.queue)[at];
+        if (c->m->current >= 0)
+                c->m->items[c->m->current].debate_begun = true;
         memmove(*f.queue + at, *f.queue + at + 1, (size_t)(*f.n - at - 1) * sizeof(int));
         (*f.n)--;
         if (c->m->current < 0)
