@@ -225,6 +225,10 @@ struct election {
         int nmember_group;
         char **log; /* what happened, line by line, for the minutes */
         int nlog;
+        /* R_ELECTION_PROPOSAL: the candidate the leader proposed to elect without a written
+         * ballot (-1: none), and the member who demanded the ballot (-1: none yet) */
+        int proposed;
+        int demanded_by;
 };
 
 /* The summary a signed meeting keeps once a later meeting of its body has opened (it is

@@ -67,8 +67,8 @@ static const struct {
     [V_BALLOT] = {chk_ballot, h_ballot},
     [V_VOTE] = {chk_vote, h_vote},
     [V_DECLARE] = {chk_declare, h_declare},
-    [V_DEMAND] = {chk_demand, h_demand},
-    [V_DECIDE] = {chk_decide, h_decide},
+    [V_DEMAND] = {chk_demand_election, h_demand_election},
+    [V_DECIDE] = {chk_decide_election, h_decide_election},
     [V_INCOMPATIBLE] = {chk_incompatible, h_incompatible},
     [V_DECISION] = {chk_record, h_decision},
     [V_DISSENT] = {chk_dissent, h_dissent},
@@ -172,7 +172,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
                 return r;
         }
         out->rule = R__COUNT;
-        if (impl[v].apply == h_election_verb) {
+        if (impl[v].apply == h_election_verb || v == V_DEMAND || v == V_DECIDE) {
                 struct meeting *m = eng_meeting(s);
                 if (m && m->nelections > 0)
                         eng_t_election(s, (int)(m - s->meetings), m->nelections - 1);

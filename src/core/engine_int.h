@@ -152,8 +152,8 @@ int eng_next_subject_why(const struct meeting *m, const char *done, struct sb *w
 verb_check chk_record, chk_dissent, chk_ruling_decided;
 verb_handler h_decision, h_dissent, h_ruling, h_ruling_decided;
 /* rules/elections.c */
-verb_check chk_election;
-verb_handler h_election_verb;
+verb_check chk_election, chk_demand_election, chk_decide_election;
+verb_handler h_election_verb, h_demand_election, h_decide_election;
 struct election *eng_election(struct meeting *m);
 void eng_election_free(struct election *e);
 
