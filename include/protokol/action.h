@@ -54,7 +54,7 @@ enum pk_need {
           "name=P,party=W,role=W,title=X,public-title=X,category=W,case=W", "", true, PN_BODY,     \
           N_("correct a member's name, party or role (correct member \"OLD\" ...) or an item's "   \
              "title, public title, category or case number (correct item N ...)"))                 \
-        X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                  \
+        X(V_MEETING, "meeting", "DT", "kind=W,place=S,by=L", "virtual", true, PN_BODY,             \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \
           N_("plan a meeting of the current body (it does not become current)"))                   \

@@ -292,6 +292,9 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        /* R_MEETING_DEMAND: the members at whose demand the meeting was convened */
+        int *demanded_by;
+        int ndemanded_by;
         /* the floor on the agenda at the start of the meeting, before the first item is taken
          * (R_AGENDA_FLOOR): the queue of member indexes and who has the floor (-1: no one) */
         int *agenda_speakers;

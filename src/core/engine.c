@@ -219,6 +219,9 @@ void eng_free_details(struct meeting *m)
         }
         free(m->items);
         free(m->agenda_speakers);
+        free(m->demanded_by);
+        m->demanded_by = NULL;
+        m->ndemanded_by = 0;
         m->agenda_speakers = NULL;
         m->nagenda_speakers = 0;
         for (int i = 0; i < m->nsubjects; i++) {

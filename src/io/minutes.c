@@ -330,6 +330,12 @@ static void header(struct ctx *c)
         if (m->virtual_)
                 sb_add(&l, _(" (held virtually)"));
         add_labelled(c->bl, _("Meeting"), sb_str(&l));
+        if (m->ndemanded_by) {
+                sb_clear(&l);
+                for (int i = 0; i < m->ndemanded_by; i++)
+                        sb_addf(&l, "%s%s", i ? ", " : "", s->members[m->demanded_by[i]].name);
+                add_labelled(c->bl, _("Convened at the demand of"), sb_str(&l));
+        }
         if (m->place)
                 add_labelled(c->bl, _("Place"), m->place);
         sb_clear(&l);

@@ -86,6 +86,64 @@ bool chk_order_vote(const struct pk_state *s, const struct meeting *m, const str
         return true;
 }
 
+/*
+ * meeting ... by="A","B",...: an extraordinary meeting convened at the demand of members.
+ * Rules: R_MEETING_DEMAND (the share of the members who may demand it: 1 in N of the seats,
+ * rounded up; 0: the rules give the members no such right). Writes the members into *by.
+ */
+static enum pk_result demanders(struct ctx *c, enum meeting_kind k, int **by, int *nby)
+{
+        const struct opt *o = action_optv(c->a, "by");
+        if (!o)
+                return PK_OK;
+        const struct pk_state *s = c->s;
+        const struct profile *p = &s->bodies[s->cur_body].profile;
+        c->p = p;
+        if (k != MK_EXTRAORDINARY)
+                return eng_err(c, "%s",
+                               _("by= names the members who demanded an extraordinary meeting: "
+                                 "give kind=extraordinary"));
+        int denom = profile_int(p, R_MEETING_DEMAND);
+        if (denom == 0)
+                return eng_deny(c, R_MEETING_DEMAND,
+                                _("this body's rules give the members no right to demand a "
+                                  "meeting"));
+        int *v = pk_xmalloc((size_t)(o->nvals + 1) * sizeof(int));
+        int n = 0;
+        for (int i = 0; i < o->nvals; i++) {
+                const char *name = o->vals[i].text;
+                int mk = o->vals[i].quoted ? eng_find_member(s, s->cur_body, name) : -1;
+                if (!o->vals[i].quoted) {
+                        free(v);
+                        return eng_err(c, _("by: \"%s\" is not a name (\"NAME\")"), name);
+                }
+                if (mk < 0 || !eng_holds_seat(&s->members[mk])) {
+                        free(v);
+                        if (mk >= 0)
+                                return eng_err(c, _("by: \"%s\" is not a member"), name);
+                        eng_no_member(s, s->cur_body, name, c->msg);
+                        return PK_ERROR;
+                }
+                if (eng_in_list(v, n, mk)) {
+                        free(v);
+                        return eng_err(c, _("\"%s\" is named twice"), name);
+                }
+                v[n++] = mk;
+        }
+        int seats = eng_body_seats(s, s->cur_body);
+        int need = (seats + denom - 1) / denom;
+        if (n < need) {
+                free(v);
+                return eng_deny(c, R_MEETING_DEMAND,
+                                _("%d of %d members demanded the meeting; at least %d (1 in %d) "
+                                  "are needed"),
+                                n, seats, need, denom);
+        }
+        *by = v;
+        *nby = n;
+        return PK_OK;
+}
+
 enum pk_result h_meeting(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -103,7 +161,7 @@ enum pk_result h_meeting(struct ctx *c)
                         return eng_deny(c, NO_RULE, _("meeting %d is already on %s %s"), i + 1,
                                         eng_pos(c, 0), t);
                 if (action_opt(c->a, "kind") || action_opt(c->a, "place") ||
-                    action_flag(c->a, "virtual"))
+                    action_opt(c->a, "by") || action_flag(c->a, "virtual"))
                         return eng_err(
                             c, _("meeting %d is planned on %s %s: select it without options"),
                             i + 1, eng_pos(c, 0), t);
@@ -122,6 +180,10 @@ enum pk_result h_meeting(struct ctx *c)
         else if (kind && strcmp(kind, "ordinary"))
                 return eng_err(
                     c, _("kind: \"%s\" is not one of ordinary, extraordinary, constituent"), kind);
+        int *by = NULL, nby = 0;
+        enum pk_result r = demanders(c, k, &by, &nby);
+        if (r != PK_OK)
+                return r;
         /* an open keeps places for the meetings created before archived ones: the first
          * hole is this creation's place */
         int idx = s->nmeetings;
@@ -148,6 +210,8 @@ enum pk_result h_meeting(struct ctx *c)
         m->agenda_speaker = -1;
         m->open_ballot = -1;
         m->doors_closed = !profile_int(&s->bodies[s->cur_body].profile, R_MEETINGS_PUBLIC);
+        m->demanded_by = by;
+        m->ndemanded_by = nby;
         eng_t_meeting(s, idx);
         s->event_meeting = idx + 1;
         if (!plan)
@@ -156,6 +220,9 @@ enum pk_result h_meeting(struct ctx *c)
                 plan ? _("meeting %d on %s %s planned (%s)")
                      : _("meeting %d on %s %s created (%s)"),
                 idx + 1, eng_pos(c, 0), t, s->bodies[s->cur_body].name);
+        if (nby)
+                sb_addf(c->msg, _(", convened at the demand of %d of %d members (%s)"), nby,
+                        eng_body_seats(s, s->cur_body), c->p->rules[R_MEETING_DEMAND].cite);
         return PK_OK;
 }
 
