@@ -137,8 +137,8 @@ enum pk_need {
           N_("the council's decision on ruling N: upheld or overturned"))                          \
         X(V_ELECTION, "election", "X", "method=W,seats=N", "", true, PN_ITEM | PN_NO_BALLOT,       \
           N_("start an election under the current item"))                                          \
-        X(V_CANDIDATE, "candidate", "P", "", "proposed", true, PN_ITEM | PN_NO_BALLOT,             \
-          N_("a candidate in a majority election"))                                                \
+        X(V_CANDIDATE, "candidate", "P", "council=X", "proposed,official", true,                   \
+          PN_ITEM | PN_NO_BALLOT, N_("a candidate in a majority election"))                        \
         X(V_GROUP, "group", "P", "members=L,votes=N", "reserved", true, PN_ITEM | PN_NO_BALLOT,    \
           N_("a group declared for a proportional election"))                                      \
         X(V_ROUND, "round", "", "blank=N,\"*\"=N", "", true, PN_ITEM | PN_NO_BALLOT,               \

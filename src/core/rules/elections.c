@@ -190,8 +190,51 @@ static enum pk_result h_election(struct pk_state *s, struct meeting *m, const st
         return PK_OK;
 }
 
-static enum pk_result h_candidate(struct election *e, const struct profile *p,
-                                  const struct action *a, struct pk_reply *rep)
+/*
+ * Who may be a candidate (R_REPRESENTATIVES): where only members of the municipal councils may
+ * be appointed political representatives (KKR), a candidate is a person of the body's register
+ * (its members and observers sit on a council of the area), or is named with the council they
+ * sit on (council="…"), or stands as an official, not a political representative (official).
+ * Writes the note for the log (empty when none is due) into note.
+ */
+static enum pk_result candidate_eligible(const struct pk_state *s, const struct meeting *m,
+                                         const struct profile *p, const struct action *a,
+                                         struct pk_reply *rep, struct sb *note)
+{
+        const char *council = action_opt(a, "council");
+        bool official = action_flag(a, "official");
+        if (strcmp(p->rules[R_REPRESENTATIVES].sval, "council-members") != 0) {
+                if (council || official)
+                        return fail(rep, PK_ERROR, NULL, R__COUNT, "%s",
+                                    _("council= and official are for bodies whose political "
+                                      "representatives must sit on a municipal council"));
+                return PK_OK;
+        }
+        if (council && official)
+                return fail(rep, PK_ERROR, NULL, R__COUNT, "%s",
+                            _("a candidate is either an official or a council member (council=), "
+                              "not both"));
+        if (official) {
+                sb_add(note, "official, not a political representative");
+                return PK_OK;
+        }
+        if (council) {
+                sb_addf(note, "member of the council of %s", council);
+                return PK_OK;
+        }
+        if (eng_find_member(s, m->body, a->pos[0].text) >= 0)
+                return PK_OK;
+        return fail(rep, PK_DENIED, p, R_REPRESENTATIVES,
+                    _("\"%s\" is not in this body's register: only members of the municipal "
+                      "councils of its area can be political representatives (name the council "
+                      "with council=\"…\", or official for one who is not a political "
+                      "representative)"),
+                    a->pos[0].text);
+}
+
+static enum pk_result h_candidate(struct pk_state *s, struct meeting *m, struct election *e,
+                                  const struct profile *p, const struct action *a,
+                                  struct pk_reply *rep)
 {
         struct sb *msg = &rep->msg;
         if (e->out.round > 0)
@@ -209,11 +252,28 @@ static enum pk_result h_candidate(struct election *e, const struct profile *p,
         if (elect_majority_find(e->maj, a->pos[0].text) >= 0)
                 return fail(rep, PK_ERROR, NULL, R__COUNT, _("\"%s\" is already a candidate"),
                             a->pos[0].text);
+        struct sb note = {0};
+        enum pk_result ok = candidate_eligible(s, m, p, a, rep, &note);
+        if (ok != PK_OK) {
+                sb_free(&note);
+                return ok;
+        }
+        if (note.len) {
+                struct sb line = {0};
+                sb_addf(&line, "candidate \"%s\": %s", a->pos[0].text, sb_str(&note));
+                sb_free(&note);
+                note = line;
+        }
         struct elect_majority copy = *e->maj;
         struct pk_err err = {0};
-        if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0)
+        if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0) {
+                sb_free(&note);
                 return fail(rep, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
+        }
         int k = elect_majority_candidate(e->maj, a->pos[0].text, &err);
+        if (note.len)
+                log_line(e, sb_str(&note));
+        sb_free(&note);
         if (proposed) {
                 e->proposed = k;
                 bool was = log_begin();
@@ -231,6 +291,12 @@ static enum pk_result h_candidate(struct election *e, const struct profile *p,
                 return PK_OK;
         }
         sb_addf(msg, _("candidate \"%s\" (%d)"), a->pos[0].text, e->maj->ncand);
+        if (action_opt(a, "council"))
+                sb_addf(msg, _(", member of the council of %s"), action_opt(a, "council"));
+        else if (action_flag(a, "official"))
+                sb_add(msg, _(", an official, not a political representative"));
+        if (action_opt(a, "council") || action_flag(a, "official"))
+                sb_addf(msg, " (%s)", p->rules[R_REPRESENTATIVES].cite);
         return PK_OK;
 }
 
@@ -484,7 +550,7 @@ enum pk_result h_election_verb(struct ctx *c)
         struct election *e = eng_election(m);
         switch (a->verb) {
         case V_CANDIDATE:
-                return h_candidate(e, p, a, rep);
+                return h_candidate(s, m, e, p, a, rep);
         case V_GROUP:
                 return h_group(s, m, e, p, a, rep);
         case V_ROUND: {
