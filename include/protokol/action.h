@@ -54,7 +54,7 @@ enum pk_need {
           "name=P,party=W,role=W,title=X,public-title=X,category=W,case=W", "", true, PN_BODY,     \
           N_("correct a member's name, party or role (correct member \"OLD\" ...) or an item's "   \
              "title, public title, category or case number (correct item N ...)"))                 \
-        X(V_MEETING, "meeting", "DT", "kind=W,place=S,by=L", "virtual", true, PN_BODY,             \
+        X(V_MEETING, "meeting", "DT", "kind=W,place=S,by=L,deadline=D", "virtual", true, PN_BODY,  \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \
           N_("plan a meeting of the current body (it does not become current)"))                   \
@@ -112,6 +112,8 @@ enum pk_need {
           N_("open the vote on the next subject (or on ID)"))                                      \
         X(V_VOTE, "vote", "", "for=L,against=L,abstain=L,chair=W", "", true, PN_OPEN,              \
           N_("close the ballot with the votes"))                                                   \
+        X(V_ANSWER, "answer", "PW", "on=D", "", true, PN_ITEM,                                     \
+          N_("a member's written answer in a written hearing: for, against or abstain"))           \
         X(V_DECLARE, "declare", "X", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
           N_("the chair declares an outcome beyond doubt"))                                        \
         X(V_DEMAND, "demand", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                           \

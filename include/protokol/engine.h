@@ -166,6 +166,13 @@ struct dissent {
         char *text;
 };
 
+/* A member's written answer in a written hearing: the choice, and the day it came in. */
+struct written_answer {
+        int member;
+        enum vote_choice choice;
+        char *on; /* YYYY-MM-DD */
+};
+
 struct item {
         int number; /* number on the agenda (stable) */
         char *title;
@@ -200,6 +207,11 @@ struct item {
         char *urgent;       /* reason it could not wait (late agenda) */
         bool closed_during; /* the doors were closed while it was treated */
         struct dissent *dissents;
+        /* a written hearing (MK_WRITTEN): the members' written answers, and the result
+         * (0: none yet, 1: adopted, 2: not adopted) */
+        struct written_answer *answers;
+        int nanswers;
+        int hearing_result;
         int ndissents;
         int next_amend, next_proc, next_closure;
         char *amend_deadline; /* R_AMEND_DEADLINE: the council's deadline, YYYY-MM-DD, or NULL */
@@ -240,7 +252,8 @@ struct archived {
 
 enum meeting_state { PK_MEETING_STATES(PK_ENUM_ID3) };
 enum { MS__COUNT = 0 PK_MEETING_STATES(PK_ENUM_ONE3) };
-enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT };
+/* MK_WRITTEN: a written hearing among the members between meetings (R_WRITTEN_HEARING) */
+enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT, MK_WRITTEN };
 
 struct ruling {
         int item;
@@ -292,6 +305,7 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        char *hearing_deadline; /* MK_WRITTEN: the last day for answers, YYYY-MM-DD */
         /* R_MEETING_DEMAND: the members at whose demand the meeting was convened */
         int *demanded_by;
         int ndemanded_by;

@@ -72,7 +72,8 @@ enum rule_type {
         X(R_AMEND_DEADLINE, "amendments.deadline", RT_BOOL, NULL)                                  \
         X(R_ELECTION_PROPOSAL, "election.without-ballot", RT_BOOL, NULL)                           \
         X(R_MEETING_DEMAND, "meetings.on-demand", RT_INT, NULL)                                    \
-        X(R_REPRESENTATIVES, "election.representatives", RT_ENUM, "anyone|council-members")
+        X(R_REPRESENTATIVES, "election.representatives", RT_ENUM, "anyone|council-members")        \
+        X(R_WRITTEN_HEARING, "meetings.written-hearing", RT_BOOL, NULL)
 
 enum rule_id {
 #define X(id, name, type, words) id,

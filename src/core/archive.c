@@ -218,7 +218,7 @@ int engine_restore_archive(struct pk_state *s, const char *text, struct sb *err)
                         memcpy(d, f[2].p, 10);
                         ok = cal_parse(d, &day);
                 }
-                if (!ok || num[7] > MS_LOCKED || num[4] > MK_CONSTITUENT) {
+                if (!ok || num[7] > MS_LOCKED || num[4] > MK_WRITTEN) {
                         sb_addf(err, _("archive summary line %d does not read"), lineno);
                         free(f);
                         return -1;

@@ -66,6 +66,7 @@ static const struct {
     [V_RANK] = {NULL, h_rank},
     [V_BALLOT] = {chk_ballot, h_ballot},
     [V_VOTE] = {chk_vote, h_vote},
+    [V_ANSWER] = {chk_answer, h_answer},
     [V_DECLARE] = {chk_declare, h_declare},
     [V_DEMAND] = {chk_demand_election, h_demand_election},
     [V_DECIDE] = {chk_decide_election, h_decide_election},
@@ -216,10 +217,15 @@ void eng_free_details(struct meeting *m)
                 free(it->dissents);
                 free(it->sub_counts);
                 free(it->amend_deadline);
+                for (int k = 0; k < it->nanswers; k++)
+                        free(it->answers[k].on);
+                free(it->answers);
         }
         free(m->items);
         free(m->agenda_speakers);
         free(m->demanded_by);
+        free(m->hearing_deadline);
+        m->hearing_deadline = NULL;
         m->demanded_by = NULL;
         m->ndemanded_by = 0;
         m->agenda_speakers = NULL;

@@ -126,7 +126,8 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
 /* rules/register.c */
 verb_handler h_body, h_member, h_correct;
 /* rules/agenda.c */
-verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done;
+verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done, chk_answer;
+verb_handler h_answer;
 bool eng_no_item_running(const struct meeting *m, struct why *why);
 enum pk_result eng_correct_item(struct ctx *c);
 verb_handler h_drop;

@@ -303,6 +303,8 @@ static const char *meeting_kind_word(enum meeting_kind k)
                 return _("Extraordinary meeting");
         case MK_CONSTITUENT:
                 return _("Constituent meeting");
+        case MK_WRITTEN:
+                return _("Written hearing (skriftlig høring) sent");
         default:
                 return _("Ordinary meeting");
         }
@@ -330,6 +332,11 @@ static void header(struct ctx *c)
         if (m->virtual_)
                 sb_add(&l, _(" (held virtually)"));
         add_labelled(c->bl, _("Meeting"), sb_str(&l));
+        if (m->hearing_deadline) {
+                sb_clear(&l);
+                long_date_str(&l, m->hearing_deadline);
+                add_labelled(c->bl, _("Answers by"), sb_str(&l));
+        }
         if (m->ndemanded_by) {
                 sb_clear(&l);
                 for (int i = 0; i < m->ndemanded_by; i++)
@@ -391,7 +398,9 @@ static void attendance(struct ctx *c)
                 if (mb->body != m->body || !a->attended)
                         continue;
                 if (!table)
-                        add_row(c->bl, BK_THEAD, _("Present"), _("Party"), _("Note"));
+                        add_row(c->bl, BK_THEAD,
+                                m->kind == MK_WRITTEN ? _("Answered") : _("Present"), _("Party"),
+                                _("Note"));
                 table = true;
                 sb_clear(&note);
                 if (mb->role == ROLE_OBSERVER)
@@ -436,7 +445,8 @@ static void attendance(struct ctx *c)
                 if (a && a->attended)
                         continue;
                 if (!any)
-                        add_text(c->bl, BK_P, _("Absent:"));
+                        add_text(c->bl, BK_P,
+                                 m->kind == MK_WRITTEN ? _("Did not answer:") : _("Absent:"));
                 any = true;
                 sb_clear(&name);
                 sb_addf(&name, "%s (%s)", mb->name, mb->party);
@@ -740,6 +750,15 @@ static void decision_of(const struct ctx *c, int ii, struct sb *o)
 {
         const struct meeting *m = c->m;
         const struct item *it = &m->items[ii];
+        if (it->hearing_result && !it->decision) {
+                int n[4] = {0};
+                for (int k = 0; k < it->nanswers; k++)
+                        n[it->answers[k].choice]++;
+                sb_addf(o, _("%s in writing: %d for, %d against, %d abstained."),
+                        it->hearing_result == 1 ? _("Adopted") : _("Not adopted"), n[VC_FOR],
+                        n[VC_AGAINST], n[VC_ABSTAIN]);
+                return;
+        }
         if (it->decision) {
                 sb_add(o, it->decision);
                 if (it->referred_to) {
@@ -891,6 +910,20 @@ static void item_blocks(struct ctx *c, int ii)
         }
         if (it->declared && it->decided_without_vote)
                 add_text(c->bl, BK_P, _("Decided without a vote: the outcome was beyond doubt."));
+        if (it->nanswers) {
+                add_text(c->bl, BK_P, _("Written answers:"));
+                for (int k = 0; k < it->nanswers; k++) {
+                        const struct written_answer *w = &it->answers[k];
+                        sb_clear(&l);
+                        sb_addf(&l, "%s (%s): %s, ", s->members[w->member].name,
+                                s->members[w->member].party,
+                                w->choice == VC_FOR       ? _("for")
+                                : w->choice == VC_AGAINST ? _("against")
+                                                          : _("abstained"));
+                        long_date_str(&l, w->on);
+                        add_text(c->bl, BK_LI, sb_str(&l));
+                }
+        }
         sb_clear(&l);
         decision_of(c, ii, &l);
         add_labelled(c->bl, _("Decision"), sb_str(&l));
