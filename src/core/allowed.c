@@ -90,10 +90,10 @@ void engine_allowed_set(const struct pk_state *s, struct pk_verdict out[V__COUNT
                         out[v].rule = why.rule;
                         out[v].why = pk_xstrdup(sb_str(&why.text));
                         const struct meeting *m = engine_current_meeting(s);
-                        pk_rule_cite(m ? &s->bodies[m->body].profile
-                                       : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile
-                                                           : NULL),
-                                     why.rule, out[v].cite, sizeof out[v].cite);
+                        pk_rule_cite(
+                            m ? &s->bodies[m->body].profile
+                              : (s->cur_body >= 0 ? &s->bodies[s->cur_body].profile : NULL),
+                            why.rule, out[v].cite, sizeof out[v].cite);
                 }
                 why_free(&why);
         }

@@ -215,17 +215,6 @@ bool engine_seated(const struct pk_state *s, const struct meeting *m, int member
         return m && member >= 0 && member < s->nmembers && eng_seated(s, m, member);
 }
 
-bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why)
-{
-        int present = engine_present(s, m), need = engine_quorum_need(s, m);
-        if (present >= need)
-                return true;
-        eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
-                _("not quorate: %d of %d present, %d needed"), present, eng_body_seats(s, m->body),
-                need);
-        return false;
-}
-
 /* The item a decision, dissent or dissent-like record applies to: current or last ended. */
 int eng_target_item(const struct meeting *m)
 {
