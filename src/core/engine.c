@@ -122,12 +122,6 @@ void pk_reply_free(struct pk_reply *r)
         r->cite[0] = '\0';
 }
 
-void pk_rule_cite(const struct profile *p, enum rule_id rule, char *out, size_t n)
-{
-        const char *c = p && rule < R__COUNT ? p->rules[rule].cite : "";
-        snprintf(out, n, "%s", strcmp(c, "-") ? c : "");
-}
-
 void pk_reply_render(const struct pk_reply *r, struct sb *out)
 {
         sb_add(out, sb_str(&r->msg));

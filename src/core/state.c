@@ -38,7 +38,7 @@ const struct profile *eng_profile(const struct pk_state *s, const struct meeting
         return NULL;
 }
 
-int eng_body_seats(const struct pk_state *s, int body)
+int engine_body_seats(const struct pk_state *s, int body)
 {
         const struct body *b = &s->bodies[body];
         if (b->seats > 0)
@@ -111,7 +111,7 @@ int engine_present(const struct pk_state *s, const struct meeting *m)
 
 int engine_quorum_need(const struct pk_state *s, const struct meeting *m)
 {
-        int seats = eng_body_seats(s, m->body);
+        int seats = engine_body_seats(s, m->body);
         int pct = profile_int(&s->bodies[m->body].profile, R_QUORUM_PERCENT);
         return (seats * pct + 99) / 100;
 }

@@ -330,17 +330,6 @@ void layout_apply(struct tui *t)
 
 /* ---------- drawing ---------- */
 
-static int body_seats(const struct pk_state *s, int body)
-{
-        if (s->bodies[body].seats > 0)
-                return s->bodies[body].seats;
-        int n = 0;
-        for (int i = 0; i < s->nmembers; i++)
-                if (s->members[i].body == body && s->members[i].principal < 0)
-                        n++;
-        return n;
-}
-
 static void draw_header(struct tui *t)
 {
         WINDOW *w = t->hdr;
@@ -371,7 +360,7 @@ static void draw_header(struct tui *t)
                 snprintf(right, sizeof right, "%s │ %s │ %s %d/%d │ %s %s (%s %d) ",
                          engine_meeting_state_name(m->state),
                          m->doors_closed ? _("doors closed") : _("doors open"), _("present"),
-                         present, body_seats(s, m->body), _("quorum"),
+                         present, engine_body_seats(s, m->body), _("quorum"),
                          present >= need ? _("yes") : _("no"), _("need"), need);
         }
         int rw = tui_width(right);

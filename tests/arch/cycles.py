@@ -7,9 +7,27 @@ edge in it, the symbols that make it.
 
 Usage: cycles.py LIB.a...  (protokol's static libraries)"""
 import collections
+import os
 import re
 import subprocess
 import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def source_of(obj):
+    """src/core/rules/voting.c for meson's object src_core_rules_voting.c.o."""
+    flat = re.sub(r'\.o$', '', obj)
+    parts = flat.split('_')
+    # every way of turning underscores into slashes, the first that names a file
+    for mask in range(1 << (len(parts) - 1)):
+        path = parts[0]
+        for i, p in enumerate(parts[1:]):
+            path += ('/' if mask >> i & 1 else '_') + p
+        if os.path.isfile(os.path.join(ROOT, path)):
+            return path
+    return flat
+
 
 defs = {}
 uses = collections.defaultdict(set)
@@ -20,9 +38,7 @@ for lib in sys.argv[1:]:
         if not m:
             continue
         obj, kind, sym = m.groups()
-        name = re.sub(r'^lib\w+\.a\.p/|^', '', obj)
-        name = re.sub(r'\.c\.o$', '.c', name)
-        name = re.sub(r'^src_', 'src/', name).replace('_', '/', 1) if name.startswith('src_') else name
+        name = source_of(obj)
         if kind in 'TDBRC':
             defs[sym] = name
         elif kind == 'U':
