@@ -372,6 +372,9 @@ struct pk_state {
 /* Result of applying an action. */
 enum pk_result { PK_OK = 0, PK_DENIED = 1, PK_ERROR = 2 };
 
+/* The seats of body: the profile's number, or where it gives none the members registered
+ * (substitutes not counted). Quorum and every "N of SEATS" count on it. */
+int engine_body_seats(const struct pk_state *s, int body);
 struct pk_state *engine_new(void);
 void engine_free(struct pk_state **s);
 
@@ -486,6 +489,13 @@ int engine_meeting_leader(const struct pk_state *s, const struct meeting *m);
 /* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
  * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */
 bool engine_sign_would_lock(const struct pk_state *s, int mi, const char *name);
+
+/* Whether an action of meeting mi (0-based, -1 none) may be undone: PK_OK, or PK_DENIED
+ * with rep's rule (R_SIGNING), citation and reason when that meeting is signed and locked.
+ * sign_by: the action is NAME's signature, left out of s (a replay); refused where it
+ * locked the meeting. rep->msg is the caller's (pk_reply_free). */
+enum pk_result engine_undo_check(const struct pk_state *s, int mi, const char *sign_by,
+                                 struct pk_reply *rep);
 
 /* ---------- touched-sets (touched.c) ---------- */
 

@@ -38,14 +38,7 @@ void engine_status(const struct pk_state *s, struct sb *out)
         }
         sb_addf(out, "doors: %s\n", m->doors_closed ? "closed" : "open");
         int present = engine_present(s, m), need = engine_quorum_need(s, m);
-        int seats = s->bodies[m->body].seats;
-        if (seats <= 0) {
-                seats = 0;
-                for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == m->body && eng_holds_seat(&s->members[i]))
-                                seats++;
-        }
-        sb_addf(out, "present: %d of %d\n", present, seats);
+        sb_addf(out, "present: %d of %d\n", present, engine_body_seats(s, m->body));
         sb_addf(out, "quorum: %s (need %d)\n", present >= need ? "yes" : "no", need);
         /* the item's speakers, or before the first item those on the agenda */
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;

@@ -209,3 +209,20 @@ void eng_item_ended(struct ctx *c, const struct item *it)
                 sb_add(c->msg, _("; the doors are open again"));
         }
 }
+
+bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why)
+{
+        int present = engine_present(s, m), need = engine_quorum_need(s, m);
+        if (present >= need)
+                return true;
+        eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
+                _("not quorate: %d of %d present, %d needed"), present,
+                engine_body_seats(s, m->body), need);
+        return false;
+}
+
+void pk_rule_cite(const struct profile *p, enum rule_id rule, char *out, size_t n)
+{
+        const char *c = p && rule < R__COUNT ? p->rules[rule].cite : "";
+        snprintf(out, n, "%s", strcmp(c, "-") ? c : "");
+}

@@ -90,7 +90,6 @@ void eng_item_ended(struct ctx *c, const struct item *it);
 
 struct meeting *eng_meeting(struct pk_state *s);
 const struct profile *eng_profile(const struct pk_state *s, const struct meeting *m);
-int eng_body_seats(const struct pk_state *s, int body);
 bool eng_holds_seat(const struct member *mb);
 int eng_find_member(const struct pk_state *s, int body, const char *name);
 struct attendance *eng_att(struct meeting *m, int member);

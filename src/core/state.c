@@ -45,7 +45,7 @@ bool eng_holds_seat(const struct member *mb)
         return mb->principal < 0 && mb->role != ROLE_OBSERVER;
 }
 
-int eng_body_seats(const struct pk_state *s, int body)
+int engine_body_seats(const struct pk_state *s, int body)
 {
         const struct body *b = &s->bodies[body];
         if (b->seats > 0)
@@ -119,7 +119,7 @@ int engine_present(const struct pk_state *s, const struct meeting *m)
 
 int engine_quorum_need(const struct pk_state *s, const struct meeting *m)
 {
-        int seats = eng_body_seats(s, m->body);
+        int seats = engine_body_seats(s, m->body);
         int pct = profile_int(&s->bodies[m->body].profile, R_QUORUM_PERCENT);
         return (seats * pct + 99) / 100;
 }
@@ -221,17 +221,6 @@ bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const st
 bool engine_seated(const struct pk_state *s, const struct meeting *m, int member)
 {
         return m && member >= 0 && member < s->nmembers && eng_seated(s, m, member);
-}
-
-bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why)
-{
-        int present = engine_present(s, m), need = engine_quorum_need(s, m);
-        if (present >= need)
-                return true;
-        eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
-                _("not quorate: %d of %d present, %d needed"), present, eng_body_seats(s, m->body),
-                need);
-        return false;
 }
 
 /* The item a decision, dissent or dissent-like record applies to: current or last ended. */

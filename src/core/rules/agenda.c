@@ -130,7 +130,7 @@ static enum pk_result demanders(struct ctx *c, enum meeting_kind k, int **by, in
                 }
                 v[n++] = mk;
         }
-        int seats = eng_body_seats(s, s->cur_body);
+        int seats = engine_body_seats(s, s->cur_body);
         int need = (seats + denom - 1) / denom;
         if (n < need) {
                 free(v);
@@ -249,7 +249,7 @@ enum pk_result h_meeting(struct ctx *c)
                 idx + 1, eng_pos(c, 0), t, s->bodies[s->cur_body].name);
         if (nby)
                 sb_addf(c->msg, _(", convened at the demand of %d of %d members (%s)"), nby,
-                        eng_body_seats(s, s->cur_body), c->p->rules[R_MEETING_DEMAND].cite);
+                        engine_body_seats(s, s->cur_body), c->p->rules[R_MEETING_DEMAND].cite);
         if (k == MK_WRITTEN)
                 sb_addf(c->msg, _(": a written hearing, answers by %s (%s)"), deadline,
                         c->p->rules[R_WRITTEN_HEARING].cite);

@@ -81,7 +81,7 @@ enum pk_result h_present(struct ctx *c)
                         a->attended = true;
         }
         sb_addf(c->msg, _("%d of %d present"), engine_present(c->s, m),
-                eng_body_seats(c->s, m->body));
+                engine_body_seats(c->s, m->body));
         return PK_OK;
 }
 
@@ -132,7 +132,7 @@ static enum pk_result arrive_leave(struct ctx *c, bool arrive)
                 }
                 eng_t_att(c->s, MI(c), k);
                 sb_addf(c->msg, _("\"%s\" arrives: %d of %d present"), eng_pos(c, 0),
-                        engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                        engine_present(c->s, m), engine_body_seats(c->s, m->body));
         } else {
                 if (a->status != ATT_PRESENT)
                         return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
@@ -146,7 +146,7 @@ static enum pk_result arrive_leave(struct ctx *c, bool arrive)
                 eng_t_att(c->s, MI(c), k);
                 eng_drop_speaker(m, k);
                 sb_addf(c->msg, _("\"%s\" leaves: %d of %d present"), eng_pos(c, 0),
-                        engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                        engine_present(c->s, m), engine_body_seats(c->s, m->body));
         }
         return PK_OK;
 }
@@ -200,7 +200,7 @@ enum pk_result h_substitute(struct ctx *c)
                 eng_set_str(&as->arrived, t);
         }
         sb_addf(c->msg, _("\"%s\" takes the seat of \"%s\": %d of %d present"), eng_pos(c, 0),
-                eng_pos(c, 2), engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                eng_pos(c, 2), engine_present(c->s, m), engine_body_seats(c->s, m->body));
         return PK_OK;
 }
 
@@ -231,7 +231,8 @@ enum pk_result h_inhabil(struct ctx *c)
         if (it->speaker == k)
                 it->speaker = -1;
         sb_addf(c->msg, _("\"%s\" disqualified for item %d and leaves the room: %d of %d present"),
-                eng_pos(c, 0), it->number, engine_present(c->s, m), eng_body_seats(c->s, m->body));
+                eng_pos(c, 0), it->number, engine_present(c->s, m),
+                engine_body_seats(c->s, m->body));
         const char *ct = c->p->rules[R_DISQUALIFICATION].cite;
         if (ct[0] && strcmp(ct, "-"))
                 sb_addf(c->msg, " (%s)", ct);

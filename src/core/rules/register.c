@@ -130,7 +130,7 @@ enum pk_result h_member(struct ctx *c)
         if (sub && (eng_find_member(s, s->cur_body, sub) >= 0 || !strcmp(sub, name)))
                 return eng_deny(c, NO_RULE, _("a member named \"%s\" is already registered"), sub);
         int seats = s->bodies[s->cur_body].seats;
-        if (seats > 0 && r != ROLE_OBSERVER && eng_body_seats(s, s->cur_body) >= seats) {
+        if (seats > 0 && r != ROLE_OBSERVER && engine_body_seats(s, s->cur_body) >= seats) {
                 int n = 0;
                 for (int i = 0; i < s->nmembers; i++)
                         if (s->members[i].body == s->cur_body && eng_holds_seat(&s->members[i]))
