@@ -447,6 +447,10 @@ void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out);
  */
 int engine_lot_pending(const struct pk_state *s, const char **names, int max);
 
+/* The item `take` would accept first in the treatment order (the council's voted order, closed
+ * items after the open ones where the profile says so), or -1 when none is pending. */
+int engine_next_item(const struct pk_state *s, const struct meeting *m);
+
 /* Helpers shared with the exports and the UI. */
 const struct meeting *engine_current_meeting(const struct pk_state *s);
 const struct body *engine_body_of(const struct pk_state *s, const struct meeting *m);

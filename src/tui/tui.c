@@ -224,16 +224,14 @@ static bool undo_target(struct tui *t, char *buf, size_t n)
 
 /* ---------- dispatch ---------- */
 
-static const char *next_pending(const struct meeting *m, char *buf, size_t n)
+/* The item the engine would take next (engine_next_item), proposed in the prompt. */
+static const char *next_pending(const struct pk_state *s, const struct meeting *m, char *buf,
+                                size_t n)
 {
         buf[0] = '\0';
-        for (int i = 0; m && i < m->nitems; i++) {
-                int k = m->order ? m->order[i] : i;
-                if (m->items[k].status == IS_PENDING) {
-                        snprintf(buf, n, "%d", m->items[k].number);
-                        break;
-                }
-        }
+        int k = engine_next_item(s, m);
+        if (k >= 0)
+                snprintf(buf, n, "%d", m->items[k].number);
         return buf;
 }
 
@@ -366,7 +364,8 @@ static void global_action(struct tui *t, enum tui_action a)
                               "(Tab moves between them)"));
                 break;
         case TA_TAKE:
-                tui_prompt(t, _("Take item: "), next_pending(m, buf, sizeof buf), take_done, NULL);
+                tui_prompt(t, _("Take item: "), next_pending(app_state(t->app), m, buf, sizeof buf),
+                           take_done, NULL);
                 break;
         case TA_DONE:
                 tui_exec(t, "done");

@@ -1438,6 +1438,33 @@ static void test_engine__take__closed_item_closes_the_doors(void **state)
         STATUS(t, "doors: closed");
 }
 
+/* The item proposed next (the UI's take prompt) is the one take accepts: closed items after the
+ * open ones (§ 1, stk. 4), in the council's order once it has voted on it (§ 5, stk. 1). */
+static void test_engine__take__next_item_leaves_closed_items_last(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        OK(t, "item \"Personsag\" category=aid-to-individuals", NULL);
+        OK(t, "item \"Lokalplan\"", NULL);
+        OK(t, "item \"Trafikplan\"", NULL);
+        present_first(t, 13);
+        OK(t, "open", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 1);
+        OK(t, "take 2", NULL);
+        OK(t, "done", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 2);
+        OK(t, "order-vote by=\"Medlem 03\",\"Medlem 04\",\"Medlem 05\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=rest", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 0);
+        OK(t, "take 1", "item 1 \"Personsag\" under treatment (doors closed: closed item)");
+        OK(t, "done", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 2);
+        OK(t, "take 3", NULL);
+        OK(t, "done", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), -1);
+}
+
 static void test_engine__doors__lolland_council_may_open_closed_item(void **state)
 {
         struct t *t = *state;
@@ -2109,6 +2136,7 @@ int main(void)
             T(test_engine__item__standard_aid_to_individuals_cannot_be_open),
             T(test_engine__item__unknown_category_is_line_error),
             T(test_engine__take__closed_item_closes_the_doors),
+            T(test_engine__take__next_item_leaves_closed_items_last),
             T(test_engine__doors__lolland_council_may_open_closed_item),
             T(test_engine__doors__kkr_cannot_open),
             T(test_engine__substitute__kkr_takes_the_seat_and_votes),

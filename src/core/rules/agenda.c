@@ -590,6 +590,26 @@ static bool order_decided(const struct meeting *m)
         return false;
 }
 
+int engine_next_item(const struct pk_state *s, const struct meeting *m)
+{
+        if (!m)
+                return -1;
+        const struct body *b = engine_body_of(s, m);
+        bool closed_last = b && profile_int(&b->profile, R_CLOSED_LAST) && !order_decided(m);
+        int first = -1;
+        for (int k = 0; k < m->nitems; k++) {
+                int n = m->order ? m->order[k] : k;
+                const struct item *it = &m->items[n];
+                if (it->status != IS_PENDING || it->dropped)
+                        continue;
+                if (!closed_last || !it->closed)
+                        return n;
+                if (first < 0)
+                        first = n;
+        }
+        return first;
+}
+
 enum pk_result h_take(struct ctx *c)
 {
         struct meeting *m = c->m;
