@@ -70,7 +70,7 @@ enum pk_need {
           N_("a member without one gets a new personal substitute (KKR)"))                         \
         X(V_TERM, "term", "D", "", "", true, PN_BODY,                                              \
           N_("a new term after an election: every seat ends on the date"))                         \
-        X(V_MEETING, "meeting", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                  \
+        X(V_MEETING, "meeting", "DT", "kind=W,place=S,by=L,deadline=D", "virtual", true, PN_BODY,  \
           N_("create a meeting; it becomes current"))                                              \
         X(V_PLAN, "plan", "DT", "kind=W,place=S", "virtual", true, PN_BODY,                        \
           N_("plan a meeting of the current body (it does not become current)"))                   \
@@ -105,8 +105,9 @@ enum pk_need {
         X(V_DOORS, "doors", "W", "", "", true, PN_OPEN, N_("doors open or closed"))                \
         X(V_INHABIL, "inhabil", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
           N_("a member is disqualified for the current item"))                                     \
-        X(V_SPEAKER, "speaker", "P", "", "", true, PN_ITEM, N_("a member asks for the floor"))     \
-        X(V_NEXT, "next", "P*", "", "", true, PN_ITEM,                                             \
+        X(V_SPEAKER, "speaker", "P+", "", "", true, PN_OPEN,                                       \
+          N_("a member asks for the floor (several: they asked at once, in the order named)"))     \
+        X(V_NEXT, "next", "P*", "", "", true, PN_OPEN,                                             \
           N_("give the floor to the next speaker (or to \"NAME\" where the chair chooses)"))       \
         X(V_CALL_TO_ORDER, "call-to-order", "P", "", "", true, PN_OPEN,                            \
           N_("call a member to order"))                                                            \
@@ -115,8 +116,10 @@ enum pk_need {
         X(V_CLOSURE, "closure", "", "by=L", "", true, PN_ITEM, N_("propose closing the debate"))   \
         X(V_MOTION, "motion", "X", "by=P", "", true, PN_ITEM,                                      \
           N_("the main proposal of the current item"))                                             \
-        X(V_AMEND, "amend", "X", "to=W,by=P", "", true, PN_ITEM,                                   \
+        X(V_AMEND, "amend", "X", "to=W,by=P,submitted=D", "consented", true, PN_ITEM,              \
           N_("table an amendment or sub-amendment"))                                               \
+        X(V_AMEND_DEADLINE, "amend-deadline", "ND", "", "sub-amendments", true, PN_NOT_CLOSED,     \
+          N_("the council's deadline for amendments to item N, a 2nd reading"))                    \
         X(V_PROCEDURAL, "procedural", "X", "kind=W,by=P", "", true, PN_ITEM,                       \
           N_("table a procedural proposal (referral, postponement)"))                              \
         X(V_RANK, "rank", "W+", "", "", true, PN_ITEM,                                             \
@@ -125,6 +128,8 @@ enum pk_need {
           N_("open the vote on the next subject (or on ID)"))                                      \
         X(V_VOTE, "vote", "", "for=L,against=L,abstain=L,chair=W", "", true, PN_OPEN,              \
           N_("close the ballot with the votes"))                                                   \
+        X(V_ANSWER, "answer", "PW", "on=D", "", true, PN_ITEM,                                     \
+          N_("a member's written answer in a written hearing: for, against or abstain"))           \
         X(V_DECLARE, "declare", "X", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
           N_("the chair declares an outcome beyond doubt"))                                        \
         X(V_DEMAND, "demand", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                           \
@@ -150,8 +155,8 @@ enum pk_need {
           N_("the council's decision on ruling N: upheld or overturned"))                          \
         X(V_ELECTION, "election", "X", "method=W,seats=N", "", true, PN_ITEM | PN_NO_BALLOT,       \
           N_("start an election under the current item"))                                          \
-        X(V_CANDIDATE, "candidate", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                     \
-          N_("a candidate in a majority election"))                                                \
+        X(V_CANDIDATE, "candidate", "P", "council=X", "proposed,official", true,                   \
+          PN_ITEM | PN_NO_BALLOT, N_("a candidate in a majority election"))                        \
         X(V_GROUP, "group", "P", "members=L,votes=N", "reserved", true, PN_ITEM | PN_NO_BALLOT,    \
           N_("a group declared for a proportional election"))                                      \
         X(V_ROUND, "round", "", "blank=N,\"*\"=N", "", true, PN_ITEM | PN_NO_BALLOT,               \

@@ -35,7 +35,8 @@
         X(ROLE_MAYOR, "mayor", N_("mayor"), N_("mayor"), "borgmester")                             \
         X(ROLE_CHAIR, "chair", N_("chair"), N_("chair"), "formand")                                \
         X(ROLE_VICE_CHAIR, "vice-chair", N_("vice-chair"), N_("vice-chair"), "næstformand")        \
-        X(ROLE_DEPUTY, "deputy", N_("deputy mayor"), N_("deputy"), "viceborgmester")
+        X(ROLE_DEPUTY, "deputy", N_("deputy mayor"), N_("deputy"), "viceborgmester")               \
+        X(ROLE_OBSERVER, "observer", N_("observer without a vote"), N_("observer"), "observatør")
 /* X(id, word, label, Danish CSV word) */
 #define PK_SUBJECT_KINDS(X)                                                                        \
         X(SK_MAIN, "main", N_("main proposal"), "indstilling")                                     \
@@ -158,6 +159,9 @@ struct subject {
         int *order;      /* SK_ORDER: the item order voted on */
         int norder;
         bool closed_doors; /* tabled, or put to a ballot, while the doors were closed */
+        char *submitted;   /* SK_AMEND/SK_SUB: submitted in writing on (YYYY-MM-DD), or NULL */
+        bool consented;    /* ... after the item's deadline, with the council's consent */
+        bool announced;    /* ... announced by the chair at the start of a 2nd reading */
 };
 
 enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
@@ -185,6 +189,13 @@ enum item_kind { IK_ORDINARY, IK_BUDGET, IK_BYLAWS };
 struct dissent {
         int member;
         char *text;
+};
+
+/* A member's written answer in a written hearing: the choice, and the day it came in. */
+struct written_answer {
+        int member;
+        enum vote_choice choice;
+        char *on; /* YYYY-MM-DD */
 };
 
 struct item {
@@ -221,9 +232,17 @@ struct item {
         char *urgent;       /* reason it could not wait (late agenda) */
         bool closed_during; /* the doors were closed while it was treated */
         struct dissent *dissents;
+        /* a written hearing (MK_WRITTEN): the members' written answers, and the result
+         * (0: none yet, 1: adopted, 2: not adopted) */
+        struct written_answer *answers;
+        int nanswers;
+        int hearing_result;
         int ndissents;
         int next_amend, next_proc, next_closure;
-        int *sub_counts; /* per amendment subject index: sub-amendments tabled */
+        char *amend_deadline; /* R_AMEND_DEADLINE: the council's deadline, YYYY-MM-DD, or NULL */
+        bool amend_deadline_subs; /* ... which binds sub-amendments too */
+        bool debate_begun;        /* someone has had the floor on the item */
+        int *sub_counts;          /* per amendment subject index: sub-amendments tabled */
         int nsub_counts;
 };
 
@@ -243,6 +262,10 @@ struct election {
         int nmember_group;
         char **log; /* what happened, line by line, for the minutes */
         int nlog;
+        /* R_ELECTION_PROPOSAL: the candidate the leader proposed to elect without a written
+         * ballot (-1: none), and the member who demanded the ballot (-1: none yet) */
+        int proposed;
+        int demanded_by;
 };
 
 /* The summary a signed meeting keeps once a later meeting of its body has opened (it is
@@ -254,7 +277,8 @@ struct archived {
 
 enum meeting_state { PK_MEETING_STATES(PK_ENUM_ID3) };
 enum { MS__COUNT = 0 PK_MEETING_STATES(PK_ENUM_ONE3) };
-enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT };
+/* MK_WRITTEN: a written hearing among the members between meetings (R_WRITTEN_HEARING) */
+enum meeting_kind { MK_ORDINARY, MK_EXTRAORDINARY, MK_CONSTITUENT, MK_WRITTEN };
 
 struct ruling {
         int item;
@@ -306,6 +330,15 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        char *hearing_deadline; /* MK_WRITTEN: the last day for answers, YYYY-MM-DD */
+        /* R_MEETING_DEMAND: the members at whose demand the meeting was convened */
+        int *demanded_by;
+        int ndemanded_by;
+        /* the floor on the agenda at the start of the meeting, before the first item is taken
+         * (R_AGENDA_FLOOR): the queue of member indexes and who has the floor (-1: no one) */
+        int *agenda_speakers;
+        int nagenda_speakers;
+        int agenda_speaker;
         bool archived; /* signed, and a later meeting of the body has opened (see archive.c) */
         struct archived arch; /* what an archived meeting keeps (also while details are kept) */
         bool hole; /* a place kept during an open for a meeting whose creation is replayed later */
@@ -366,6 +399,9 @@ struct pk_state {
 /* Result of applying an action. */
 enum pk_result { PK_OK = 0, PK_DENIED = 1, PK_ERROR = 2 };
 
+/* The seats of body: the profile's number, or where it gives none the members registered
+ * (substitutes not counted). Quorum and every "N of SEATS" count on it. */
+int engine_body_seats(const struct pk_state *s, int body);
 struct pk_state *engine_new(void);
 void engine_free(struct pk_state **s);
 
@@ -438,6 +474,10 @@ void engine_allowed(const struct pk_state *s, bool paraphrases, struct sb *out);
  */
 int engine_lot_pending(const struct pk_state *s, const char **names, int max);
 
+/* The item `take` would accept first in the treatment order (the council's voted order, closed
+ * items after the open ones where the profile says so), or -1 when none is pending. */
+int engine_next_item(const struct pk_state *s, const struct meeting *m);
+
 /* Helpers shared with the exports and the UI. */
 const struct meeting *engine_current_meeting(const struct pk_state *s);
 const struct body *engine_body_of(const struct pk_state *s, const struct meeting *m);
@@ -495,6 +535,13 @@ int engine_meeting_leader(const struct pk_state *s, const struct meeting *m);
 /* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
  * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */
 bool engine_sign_would_lock(const struct pk_state *s, int mi, const char *name);
+
+/* Whether an action of meeting mi (0-based, -1 none) may be undone: PK_OK, or PK_DENIED
+ * with rep's rule (R_SIGNING), citation and reason when that meeting is signed and locked.
+ * sign_by: the action is NAME's signature, left out of s (a replay); refused where it
+ * locked the meeting. rep->msg is the caller's (pk_reply_free). */
+enum pk_result engine_undo_check(const struct pk_state *s, int mi, const char *sign_by,
+                                 struct pk_reply *rep);
 
 /* ---------- touched-sets (touched.c) ---------- */
 

@@ -69,7 +69,15 @@ enum rule_type {
         X(R_ABSENTEES, "protocol.absentees", RT_ENUM, "named|with-reason")                         \
         X(R_DISSENT, "protocol.dissent", RT_BOOL, NULL)                                            \
         X(R_SIGNING, "protocol.signing", RT_ENUM, "all-attended|chair")                            \
-        X(R_RULINGS, "rulings", RT_ENUM, "binding|final")
+        X(R_RULINGS, "rulings", RT_ENUM, "binding|final")                                          \
+        X(R_AGENDA_FLOOR, "agenda.floor", RT_BOOL, NULL)                                           \
+        X(R_CLOSED_LAST, "closed.last", RT_BOOL, NULL)                                             \
+        X(R_OBSERVERS, "observers", RT_BOOL, NULL)                                                 \
+        X(R_AMEND_DEADLINE, "amendments.deadline", RT_BOOL, NULL)                                  \
+        X(R_ELECTION_PROPOSAL, "election.without-ballot", RT_BOOL, NULL)                           \
+        X(R_MEETING_DEMAND, "meetings.on-demand", RT_INT, NULL)                                    \
+        X(R_REPRESENTATIVES, "election.representatives", RT_ENUM, "anyone|council-members")        \
+        X(R_WRITTEN_HEARING, "meetings.written-hearing", RT_BOOL, NULL)
 
 enum rule_id {
 #define X(id, name, type, words) id,

@@ -50,6 +50,8 @@ void sb_free(struct sb *b);
 const char *sb_str(const struct sb *b);
 
 /* Allocation that aborts on exhaustion (nothing sensible can be saved then). */
+/* Edit distance (Levenshtein, bytes) of a and b, capped: cap + 1 for anything farther. */
+int pk_edit_distance(const char *a, const char *b, int cap);
 void *pk_xmalloc(size_t n);
 void *pk_xcalloc(size_t n, size_t size);
 void *pk_xrealloc(void *p, size_t n);

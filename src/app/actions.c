@@ -176,19 +176,16 @@ static int check_undo_lock(struct app *a, const struct event *u, const struct ev
                            struct pk_err *err)
 {
         const struct pk_state *s = a->s;
-        int mi = t->meeting - 1;
-        bool locked = mi >= 0 && mi < s->nmeetings && s->meetings[mi].state == MS_LOCKED;
-        if (!locked && mi >= 0 && mi < s->nmeetings && !strcmp(t->verb, "sign")) {
-                /* without the retracted signature the meeting is not locked: would it
-                 * have been? */
-                struct action act;
-                struct pk_err pe = {0};
-                if (parse_event(t, &act, &pe) == 0) {
-                        locked = act.npos > 0 && engine_sign_would_lock(s, mi, act.pos[0].text);
-                        action_free(&act);
-                }
-        }
-        if (locked) {
+        struct action act;
+        struct pk_err pe = {0};
+        bool is_sign = !strcmp(t->verb, "sign") && parse_event(t, &act, &pe) == 0;
+        struct pk_reply rep = {0};
+        enum pk_result r = engine_undo_check(
+            s, t->meeting - 1, is_sign && act.npos > 0 ? act.pos[0].text : NULL, &rep);
+        pk_reply_free(&rep);
+        if (is_sign)
+                action_free(&act);
+        if (r != PK_OK) {
                 pk_err_set(err,
                            _("event %lld retracts event %lld of meeting %d, which was "
                              "signed and locked"),
@@ -545,20 +542,16 @@ static enum app_result do_undo(struct app *a, const struct action *act, const ch
         }
         if (found == 0)
                 return reply_denied(out, NULL, R__COUNT, "%s", _("there is nothing to undo"));
-        int mi = t.meeting - 1;
-        if (mi >= 0 && mi < a->s->nmeetings && a->s->meetings[mi].state == MS_LOCKED) {
-                const struct profile *p = &a->s->bodies[a->s->meetings[mi].body].profile;
-                if (mi == a->s->cur_meeting)
-                        reply_denied(out, p, R_SIGNING, "%s",
-                                     _("the protocol is signed and locked"));
-                else
-                        reply_denied(out, p, R_SIGNING,
-                                     _("the last action belongs to meeting %d, whose protocol is "
-                                       "signed and locked"),
-                                     t.meeting);
+        struct pk_reply rep = {0};
+        if (engine_undo_check(a->s, t.meeting - 1, NULL, &rep) != PK_OK) {
+                reply_denied(out, NULL, R__COUNT, "%s", sb_str(&rep.msg));
+                out->rule = rep.rule;
+                pk_strlcpy(out->cite, rep.cite, sizeof out->cite);
+                pk_reply_free(&rep);
                 store_event_clear(&t);
                 return AR_DENIED;
         }
+        pk_reply_free(&rep);
         struct sb res = {0};
         sb_addf(&res, _("retracted %lld: %s"), (long long)t.seq, t.line);
         /* what the retracted action touched: replay it last, tracking */
@@ -1003,4 +996,21 @@ enum app_result app_exec_batch(struct app *a, const char *const *lines, const in
                 pending_free(&ps[i]);
         free(ps);
         return r;
+}
+
+int app_check_ruling_ref(struct app *a, const struct action *act, struct sb *why)
+{
+        if (act->verb != V_RULING_DECIDED)
+                return 0;
+        const char *ms = action_opt(act, "meeting");
+        const struct pk_state *s = app_state(a);
+        if (!ms || atoi(ms) - 1 == s->cur_meeting || act->npos < 1)
+                return 0; /* the engine checks the current meeting's rulings */
+        int meeting = atoi(ms), n = atoi(act->pos[0].text);
+        if (meeting < 1 || meeting > s->nmeetings)
+                return 0; /* the engine names the bad meeting */
+        if (store_ruling_exists(app_store(a), meeting, n) == 1)
+                return 0;
+        sb_addf(why, _("meeting %d has no ruling %d"), meeting, n);
+        return -1;
 }

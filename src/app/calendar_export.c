@@ -104,6 +104,8 @@ static const char *kind_name(enum meeting_kind k)
                 return _("extraordinary");
         case MK_CONSTITUENT:
                 return _("constituent");
+        case MK_WRITTEN:
+                return _("written hearing");
         case MK_ORDINARY:
         default:
                 return _("ordinary");

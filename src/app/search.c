@@ -381,20 +381,3 @@ int app_search_verify(struct app *a, struct sb *report, struct pk_err *err)
         free(ms);
         return rc;
 }
-
-int app_check_ruling_ref(struct app *a, const struct action *act, struct sb *why)
-{
-        if (act->verb != V_RULING_DECIDED)
-                return 0;
-        const char *ms = action_opt(act, "meeting");
-        const struct pk_state *s = app_state(a);
-        if (!ms || atoi(ms) - 1 == s->cur_meeting || act->npos < 1)
-                return 0; /* the engine checks the current meeting's rulings */
-        int meeting = atoi(ms), n = atoi(act->pos[0].text);
-        if (meeting < 1 || meeting > s->nmeetings)
-                return 0; /* the engine names the bad meeting */
-        if (store_ruling_exists(app_store(a), meeting, n) == 1)
-                return 0;
-        sb_addf(why, _("meeting %d has no ruling %d"), meeting, n);
-        return -1;
-}

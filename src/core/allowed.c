@@ -30,6 +30,9 @@ void engine_status(const struct pk_state *s, struct sb *out)
                 const struct item *it = &m->items[m->current];
                 sb_addf(out, "item: %d %s (%s)\n", it->number, it->title,
                         engine_item_status_name(it->status));
+                if (it->amend_deadline)
+                        sb_addf(out, "amendments-deadline: %s%s\n", it->amend_deadline,
+                                it->amend_deadline_subs ? " (sub-amendments too)" : "");
         } else {
                 sb_add(out, "item: none\n");
         }
@@ -38,15 +41,19 @@ void engine_status(const struct pk_state *s, struct sb *out)
         int seats = eng_seats_in(s, m);
         sb_addf(out, "present: %d of %d\n", present, seats);
         sb_addf(out, "quorum: %s (need %d)\n", present >= need ? "yes" : "no", need);
+        /* the item's speakers, or before the first item those on the agenda */
         const struct item *it = m->current >= 0 ? &m->items[m->current] : NULL;
-        if (it && it->speaker >= 0)
-                sb_addf(out, "speaker: %s\n", s->members[it->speaker].name);
+        int holder = it ? it->speaker : m->agenda_speaker;
+        int nwait = it ? it->nspeakers : m->nagenda_speakers;
+        const int *wait = it ? it->speakers : m->agenda_speakers;
+        if (holder >= 0)
+                sb_addf(out, "speaker: %s\n", s->members[holder].name);
         else
                 sb_add(out, "speaker: none\n");
-        if (it && it->nspeakers) {
+        if (nwait) {
                 sb_add(out, "speakers-waiting: ");
-                for (int i = 0; i < it->nspeakers; i++)
-                        sb_addf(out, "%s%s", i ? ", " : "", s->members[it->speakers[i]].name);
+                for (int i = 0; i < nwait; i++)
+                        sb_addf(out, "%s%s", i ? ", " : "", s->members[wait[i]].name);
                 sb_add(out, "\n");
         }
         if (m->open_ballot >= 0) {

@@ -174,6 +174,7 @@ static void grow(struct pk_state *s, int id)
                 memset(&s->meetings[i], 0, sizeof s->meetings[i]);
                 s->meetings[i].hole = true;
                 s->meetings[i].current = s->meetings[i].last_item = -1;
+                s->meetings[i].agenda_speaker = -1;
                 s->meetings[i].open_ballot = -1;
         }
         s->nmeetings = id;
@@ -217,7 +218,7 @@ int engine_restore_archive(struct pk_state *s, const char *text, struct sb *err)
                         memcpy(d, f[2].p, 10);
                         ok = cal_parse(d, &day);
                 }
-                if (!ok || num[7] > MS_LOCKED || num[4] > MK_CONSTITUENT) {
+                if (!ok || num[7] > MS_LOCKED || num[4] > MK_WRITTEN) {
                         sb_addf(err, _("archive summary line %d does not read"), lineno);
                         free(f);
                         return -1;
@@ -260,4 +261,88 @@ bool engine_has_holes(const struct pk_state *s)
                 if (s->meetings[i].hole)
                         return true;
         return false;
+}
+
+void eng_free_details(struct meeting *m)
+{
+        for (int i = 0; i < m->nitems; i++) {
+                struct item *it = &m->items[i];
+                free(it->title);
+                free(it->public_title);
+                free(it->title_was);
+                free(it->category);
+                free(it->case_id);
+                free(it->proposer);
+                free(it->submitted);
+                free(it->first_reading);
+                free(it->inhabil);
+                free(it->speakers);
+                free(it->declared);
+                free(it->decision);
+                free(it->public_decision);
+                free(it->referred_to);
+                free(it->urgent);
+                for (int k = 0; k < it->ndissents; k++)
+                        free(it->dissents[k].text);
+                free(it->dissents);
+                free(it->sub_counts);
+                free(it->amend_deadline);
+                for (int k = 0; k < it->nanswers; k++)
+                        free(it->answers[k].on);
+                free(it->answers);
+        }
+        free(m->items);
+        free(m->agenda_speakers);
+        free(m->demanded_by);
+        free(m->hearing_deadline);
+        m->agenda_speakers = NULL;
+        m->nagenda_speakers = 0;
+        m->demanded_by = NULL;
+        m->ndemanded_by = 0;
+        m->hearing_deadline = NULL;
+        for (int i = 0; i < m->nsubjects; i++) {
+                free(m->subjects[i].text);
+                free(m->subjects[i].by);
+                free(m->subjects[i].proc_kind);
+                free(m->subjects[i].order);
+                free(m->subjects[i].submitted);
+        }
+        free(m->subjects);
+        for (int i = 0; i < m->nballots; i++) {
+                free(m->ballots[i].votes);
+                free(m->ballots[i].opened_at);
+        }
+        free(m->ballots);
+        for (int i = 0; i < m->natt; i++) {
+                free(m->att[i].reason);
+                free(m->att[i].arrived);
+                free(m->att[i].left);
+                free(m->att[i].signed_at);
+        }
+        free(m->att);
+        for (int i = 0; i < m->nrulings; i++) {
+                free(m->rulings[i].text);
+                free(m->rulings[i].at);
+                free(m->rulings[i].rule);
+        }
+        free(m->rulings);
+        for (int i = 0; i < m->nruling_decisions; i++) {
+                free(m->ruling_decisions[i].text);
+                free(m->ruling_decisions[i].at);
+        }
+        free(m->ruling_decisions);
+        for (int i = 0; i < m->nelections; i++)
+                eng_election_free(&m->elections[i]);
+        free(m->elections);
+        free(m->order);
+        free(m->agenda_order);
+        m->items = NULL;
+        m->subjects = NULL;
+        m->ballots = NULL;
+        m->att = NULL;
+        m->rulings = NULL;
+        m->elections = NULL;
+        m->order = m->agenda_order = NULL;
+        m->nitems = m->nsubjects = m->nballots = m->natt = m->nrulings = m->nelections = 0;
+        m->current = m->last_item = m->open_ballot = -1;
 }

@@ -146,6 +146,13 @@ void eng_drop_speaker(struct meeting *m, int k)
                 if (it->speaker == k)
                         it->speaker = -1;
         }
+        int w = 0;
+        for (int j = 0; j < m->nagenda_speakers; j++)
+                if (m->agenda_speakers[j] != k)
+                        m->agenda_speakers[w++] = m->agenda_speakers[j];
+        m->nagenda_speakers = w;
+        if (m->agenda_speaker == k)
+                m->agenda_speaker = -1;
 }
 
 void eng_order_text(const struct meeting *m, const int *order, struct sb *out)
@@ -201,4 +208,20 @@ void eng_item_ended(struct ctx *c, const struct item *it)
                 c->m->doors_closed = false;
                 sb_add(c->msg, _("; the doors are open again"));
         }
+}
+
+bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why)
+{
+        int present = engine_present(s, m), need = engine_quorum_need(s, m);
+        if (present >= need)
+                return true;
+        eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
+                _("not quorate: %d of %d present, %d needed"), present, eng_seats_in(s, m), need);
+        return false;
+}
+
+void pk_rule_cite(const struct profile *p, enum rule_id rule, char *out, size_t n)
+{
+        const char *c = p && rule < R__COUNT ? p->rules[rule].cite : "";
+        snprintf(out, n, "%s", strcmp(c, "-") ? c : "");
 }

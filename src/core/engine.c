@@ -68,13 +68,15 @@ static const struct {
     [V_CLOSURE] = {chk_closure, h_closure},
     [V_MOTION] = {chk_motion, h_motion},
     [V_AMEND] = {chk_amend, h_amend},
+    [V_AMEND_DEADLINE] = {NULL, h_amend_deadline},
     [V_PROCEDURAL] = {NULL, h_procedural},
     [V_RANK] = {NULL, h_rank},
     [V_BALLOT] = {chk_ballot, h_ballot},
     [V_VOTE] = {chk_vote, h_vote},
+    [V_ANSWER] = {chk_answer, h_answer},
     [V_DECLARE] = {chk_declare, h_declare},
-    [V_DEMAND] = {chk_demand, h_demand},
-    [V_DECIDE] = {chk_decide, h_decide},
+    [V_DEMAND] = {chk_demand_election, h_demand_election},
+    [V_DECIDE] = {chk_decide_election, h_decide_election},
     [V_INCOMPATIBLE] = {chk_incompatible, h_incompatible},
     [V_DECISION] = {chk_record, h_decision},
     [V_DISSENT] = {chk_dissent, h_dissent},
@@ -136,12 +138,6 @@ void pk_reply_free(struct pk_reply *r)
         r->cite[0] = '\0';
 }
 
-void pk_rule_cite(const struct profile *p, enum rule_id rule, char *out, size_t n)
-{
-        const char *c = p && rule < R__COUNT ? p->rules[rule].cite : "";
-        snprintf(out, n, "%s", strcmp(c, "-") ? c : "");
-}
-
 void pk_reply_render(const struct pk_reply *r, struct sb *out)
 {
         sb_add(out, sb_str(&r->msg));
@@ -185,7 +181,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
                 return r;
         }
         out->rule = R__COUNT;
-        if (impl[v].apply == h_election_verb) {
+        if (impl[v].apply == h_election_verb || v == V_DEMAND || v == V_DECIDE) {
                 struct meeting *m = eng_meeting(s);
                 if (m && m->nelections > 0)
                         eng_t_election(s, (int)(m - s->meetings), m->nelections - 1);
@@ -203,77 +199,6 @@ struct pk_state *engine_new(void)
         s->cur_body = -1;
         s->cur_meeting = -1;
         return s;
-}
-
-void eng_free_details(struct meeting *m)
-{
-        for (int i = 0; i < m->nitems; i++) {
-                struct item *it = &m->items[i];
-                free(it->title);
-                free(it->public_title);
-                free(it->title_was);
-                free(it->category);
-                free(it->case_id);
-                free(it->proposer);
-                free(it->submitted);
-                free(it->first_reading);
-                free(it->inhabil);
-                free(it->speakers);
-                free(it->declared);
-                free(it->decision);
-                free(it->public_decision);
-                free(it->referred_to);
-                free(it->urgent);
-                for (int k = 0; k < it->ndissents; k++)
-                        free(it->dissents[k].text);
-                free(it->dissents);
-                free(it->sub_counts);
-        }
-        free(m->items);
-        for (int i = 0; i < m->nsubjects; i++) {
-                free(m->subjects[i].text);
-                free(m->subjects[i].by);
-                free(m->subjects[i].proc_kind);
-                free(m->subjects[i].order);
-        }
-        free(m->subjects);
-        for (int i = 0; i < m->nballots; i++) {
-                free(m->ballots[i].votes);
-                free(m->ballots[i].opened_at);
-        }
-        free(m->ballots);
-        for (int i = 0; i < m->natt; i++) {
-                free(m->att[i].reason);
-                free(m->att[i].arrived);
-                free(m->att[i].left);
-                free(m->att[i].signed_at);
-        }
-        free(m->att);
-        for (int i = 0; i < m->nrulings; i++) {
-                free(m->rulings[i].text);
-                free(m->rulings[i].at);
-                free(m->rulings[i].rule);
-        }
-        free(m->rulings);
-        for (int i = 0; i < m->nruling_decisions; i++) {
-                free(m->ruling_decisions[i].text);
-                free(m->ruling_decisions[i].at);
-        }
-        free(m->ruling_decisions);
-        for (int i = 0; i < m->nelections; i++)
-                eng_election_free(&m->elections[i]);
-        free(m->elections);
-        free(m->order);
-        free(m->agenda_order);
-        m->items = NULL;
-        m->subjects = NULL;
-        m->ballots = NULL;
-        m->att = NULL;
-        m->rulings = NULL;
-        m->elections = NULL;
-        m->order = m->agenda_order = NULL;
-        m->nitems = m->nsubjects = m->nballots = m->natt = m->nrulings = m->nelections = 0;
-        m->current = m->last_item = m->open_ballot = -1;
 }
 
 static void free_meeting(struct meeting *m)

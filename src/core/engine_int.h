@@ -91,8 +91,8 @@ void eng_item_ended(struct ctx *c, const struct item *it);
 
 struct meeting *eng_meeting(struct pk_state *s);
 const struct profile *eng_profile(const struct pk_state *s, const struct meeting *m);
-int eng_body_seats(const struct pk_state *s, int body);
 int eng_seats_in(const struct pk_state *s, const struct meeting *m);
+bool eng_holds_seat(const struct member *mb);
 int eng_find_member(const struct pk_state *s, int body, const char *name);
 struct attendance *eng_att(struct meeting *m, int member);
 const struct attendance *eng_catt(const struct meeting *m, int member);
@@ -130,7 +130,8 @@ verb_handler h_body, h_member, h_correct;
 verb_check chk_new_substitute;
 verb_handler h_on_leave, h_return, h_vacancy, h_party_role, h_term, h_new_substitute;
 /* rules/agenda.c */
-verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done;
+verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done, chk_answer;
+verb_handler h_answer;
 bool eng_no_item_running(const struct meeting *m, struct why *why);
 enum pk_result eng_correct_item(struct ctx *c);
 verb_handler h_drop;
@@ -146,7 +147,7 @@ verb_check chk_speaker, chk_next, chk_closure;
 verb_handler h_speaker, h_next, h_call_to_order, h_deny_floor, h_closure;
 /* rules/proposals.c */
 verb_check chk_motion, chk_amend, chk_incompatible;
-verb_handler h_motion, h_amend, h_procedural, h_rank, h_incompatible;
+verb_handler h_motion, h_amend, h_amend_deadline, h_procedural, h_rank, h_incompatible;
 /* rules/voting.c */
 verb_check chk_ballot, chk_vote, chk_declare, chk_demand, chk_decide;
 verb_handler h_ballot, h_vote, h_declare, h_demand, h_decide;
@@ -156,8 +157,8 @@ int eng_next_subject_why(const struct meeting *m, const char *done, struct sb *w
 verb_check chk_record, chk_dissent, chk_ruling_decided;
 verb_handler h_decision, h_dissent, h_ruling, h_ruling_decided;
 /* rules/elections.c */
-verb_check chk_election;
-verb_handler h_election_verb;
+verb_check chk_election, chk_demand_election, chk_decide_election;
+verb_handler h_election_verb, h_demand_election, h_decide_election;
 struct election *eng_election(struct meeting *m);
 void eng_election_free(struct election *e);
 

@@ -77,34 +77,6 @@ bool pk_fold_prefix(const char *name, const char *prefix)
         return strncmp(a, b, strlen(b)) == 0;
 }
 
-/* Edit distance of two folded names (bytes), capped at cap + 1. */
-static int distance(const char *a, const char *b, int cap)
-{
-        int la = (int)strlen(a), lb = (int)strlen(b);
-        if (abs(la - lb) > cap)
-                return cap + 1;
-        int *row = pk_xcalloc((size_t)lb + 1, sizeof *row);
-        for (int j = 0; j <= lb; j++)
-                row[j] = j;
-        for (int i = 1; i <= la; i++) {
-                int diag = row[0];
-                row[0] = i;
-                for (int j = 1; j <= lb; j++) {
-                        int up = row[j];
-                        int best = diag + (a[i - 1] != b[j - 1]);
-                        if (up + 1 < best)
-                                best = up + 1;
-                        if (row[j - 1] + 1 < best)
-                                best = row[j - 1] + 1;
-                        row[j] = best;
-                        diag = up;
-                }
-        }
-        int d = row[lb];
-        free(row);
-        return d;
-}
-
 void eng_no_member(const struct pk_state *s, int body, const char *name, struct sb *out)
 {
         enum { MAXS = 3 };
@@ -118,7 +90,7 @@ void eng_no_member(const struct pk_state *s, int body, const char *name, struct 
                         continue;
                 char have[512];
                 pk_fold(s->members[k].name, have, sizeof have);
-                int d = distance(want, have, cap);
+                int d = pk_edit_distance(want, have, cap);
                 /* the first name or the surname alone also counts as close */
                 if (d > cap && wl >= 3 && strstr(have, want))
                         d = cap;

@@ -115,7 +115,7 @@ static void r_meeting(const struct pk_state *s, int mi, struct dt_rows *out)
         char d[11], t[16];
         cal_format(m->date, d);
         snprintf(t, sizeof t, "%02d:%02d", (m->minute / 60) % 100, m->minute % 60);
-        static const char *kinds[] = {"ordinary", "extraordinary", "constituent"};
+        static const char *kinds[] = {"ordinary", "extraordinary", "constituent", "written"};
         r->vals[0] = num(mi + 1);
         r->vals[1] = str(s->bodies[m->body].name);
         r->vals[2] = str(d);

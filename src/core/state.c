@@ -38,15 +38,23 @@ const struct profile *eng_profile(const struct pk_state *s, const struct meeting
         return NULL;
 }
 
+/* A member who holds a seat of their own now: not a personal substitute, a substitute of a
+ * list, a member of an earlier term or one who left, and not an observer (R_OBSERVERS), who
+ * attends without a seat. */
+bool eng_holds_seat(const struct member *mb)
+{
+        return mb->holds && mb->principal < 0 && mb->role != ROLE_OBSERVER;
+}
+
 /* The seats now: the body's seats=, else the members who hold a seat of their own now. */
-int eng_body_seats(const struct pk_state *s, int body)
+int engine_body_seats(const struct pk_state *s, int body)
 {
         const struct body *b = &s->bodies[body];
         if (b->seats > 0)
                 return b->seats;
         int n = 0;
         for (int i = 0; i < s->nmembers; i++)
-                if (s->members[i].body == body && s->members[i].holds)
+                if (s->members[i].body == body && eng_holds_seat(&s->members[i]))
                         n++;
         return n;
 }
@@ -99,7 +107,9 @@ int engine_rank_at(const struct pk_state *s, int k, pk_day d)
 bool engine_own_seat_at(const struct pk_state *s, int k, pk_day d)
 {
         const struct member_past *p = past_at(s, k, d);
-        return p ? p->holds : s->members[k].holds;
+        if (p)
+                return p->holds && p->role != ROLE_OBSERVER;
+        return s->members[k].holds && s->members[k].role != ROLE_OBSERVER;
 }
 
 static bool leave_covers(const struct seat_leave *l, pk_day d)
@@ -160,11 +170,12 @@ const struct attendance *eng_catt(const struct meeting *m, int member)
         return &m->att[member];
 }
 
-/* A member (or a seated substitute) who is in the room and holds a seat. */
+/* A member (or a seated substitute) who is in the room and holds a seat. An observer
+ * (R_OBSERVERS) holds none: never counted for quorum, never votes. */
 bool eng_seated(const struct pk_state *s, const struct meeting *m, int member)
 {
         const struct attendance *a = eng_catt(m, member);
-        if (a->status != ATT_PRESENT)
+        if (a->status != ATT_PRESENT || s->members[member].role == ROLE_OBSERVER)
                 return false;
         if (a->seat_of >= 0)
                 return true;
@@ -294,16 +305,6 @@ bool engine_may_vote(const struct pk_state *s, const struct meeting *m, const st
 bool engine_seated(const struct pk_state *s, const struct meeting *m, int member)
 {
         return m && member >= 0 && member < s->nmembers && eng_seated(s, m, member);
-}
-
-bool eng_quorate(const struct pk_state *s, const struct meeting *m, struct why *why)
-{
-        int present = engine_present(s, m), need = engine_quorum_need(s, m);
-        if (present >= need)
-                return true;
-        eng_why(why, eng_profile(s, m), R_QUORUM_PERCENT,
-                _("not quorate: %d of %d present, %d needed"), present, eng_seats_in(s, m), need);
-        return false;
 }
 
 /* The item a decision, dissent or dissent-like record applies to: current or last ended. */

@@ -245,3 +245,30 @@ bool pk_use_language(const char *lang)
 {
         return lang_switcher && lang_switcher(lang);
 }
+
+int pk_edit_distance(const char *a, const char *b, int cap)
+{
+        int la = (int)strlen(a), lb = (int)strlen(b);
+        if (abs(la - lb) > cap)
+                return cap + 1;
+        int *row = pk_xcalloc((size_t)lb + 1, sizeof *row);
+        for (int j = 0; j <= lb; j++)
+                row[j] = j;
+        for (int i = 1; i <= la; i++) {
+                int diag = row[0];
+                row[0] = i;
+                for (int j = 1; j <= lb; j++) {
+                        int up = row[j];
+                        int best = diag + (a[i - 1] != b[j - 1]);
+                        if (up + 1 < best)
+                                best = up + 1;
+                        if (row[j - 1] + 1 < best)
+                                best = row[j - 1] + 1;
+                        row[j] = best;
+                        diag = up;
+                }
+        }
+        int d = row[lb];
+        free(row);
+        return d > cap ? cap + 1 : d;
+}

@@ -303,6 +303,8 @@ static const char *meeting_kind_word(enum meeting_kind k)
                 return _("Extraordinary meeting");
         case MK_CONSTITUENT:
                 return _("Constituent meeting");
+        case MK_WRITTEN:
+                return _("Written hearing (skriftlig høring) sent");
         default:
                 return _("Ordinary meeting");
         }
@@ -330,6 +332,17 @@ static void header(struct ctx *c)
         if (m->virtual_)
                 sb_add(&l, _(" (held virtually)"));
         add_labelled(c->bl, _("Meeting"), sb_str(&l));
+        if (m->hearing_deadline) {
+                sb_clear(&l);
+                long_date_str(&l, m->hearing_deadline);
+                add_labelled(c->bl, _("Answers by"), sb_str(&l));
+        }
+        if (m->ndemanded_by) {
+                sb_clear(&l);
+                for (int i = 0; i < m->ndemanded_by; i++)
+                        sb_addf(&l, "%s%s", i ? ", " : "", s->members[m->demanded_by[i]].name);
+                add_labelled(c->bl, _("Convened at the demand of"), sb_str(&l));
+        }
         if (m->place)
                 add_labelled(c->bl, _("Place"), m->place);
         sb_clear(&l);
@@ -385,9 +398,13 @@ static void attendance(struct ctx *c)
                 if (mb->body != m->body || !a->attended)
                         continue;
                 if (!table)
-                        add_row(c->bl, BK_THEAD, _("Present"), _("Party"), _("Note"));
+                        add_row(c->bl, BK_THEAD,
+                                m->kind == MK_WRITTEN ? _("Answered") : _("Present"), _("Party"),
+                                _("Note"));
                 table = true;
                 sb_clear(&note);
+                if (mb->role == ROLE_OBSERVER)
+                        sb_add(&note, _("observer without a vote"));
                 if (a->seat_of >= 0)
                         sb_addf(&note, _("substitute for %s"), s->members[a->seat_of].name);
                 if (mb->was && !c->public_) {
@@ -443,7 +460,8 @@ static void attendance(struct ctx *c)
                 if (a && a->attended)
                         continue;
                 if (!any)
-                        add_text(c->bl, BK_P, _("Absent:"));
+                        add_text(c->bl, BK_P,
+                                 m->kind == MK_WRITTEN ? _("Did not answer:") : _("Absent:"));
                 any = true;
                 sb_clear(&name);
                 sb_addf(&name, "%s (%s)", mb->name, engine_party_at(s, i, m->date));
@@ -519,6 +537,20 @@ static void subject_ref(const struct ctx *c, int k, struct sb *o)
         }
 }
 
+/* How an amendment came (R_AMEND_DEADLINE): submitted in writing, after the deadline with the
+ * council's consent, announced by the chair at the start of a 2nd reading. */
+static void amendment_notes(const struct subject *sj, struct sb *label)
+{
+        if (sj->submitted) {
+                sb_add(label, _(", submitted "));
+                long_date_str(label, sj->submitted);
+        }
+        if (sj->consented)
+                sb_add(label, _(", after the deadline, with the council's consent"));
+        if (sj->announced)
+                sb_add(label, _(", announced by the chair at the start of the 2nd reading"));
+}
+
 /* A proposal as tabled: "Amendment 1 from Maria Skov", with its text. */
 static void subject_block(struct ctx *c, int k)
 {
@@ -536,12 +568,14 @@ static void subject_block(struct ctx *c, int k)
                         sb_addf(&label, _("Amendment %d from %s"), subject_number(c->m, k), sj->by);
                 else
                         sb_addf(&label, _("Amendment %d"), subject_number(c->m, k));
+                amendment_notes(sj, &label);
                 break;
         case SK_SUB:
                 sb_addf(&label, _("Sub-amendment %d to amendment %d"), subject_number(c->m, k),
                         sj->parent >= 0 ? subject_number(c->m, sj->parent) : 0);
                 if (sj->by)
                         sb_addf(&label, _(" from %s"), sj->by);
+                amendment_notes(sj, &label);
                 break;
         case SK_PROC:
                 if (sj->proc_kind && !strcmp(sj->proc_kind, "refer"))
@@ -733,6 +767,15 @@ static void decision_of(const struct ctx *c, int ii, struct sb *o)
 {
         const struct meeting *m = c->m;
         const struct item *it = &m->items[ii];
+        if (it->hearing_result && !it->decision) {
+                int n[4] = {0};
+                for (int k = 0; k < it->nanswers; k++)
+                        n[it->answers[k].choice]++;
+                sb_addf(o, _("%s in writing: %d for, %d against, %d abstained."),
+                        it->hearing_result == 1 ? _("Adopted") : _("Not adopted"), n[VC_FOR],
+                        n[VC_AGAINST], n[VC_ABSTAIN]);
+                return;
+        }
         if (it->decision) {
                 sb_add(o, it->decision);
                 if (it->referred_to) {
@@ -827,6 +870,16 @@ static void item_blocks(struct ctx *c, int ii)
                 add_text(c->bl, BK_P, _("Treated behind closed doors."));
         if (it->reading)
                 add_text(c->bl, BK_P, it->reading == 1 ? _("1st reading.") : _("2nd reading."));
+        if (it->amend_deadline) {
+                sb_clear(&l);
+                sb_add(&l,
+                       it->amend_deadline_subs
+                           ? _("Deadline for amendments and sub-amendments set by the council: ")
+                           : _("Deadline for amendments set by the council: "));
+                long_date_str(&l, it->amend_deadline);
+                sb_add(&l, ".");
+                add_text(c->bl, BK_P, sb_str(&l));
+        }
         if (it->proposer) {
                 sb_clear(&l);
                 sb_addf(&l, _("Proposal from %s, submitted "), it->proposer);
@@ -874,6 +927,20 @@ static void item_blocks(struct ctx *c, int ii)
         }
         if (it->declared && it->decided_without_vote)
                 add_text(c->bl, BK_P, _("Decided without a vote: the outcome was beyond doubt."));
+        if (it->nanswers) {
+                add_text(c->bl, BK_P, _("Written answers:"));
+                for (int k = 0; k < it->nanswers; k++) {
+                        const struct written_answer *w = &it->answers[k];
+                        sb_clear(&l);
+                        sb_addf(&l, "%s (%s): %s, ", s->members[w->member].name,
+                                s->members[w->member].party,
+                                w->choice == VC_FOR       ? _("for")
+                                : w->choice == VC_AGAINST ? _("against")
+                                                          : _("abstained"));
+                        long_date_str(&l, w->on);
+                        add_text(c->bl, BK_LI, sb_str(&l));
+                }
+        }
         sb_clear(&l);
         decision_of(c, ii, &l);
         add_labelled(c->bl, _("Decision"), sb_str(&l));

@@ -45,18 +45,6 @@
 #define INT_LIMIT 100000                /* RT_INT and deadline counts: 0..INT_LIMIT */
 #define MAX_KNOWN 64                    /* profile names listed in an "unknown profile" message */
 
-static const char *const rule_names[R__COUNT] = {
-#define X(id, name, type, words) [id] = name,
-    PROFILE_RULES(X)
-#undef X
-};
-
-static const enum rule_type rule_types[R__COUNT] = {
-#define X(id, name, type, words) [id] = type,
-    PROFILE_RULES(X)
-#undef X
-};
-
 static const char *const rule_words[R__COUNT] = {
 #define X(id, name, type, words) [id] = words,
     PROFILE_RULES(X)
@@ -116,20 +104,6 @@ struct parse {
         int missing_sec, missing_line;
         const char *missing_key;
 };
-
-const char *profile_rule_name(enum rule_id id)
-{
-        if ((unsigned)id >= R__COUNT)
-                return "";
-        return rule_names[id];
-}
-
-enum rule_type profile_rule_type(enum rule_id id)
-{
-        if ((unsigned)id >= R__COUNT)
-                return RT_BOOL;
-        return rule_types[id];
-}
 
 /* Copies src into dst[n]; returns false (and copies nothing) if it does not fit. */
 static bool copy_fit(char *dst, size_t n, const char *src)
@@ -209,7 +183,7 @@ static void note(struct parse *ps, int line, const char *field, const char *fmt,
 
 static const char *section_name(int sec)
 {
-        return sec == SEC_PROFILE ? "profile" : rule_names[sec];
+        return sec == SEC_PROFILE ? "profile" : profile_rule_name(sec);
 }
 
 static const char *const *section_keys(int sec, int *n)
@@ -228,63 +202,13 @@ static void field_name(char *buf, size_t n, int sec, const char *key)
         snprintf(buf, n, "%s.%s", section_name(sec), key);
 }
 
-/* Edit distance of two short strings (capped at 64 bytes each), for suggestions. */
-static int distance(const char *a, const char *b)
-{
-        size_t la = strlen(a), lb = strlen(b);
-        if (la > 64 || lb > 64)
-                return 99;
-        int row[65];
-        for (size_t j = 0; j <= lb; j++)
-                row[j] = (int)j;
-        for (size_t i = 1; i <= la; i++) {
-                int diag = row[0];
-                row[0] = (int)i;
-                for (size_t j = 1; j <= lb; j++) {
-                        int up = row[j];
-                        int best = diag + (a[i - 1] != b[j - 1]);
-                        if (up + 1 < best)
-                                best = up + 1;
-                        if (row[j - 1] + 1 < best)
-                                best = row[j - 1] + 1;
-                        row[j] = best;
-                        diag = up;
-                }
-        }
-        return row[lb];
-}
-
-int profile_rule_lookup(const char *name)
-{
-        for (int r = 0; r < R__COUNT; r++)
-                if (!strcmp(name, rule_names[r]))
-                        return r;
-        return -1;
-}
-
-void profile_rules_by_closeness(const char *name, int order[R__COUNT])
-{
-        int d[R__COUNT];
-        for (int r = 0; r < R__COUNT; r++) {
-                order[r] = r;
-                d[r] = distance(name, rule_names[r]);
-        }
-        /* insertion sort: stable, so equally close rules keep the table's order */
-        for (int i = 1; i < R__COUNT; i++)
-                for (int j = i; j > 0 && d[order[j]] < d[order[j - 1]]; j--) {
-                        int t = order[j];
-                        order[j] = order[j - 1];
-                        order[j - 1] = t;
-                }
-}
-
 /* The known section name closest to name, or NULL if none is close. */
 static const char *closest_section(const char *name)
 {
         const char *best = NULL;
         int bestd = 3; /* suggest only for small typos */
         for (int s = 0; s < SEC_COUNT; s++) {
-                int d = distance(name, section_name(s));
+                int d = pk_edit_distance(name, section_name(s), 64);
                 if (d < bestd) {
                         bestd = d;
                         best = section_name(s);
@@ -638,7 +562,7 @@ static void check_rule(struct parse *ps, enum rule_id id, struct rule *r)
                 const char *v = slot->raw;
                 switch (k) {
                 case K_VALUE:
-                        switch (rule_types[id]) {
+                        switch (profile_rule_type(id)) {
                         case RT_BOOL:
                                 if (strcmp(v, "yes") == 0)
                                         r->ival = 1;
@@ -862,8 +786,8 @@ static int parse_buf(const char *path, char *buf, size_t len, struct profile *p,
                 } else {
                         for (int id = 0; id < R__COUNT; id++) {
                                 if (!ps->secs[id].seen) {
-                                        note(ps, 0, rule_names[id], _("missing section [%s]"),
-                                             rule_names[id]);
+                                        note(ps, 0, profile_rule_name(id),
+                                             _("missing section [%s]"), profile_rule_name(id));
                                         break;
                                 }
                         }
@@ -1116,23 +1040,4 @@ int profile_locate(const char *name, char *out, size_t n, struct pk_err *err)
                        "PROTOKOL_PROFILES to a directory of NAME.ini files)"),
                      name);
         return -1;
-}
-
-/* True if the comma-separated list rule id contains word (false for other rule types). */
-bool profile_list_has(const struct profile *p, enum rule_id id, const char *word)
-{
-        if (!p || !word || !*word || (unsigned)id >= R__COUNT || rule_types[id] != RT_LIST)
-                return false;
-        size_t wl = strlen(word);
-        const char *s = p->rules[id].sval;
-        while (*s) {
-                const char *comma = strchr(s, ',');
-                size_t n = comma ? (size_t)(comma - s) : strlen(s);
-                if (n == wl && strncmp(s, word, n) == 0)
-                        return true;
-                if (!comma)
-                        break;
-                s = comma + 1;
-        }
-        return false;
 }

@@ -1,6 +1,7 @@
 /*
  * compose.c - building the script lines the UI sends to the action layer, and the
- * read-only questions about the state the panes ask (who may vote, the voting order).
+ * read-only questions about the state the panes ask (who may vote, the voting order, the
+ * deadlines ahead).
  * No curses here, so it is unit-tested directly (tests/tui/test_compose.c).
  *
  * Invariant: a line built here parses back to the same names: every name is quoted with
@@ -156,4 +157,51 @@ int tui_vote_line(const struct pk_state *s, const struct meeting *m, const struc
 int tui_voting_order(const struct pk_state *s, const struct meeting *m, int *out, int max)
 {
         return engine_voting_order(s, m, out, max);
+}
+
+/* ---------- deadlines ---------- */
+
+static int deadline_cmp(const void *a, const void *b)
+{
+        const struct tui_deadline *x = a, *y = b;
+        if (x->day != y->day)
+                return x->day < y->day ? -1 : 1;
+        if (x->meeting != y->meeting)
+                return x->meeting < y->meeting ? -1 : 1;
+        return (int)x->key - (int)y->key;
+}
+
+int tui_deadlines(const struct pk_state *s, int body, struct tui_deadline **out)
+{
+        *out = NULL;
+        if (body < 0 || body >= s->nbodies)
+                return 0;
+        const struct profile *p = &s->bodies[body].profile;
+        struct tui_deadline *v = NULL;
+        int n = 0;
+        for (int i = 0; i < s->nmeetings; i++) {
+                const struct meeting *m = &s->meetings[i];
+                if (m->body != body || (m->state != MS_PLANNED && m->state != MS_OPEN))
+                        continue;
+                struct deadline d[DK__COUNT];
+                int k = deadlines_for_meeting(p, m->date, m->kind, d);
+                if (k <= 0)
+                        continue;
+                v = pk_xrealloc(v, (size_t)(n + k) * sizeof *v);
+                for (int j = 0; j < k; j++)
+                        v[n++] = (struct tui_deadline){d[j].day, d[j].key, d[j].rule, i};
+        }
+        if (n > 1)
+                qsort(v, (size_t)n, sizeof *v, deadline_cmp);
+        *out = v;
+        return n;
+}
+
+bool tui_deadline_ahead(const struct pk_state *s, int body, pk_day today)
+{
+        struct tui_deadline *d;
+        int n = tui_deadlines(s, body, &d);
+        bool ahead = n > 0 && d[n - 1].day >= today;
+        free(d);
+        return ahead;
 }

@@ -36,51 +36,6 @@ static const char *status_mark(const struct item *it)
 
 /* ---------- deadlines ---------- */
 
-static int deadline_cmp(const void *a, const void *b)
-{
-        const struct tui_deadline *x = a, *y = b;
-        if (x->day != y->day)
-                return x->day < y->day ? -1 : 1;
-        if (x->meeting != y->meeting)
-                return x->meeting < y->meeting ? -1 : 1;
-        return (int)x->key - (int)y->key;
-}
-
-int tui_deadlines(const struct pk_state *s, int body, struct tui_deadline **out)
-{
-        *out = NULL;
-        if (body < 0 || body >= s->nbodies)
-                return 0;
-        const struct profile *p = &s->bodies[body].profile;
-        struct tui_deadline *v = NULL;
-        int n = 0;
-        for (int i = 0; i < s->nmeetings; i++) {
-                const struct meeting *m = &s->meetings[i];
-                if (m->body != body || (m->state != MS_PLANNED && m->state != MS_OPEN))
-                        continue;
-                struct deadline d[DK__COUNT];
-                int k = deadlines_for_meeting(p, m->date, m->kind, d);
-                if (k <= 0)
-                        continue;
-                v = pk_xrealloc(v, (size_t)(n + k) * sizeof *v);
-                for (int j = 0; j < k; j++)
-                        v[n++] = (struct tui_deadline){d[j].day, d[j].key, d[j].rule, i};
-        }
-        if (n > 1)
-                qsort(v, (size_t)n, sizeof *v, deadline_cmp);
-        *out = v;
-        return n;
-}
-
-bool tui_deadline_ahead(const struct pk_state *s, int body, pk_day today)
-{
-        struct tui_deadline *d;
-        int n = tui_deadlines(s, body, &d);
-        bool ahead = n > 0 && d[n - 1].day >= today;
-        free(d);
-        return ahead;
-}
-
 /* How a deadline stands today ("passed", "today", "in 4 days"; the agenda's dispatch
  * when it is recorded), into buf; its colour. */
 static enum tui_color standing(const struct pk_state *s, const struct tui_deadline *d, pk_day today,

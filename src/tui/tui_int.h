@@ -409,6 +409,14 @@ int tui_vote_deviators(const struct pk_state *s, const struct meeting *m, const 
                        const enum vote_choice *choice, struct sb *out);
 /* Reloads the protocol pane from the record (on start and when the record changed). */
 void tui_log_reload(struct tui *t);
+/* session.c: the message for a follower's refused change */
+void tui_read_only(struct tui *t);
+/* session.c: which verbs are allowed now (the engine's verdicts) */
+void tui_refresh_allowed(struct tui *t);
+/* session.c: empties the log of actions */
+void tui_log_clear(struct tui *t);
+/* session.c: whether a member's name or one of its words starts with find (folded) */
+bool tui_find_match(const char *name, const char *find);
 void tui_log_add(struct tui *t, const char *text);
 /* Today: PROTOKOL_NOW's date when set (YYYY-MM-DDTHH:MM:SS), else the clock's. */
 pk_day tui_today(void);

@@ -1410,27 +1410,59 @@ static void test_engine__take__closed_item_closes_the_doors(void **state)
 {
         struct t *t = *state;
         council(t, "standard-2023", 0, 25);
-        OK(t, "item \"Personsag\" category=aid-to-individuals", NULL);
         OK(t, "item \"Lokalplan\"", NULL);
+        OK(t, "item \"Personsag\" category=aid-to-individuals", NULL);
         present_first(t, 13);
         OK(t, "open", NULL);
         STATUS(t, "doors: open");
-        OK(t, "take 1", "item 1 \"Personsag\" under treatment (doors closed: closed item)");
+        /* closed items come after the open ones (§ 1, stk. 4) */
+        DENIED(t, "take 2",
+               "item 2 is treated behind closed doors and comes after the open items: item 1 is "
+               "still pending (the council may decide otherwise with a vote on the order of "
+               "items) (§ 1, stk. 4)");
+        OK(t, "take 1", "item 1 \"Lokalplan\" under treatment");
+        STATUS(t, "doors: open");
+        OK(t, "done", "item 1 decided");
+        OK(t, "take 2", "item 2 \"Personsag\" under treatment (doors closed: closed item)");
         STATUS(t, "doors: closed");
         DENIED(t, "doors open",
                "items of category aid-to-individuals must be treated behind closed doors (§ 1, "
                "stk. 1)");
         STATUS(t, "doors: closed");
         /* only the single item was closed: the doors open again when it ends */
-        OK(t, "done", "item 1 decided; the doors are open again");
+        OK(t, "done", "item 2 decided; the doors are open again");
         STATUS(t, "doors: open");
-        OK(t, "take 2", "item 2 \"Lokalplan\" under treatment");
-        STATUS(t, "doors: open");
-        /* doors closed between items stay closed until an open item is taken */
-        OK(t, "done", "item 2 decided");
+        /* doors closed between items stay closed */
         OK(t, "doors closed", "doors closed");
         OK(t, "ruling \"Sagen behandles for lukkede døre\"", NULL);
         STATUS(t, "doors: closed");
+}
+
+/* The item proposed next (the UI's take prompt) is the one take accepts: closed items after the
+ * open ones (§ 1, stk. 4), in the council's order once it has voted on it (§ 5, stk. 1). */
+static void test_engine__take__next_item_leaves_closed_items_last(void **state)
+{
+        struct t *t = *state;
+        council(t, "standard-2023", 0, 25);
+        OK(t, "item \"Personsag\" category=aid-to-individuals", NULL);
+        OK(t, "item \"Lokalplan\"", NULL);
+        OK(t, "item \"Trafikplan\"", NULL);
+        present_first(t, 13);
+        OK(t, "open", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 1);
+        OK(t, "take 2", NULL);
+        OK(t, "done", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 2);
+        OK(t, "order-vote by=\"Medlem 03\",\"Medlem 04\",\"Medlem 05\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=rest", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 0);
+        OK(t, "take 1", "item 1 \"Personsag\" under treatment (doors closed: closed item)");
+        OK(t, "done", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), 2);
+        OK(t, "take 3", NULL);
+        OK(t, "done", NULL);
+        assert_int_equal(engine_next_item(t->s, cur(t)), -1);
 }
 
 static void test_engine__doors__lolland_council_may_open_closed_item(void **state)
@@ -2226,6 +2258,7 @@ int main(void)
             T(test_engine__item__standard_aid_to_individuals_cannot_be_open),
             T(test_engine__item__unknown_category_is_line_error),
             T(test_engine__take__closed_item_closes_the_doors),
+            T(test_engine__take__next_item_leaves_closed_items_last),
             T(test_engine__doors__lolland_council_may_open_closed_item),
             T(test_engine__doors__kkr_cannot_open),
             T(test_engine__substitute__kkr_takes_the_seat_and_votes),

@@ -6,7 +6,7 @@
  *
  * Rules: R_PROPOSAL_DEADLINE, R_AGENDA_DEADLINE, R_LATE_AGENDA, R_CLOSED_MANDATORY,
  * R_CLOSED_DEFAULT, R_TWO_READINGS, R_READING_INTERVAL_HOURS, R_READING_BUDGET_DAYS,
- * R_READING_BYLAWS_DAYS, R_ORDER_DEMAND.
+ * R_READING_BYLAWS_DAYS, R_ORDER_DEMAND, R_CLOSED_LAST.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -86,6 +86,64 @@ bool chk_order_vote(const struct pk_state *s, const struct meeting *m, const str
         return true;
 }
 
+/*
+ * meeting ... by="A","B",...: an extraordinary meeting convened at the demand of members.
+ * Rules: R_MEETING_DEMAND (the share of the members who may demand it: 1 in N of the seats,
+ * rounded up; 0: the rules give the members no such right). Writes the members into *by.
+ */
+static enum pk_result demanders(struct ctx *c, enum meeting_kind k, int **by, int *nby)
+{
+        const struct opt *o = action_optv(c->a, "by");
+        if (!o)
+                return PK_OK;
+        const struct pk_state *s = c->s;
+        const struct profile *p = &s->bodies[s->cur_body].profile;
+        c->p = p;
+        if (k != MK_EXTRAORDINARY)
+                return eng_err(c, "%s",
+                               _("by= names the members who demanded an extraordinary meeting: "
+                                 "give kind=extraordinary"));
+        int denom = profile_int(p, R_MEETING_DEMAND);
+        if (denom == 0)
+                return eng_deny(c, R_MEETING_DEMAND,
+                                _("this body's rules give the members no right to demand a "
+                                  "meeting"));
+        int *v = pk_xmalloc((size_t)(o->nvals + 1) * sizeof(int));
+        int n = 0;
+        for (int i = 0; i < o->nvals; i++) {
+                const char *name = o->vals[i].text;
+                int mk = o->vals[i].quoted ? eng_find_member(s, s->cur_body, name) : -1;
+                if (!o->vals[i].quoted) {
+                        free(v);
+                        return eng_err(c, _("by: \"%s\" is not a name (\"NAME\")"), name);
+                }
+                if (mk < 0 || !eng_holds_seat(&s->members[mk])) {
+                        free(v);
+                        if (mk >= 0)
+                                return eng_err(c, _("by: \"%s\" is not a member"), name);
+                        eng_no_member(s, s->cur_body, name, c->msg);
+                        return PK_ERROR;
+                }
+                if (eng_in_list(v, n, mk)) {
+                        free(v);
+                        return eng_err(c, _("\"%s\" is named twice"), name);
+                }
+                v[n++] = mk;
+        }
+        int seats = engine_body_seats(s, s->cur_body);
+        int need = (seats + denom - 1) / denom;
+        if (n < need) {
+                free(v);
+                return eng_deny(c, R_MEETING_DEMAND,
+                                _("%d of %d members demanded the meeting; at least %d (1 in %d) "
+                                  "are needed"),
+                                n, seats, need, denom);
+        }
+        *by = v;
+        *nby = n;
+        return PK_OK;
+}
+
 enum pk_result h_meeting(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -103,7 +161,7 @@ enum pk_result h_meeting(struct ctx *c)
                         return eng_deny(c, NO_RULE, _("meeting %d is already on %s %s"), i + 1,
                                         eng_pos(c, 0), t);
                 if (action_opt(c->a, "kind") || action_opt(c->a, "place") ||
-                    action_flag(c->a, "virtual"))
+                    action_opt(c->a, "by") || action_flag(c->a, "virtual"))
                         return eng_err(
                             c, _("meeting %d is planned on %s %s: select it without options"),
                             i + 1, eng_pos(c, 0), t);
@@ -119,9 +177,39 @@ enum pk_result h_meeting(struct ctx *c)
                 k = MK_EXTRAORDINARY;
         else if (kind && !strcmp(kind, "constituent"))
                 k = MK_CONSTITUENT;
+        else if (kind && !strcmp(kind, "written"))
+                k = MK_WRITTEN;
         else if (kind && strcmp(kind, "ordinary"))
                 return eng_err(
-                    c, _("kind: \"%s\" is not one of ordinary, extraordinary, constituent"), kind);
+                    c,
+                    _("kind: \"%s\" is not one of ordinary, extraordinary, constituent, written"),
+                    kind);
+        /* R_WRITTEN_HEARING: a written hearing has its last day for answers */
+        const char *deadline = action_opt(c->a, "deadline");
+        pk_day dl = 0;
+        if (deadline && k != MK_WRITTEN)
+                return eng_err(c, "%s",
+                               _("deadline= is the last day for answers in a written hearing: "
+                                 "give kind=written"));
+        if (k == MK_WRITTEN) {
+                const struct profile *bp = &s->bodies[s->cur_body].profile;
+                c->p = bp;
+                if (!profile_int(bp, R_WRITTEN_HEARING))
+                        return eng_deny(c, R_WRITTEN_HEARING,
+                                        _("this body's rules decide in meetings: no written "
+                                          "hearing"));
+                if (!deadline)
+                        return eng_err(c, "%s",
+                                       _("a written hearing needs deadline=YYYY-MM-DD, the last "
+                                         "day for answers"));
+                if (!cal_parse(deadline, &dl) || dl < d)
+                        return eng_err(c, _("deadline: %s is before the hearing is sent"),
+                                       deadline);
+        }
+        int *by = NULL, nby = 0;
+        enum pk_result r = demanders(c, k, &by, &nby);
+        if (r != PK_OK)
+                return r;
         /* an open keeps places for the meetings created before archived ones: the first
          * hole is this creation's place */
         int idx = s->nmeetings;
@@ -145,8 +233,12 @@ enum pk_result h_meeting(struct ctx *c)
         m->place = eng_strdup0(action_opt(c->a, "place"));
         m->current = -1;
         m->last_item = -1;
+        m->agenda_speaker = -1;
         m->open_ballot = -1;
         m->doors_closed = !profile_int(&s->bodies[s->cur_body].profile, R_MEETINGS_PUBLIC);
+        m->demanded_by = by;
+        m->ndemanded_by = nby;
+        m->hearing_deadline = eng_strdup0(deadline);
         eng_t_meeting(s, idx);
         s->event_meeting = idx + 1;
         if (!plan)
@@ -155,6 +247,12 @@ enum pk_result h_meeting(struct ctx *c)
                 plan ? _("meeting %d on %s %s planned (%s)")
                      : _("meeting %d on %s %s created (%s)"),
                 idx + 1, eng_pos(c, 0), t, s->bodies[s->cur_body].name);
+        if (nby)
+                sb_addf(c->msg, _(", convened at the demand of %d of %d members (%s)"), nby,
+                        engine_body_seats(s, s->cur_body), c->p->rules[R_MEETING_DEMAND].cite);
+        if (k == MK_WRITTEN)
+                sb_addf(c->msg, _(": a written hearing, answers by %s (%s)"), deadline,
+                        c->p->rules[R_WRITTEN_HEARING].cite);
         return PK_OK;
 }
 
@@ -492,6 +590,26 @@ static bool order_decided(const struct meeting *m)
         return false;
 }
 
+int engine_next_item(const struct pk_state *s, const struct meeting *m)
+{
+        if (!m)
+                return -1;
+        const struct body *b = engine_body_of(s, m);
+        bool closed_last = b && profile_int(&b->profile, R_CLOSED_LAST) && !order_decided(m);
+        int first = -1;
+        for (int k = 0; k < m->nitems; k++) {
+                int n = m->order ? m->order[k] : k;
+                const struct item *it = &m->items[n];
+                if (it->status != IS_PENDING || it->dropped)
+                        continue;
+                if (!closed_last || !it->closed)
+                        return n;
+                if (first < 0)
+                        first = n;
+        }
+        return first;
+}
+
 enum pk_result h_take(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -514,8 +632,25 @@ enum pk_result h_take(struct ctx *c)
                                                 m->items[n].number);
                         break;
                 }
+        else if (profile_int(c->p, R_CLOSED_LAST) && it->closed)
+                /* closed items come last unless the council has decided the order (§ 1, stk. 4
+                 * with § 5, stk. 1): an open item still pending is taken first */
+                for (int k = 0; k < m->nitems; k++) {
+                        int n = m->order[k];
+                        const struct item *o = &m->items[n];
+                        if (o->status == IS_PENDING && !o->dropped && !o->closed)
+                                return eng_deny(c, R_CLOSED_LAST,
+                                                _("item %d is treated behind closed doors and "
+                                                  "comes after the open items: item %d is still "
+                                                  "pending (the council may decide otherwise "
+                                                  "with a vote on the order of items)"),
+                                                it->number, o->number);
+                }
         m->current = i;
         it->status = IS_DEBATE;
+        /* the floor on the agenda ends with the first item taken (R_AGENDA_FLOOR) */
+        m->nagenda_speakers = 0;
+        m->agenda_speaker = -1;
         eng_t_item(c->s, MI(c), i);
         bool was_closed = m->doors_closed;
         if (it->closed)
@@ -606,6 +741,14 @@ bool chk_done(const struct pk_state *s, const struct meeting *m, const struct pr
               const struct action *a, struct why *why)
 {
         (void)a;
+        if (m->kind == MK_WRITTEN) {
+                int n = m->items[m->current].nanswers, need = engine_quorum_need(s, m);
+                if (n < need) {
+                        eng_why(why, p, R_QUORUM_PERCENT,
+                                _("%d written answer(s), %d needed to decide in writing"), n, need);
+                        return false;
+                }
+        }
         const struct election *e = eng_election((struct meeting *)m);
         if (e && !e->done && engine_lot_pending(s, NULL, 0) > 0) {
                 eng_why(why, p, R_ELECTION_LOT,
@@ -615,6 +758,100 @@ bool chk_done(const struct pk_state *s, const struct meeting *m, const struct pr
                 return false;
         }
         return true;
+}
+
+/*
+ * The result of a written hearing (R_WRITTEN_HEARING) when its item is done: adopted by more
+ * answers for than against (R_MAJORITY: abstentions are not cast); a tie as in a meeting
+ * (R_TIE: where the chair's vote decides, the chair's answer). Writes it to the reply.
+ */
+static void hearing_result(struct ctx *c, struct item *it)
+{
+        int n[4] = {0};
+        for (int k = 0; k < it->nanswers; k++)
+                n[it->answers[k].choice]++;
+        bool adopted = n[VC_FOR] > n[VC_AGAINST];
+        bool chair = false;
+        if (n[VC_FOR] == n[VC_AGAINST] && !strcmp(c->p->rules[R_TIE].sval, "chair-decides")) {
+                int lead = engine_meeting_leader(c->s, c->m);
+                for (int k = 0; k < it->nanswers; k++)
+                        if (it->answers[k].member == lead && it->answers[k].choice != VC_ABSTAIN) {
+                                adopted = it->answers[k].choice == VC_FOR;
+                                chair = true;
+                        }
+        }
+        it->hearing_result = adopted ? 1 : 2;
+        sb_addf(c->msg, _(" in writing: %s, %d for, %d against, %d abstaining (%s)"),
+                adopted ? _("adopted") : _("not adopted"), n[VC_FOR], n[VC_AGAINST], n[VC_ABSTAIN],
+                c->p->rules[R_WRITTEN_HEARING].cite);
+        if (chair)
+                sb_addf(c->msg, _("; a tie, decided by the chair's answer (%s)"),
+                        c->p->rules[R_TIE].cite);
+}
+
+/* Verb: answer. Only in a written hearing (R_WRITTEN_HEARING). */
+bool chk_answer(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                const struct action *a, struct why *why)
+{
+        (void)s, (void)a;
+        if (m->kind != MK_WRITTEN) {
+                eng_why(why, p, R_WRITTEN_HEARING,
+                        _("answers are given in a written hearing (meeting kind=written); in a "
+                          "meeting the members vote"));
+                return false;
+        }
+        return true;
+}
+
+/*
+ * Verb: answer "NAME" for|against|abstain [on=DATE]. A member's written answer on the item
+ * under treatment in a written hearing, given on DATE (else the day it is recorded), by the
+ * hearing's deadline; each member answers once. Answering is taking part: the member signs
+ * where all who attended sign.
+ */
+enum pk_result h_answer(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        struct item *it = &m->items[m->current];
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        const char *w = eng_pos(c, 1);
+        enum vote_choice v = !strcmp(w, "for")       ? VC_FOR
+                             : !strcmp(w, "against") ? VC_AGAINST
+                             : !strcmp(w, "abstain") ? VC_ABSTAIN
+                                                     : VC_NONE;
+        if (v == VC_NONE)
+                return eng_err(c, _("answer: \"%s\" is not one of for, against, abstain"), w);
+        char today[11];
+        snprintf(today, sizeof today, "%.10s", c->in->time ? c->in->time : "");
+        const char *on = action_opt(c->a, "on") ? action_opt(c->a, "on") : today;
+        pk_day day, dl;
+        if (!cal_parse(on, &day))
+                return eng_err(c, _("on: \"%s\" is not a valid date (YYYY-MM-DD)"), on);
+        if (day < m->date)
+                return eng_err(c, _("on: %s is before the hearing was sent"), on);
+        if (!eng_holds_seat(&c->s->members[k]))
+                return eng_deny(c, R_WRITTEN_HEARING,
+                                _("\"%s\" holds no seat: the hearing is among the members"),
+                                eng_pos(c, 0));
+        for (int i = 0; i < it->nanswers; i++)
+                if (it->answers[i].member == k)
+                        return eng_deny(c, NO_RULE, _("\"%s\" has already answered"),
+                                        eng_pos(c, 0));
+        if (m->hearing_deadline && cal_parse(m->hearing_deadline, &dl) && day > dl)
+                return eng_deny(c, R_WRITTEN_HEARING,
+                                _("the answers were due by %s; \"%s\" answered on %s"),
+                                m->hearing_deadline, eng_pos(c, 0), on);
+        it->answers = pk_xrealloc(it->answers, (size_t)(it->nanswers + 1) * sizeof *it->answers);
+        it->answers[it->nanswers++] = (struct written_answer){k, v, pk_xstrdup(on)};
+        struct attendance *at = eng_att(m, k);
+        at->attended = true;
+        eng_t_att(c->s, MI(c), k);
+        eng_t_item(c->s, MI(c), m->current);
+        sb_addf(c->msg, _("\"%s\" answers %s in writing on %s (%d answer(s))"), eng_pos(c, 0), w,
+                on, it->nanswers);
+        return PK_OK;
 }
 
 enum pk_result h_end_item(struct ctx *c)
@@ -649,6 +886,8 @@ enum pk_result h_end_item(struct ctx *c)
         it->speaker = -1;
         it->nspeakers = 0;
         sb_addf(c->msg, _("item %d %s"), it->number, engine_item_status_name(it->status));
+        if (m->kind == MK_WRITTEN && c->a->verb == V_DONE)
+                hearing_result(c, it);
         if (it->status == IS_REFERRED)
                 sb_addf(c->msg, _(" to %s"), it->referred_to);
         eng_item_ended(c, it);

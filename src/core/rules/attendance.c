@@ -51,8 +51,8 @@ static enum pk_result seat_for(struct ctx *c, int k, int *seat)
                                 _("\"%s\" is on leave from %s: \"%s\" holds the seat"),
                                 s->members[k].name, f, s->members[s->leaves[l].sub].name);
         }
-        if (s->members[k].principal >= 0)
-                return PK_OK;
+        if (s->members[k].principal >= 0 || engine_role_at(s, k, m->date) == ROLE_OBSERVER)
+                return PK_OK; /* an observer attends without a seat */
         if (!engine_own_seat_at(s, k, m->date))
                 return eng_deny(c, NO_RULE, _("\"%s\" holds no seat on %s"), s->members[k].name, d);
         return PK_OK;

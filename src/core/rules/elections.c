@@ -100,6 +100,14 @@ bool chk_election(const struct pk_state *s, const struct meeting *cm, const stru
                 why_add(why, _("the election \"%s\" is decided"), e->title);
                 return false;
         }
+        /* R_ELECTION_PROPOSAL: after the leader's proposal, a written ballot only on demand */
+        if ((v == V_ROUND || v == V_CANDIDATE) && e->proposed >= 0 && e->demanded_by < 0) {
+                eng_why(why, p, R_ELECTION_PROPOSAL,
+                        _("\"%s\" is proposed for election without a written ballot: elected "
+                          "with decide unless a member demands a ballot (demand \"NAME\")"),
+                        e->maj->cand[e->proposed]);
+                return false;
+        }
         /* R_LATE_AGENDA: an election is a decision on the item like a ballot (§ 3, stk. 3) */
         if ((v == V_ROUND || v == V_ALLOCATE) && m->dispatch_late && m->current >= 0 &&
             !m->items[m->current].urgent &&
@@ -156,6 +164,7 @@ static enum pk_result h_election(struct pk_state *s, struct meeting *m, const st
         memset(e, 0, sizeof *e);
         e->title = pk_xstrdup(a->pos[0].text);
         e->item = m->current;
+        e->proposed = e->demanded_by = -1;
         e->proportional = prop;
         e->seats = seats;
         if (prop) {
@@ -181,21 +190,113 @@ static enum pk_result h_election(struct pk_state *s, struct meeting *m, const st
         return PK_OK;
 }
 
-static enum pk_result h_candidate(struct election *e, const struct action *a, struct pk_reply *rep)
+/*
+ * Who may be a candidate (R_REPRESENTATIVES): where only members of the municipal councils may
+ * be appointed political representatives (KKR), a candidate is a person of the body's register
+ * (its members and observers sit on a council of the area), or is named with the council they
+ * sit on (council="…"), or stands as an official, not a political representative (official).
+ * Writes the note for the log (empty when none is due) into note.
+ */
+static enum pk_result candidate_eligible(const struct pk_state *s, const struct meeting *m,
+                                         const struct profile *p, const struct action *a,
+                                         struct pk_reply *rep, struct sb *note)
+{
+        const char *council = action_opt(a, "council");
+        bool official = action_flag(a, "official");
+        if (strcmp(p->rules[R_REPRESENTATIVES].sval, "council-members") != 0) {
+                if (council || official)
+                        return fail(rep, PK_ERROR, NULL, R__COUNT, "%s",
+                                    _("council= and official are for bodies whose political "
+                                      "representatives must sit on a municipal council"));
+                return PK_OK;
+        }
+        if (council && official)
+                return fail(rep, PK_ERROR, NULL, R__COUNT, "%s",
+                            _("a candidate is either an official or a council member (council=), "
+                              "not both"));
+        if (official) {
+                sb_add(note, "official, not a political representative");
+                return PK_OK;
+        }
+        if (council) {
+                sb_addf(note, "member of the council of %s", council);
+                return PK_OK;
+        }
+        if (eng_find_member(s, m->body, a->pos[0].text) >= 0)
+                return PK_OK;
+        return fail(rep, PK_DENIED, p, R_REPRESENTATIVES,
+                    _("\"%s\" is not in this body's register: only members of the municipal "
+                      "councils of its area can be political representatives (name the council "
+                      "with council=\"…\", or official for one who is not a political "
+                      "representative)"),
+                    a->pos[0].text);
+}
+
+static enum pk_result h_candidate(struct pk_state *s, struct meeting *m, struct election *e,
+                                  const struct profile *p, const struct action *a,
+                                  struct pk_reply *rep)
 {
         struct sb *msg = &rep->msg;
         if (e->out.round > 0)
                 return fail(rep, PK_DENIED, NULL, R__COUNT,
                             _("the voting has begun: candidates are named before round 1"));
+        bool proposed = action_flag(a, "proposed");
+        if (proposed && !profile_int(p, R_ELECTION_PROPOSAL))
+                return fail(rep, PK_DENIED, p, R_ELECTION_PROPOSAL,
+                            _("this body's rules elect by a ballot: no candidate is elected "
+                              "without one"));
+        if (proposed && e->maj->ncand > 0)
+                return fail(rep, PK_DENIED, p, R_ELECTION_PROPOSAL,
+                            _("candidates are already named: the proposal to elect without a "
+                              "written ballot comes before them"));
         if (elect_majority_find(e->maj, a->pos[0].text) >= 0)
                 return fail(rep, PK_ERROR, NULL, R__COUNT, _("\"%s\" is already a candidate"),
                             a->pos[0].text);
+        struct sb note = {0};
+        enum pk_result ok = candidate_eligible(s, m, p, a, rep, &note);
+        if (ok != PK_OK) {
+                sb_free(&note);
+                return ok;
+        }
+        if (note.len) {
+                struct sb line = {0};
+                sb_addf(&line, "candidate \"%s\": %s", a->pos[0].text, sb_str(&note));
+                sb_free(&note);
+                note = line;
+        }
         struct elect_majority copy = *e->maj;
         struct pk_err err = {0};
-        if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0)
+        if (elect_majority_candidate(&copy, a->pos[0].text, &err) < 0) {
+                sb_free(&note);
                 return fail(rep, PK_ERROR, NULL, R__COUNT, "%s", err.msg);
-        elect_majority_candidate(e->maj, a->pos[0].text, &err);
+        }
+        int k = elect_majority_candidate(e->maj, a->pos[0].text, &err);
+        if (note.len)
+                log_line(e, sb_str(&note));
+        sb_free(&note);
+        if (proposed) {
+                e->proposed = k;
+                bool was = log_begin();
+                struct sb line = {0};
+                sb_addf(&line,
+                        _("\"%s\" proposed by the chair for election without a written ballot"),
+                        a->pos[0].text);
+                log_end(was);
+                log_line(e, sb_str(&line));
+                sb_free(&line);
+                sb_addf(msg,
+                        _("\"%s\" proposed for election without a written ballot: elected "
+                          "unless a member demands one (%s)"),
+                        a->pos[0].text, p->rules[R_ELECTION_PROPOSAL].cite);
+                return PK_OK;
+        }
         sb_addf(msg, _("candidate \"%s\" (%d)"), a->pos[0].text, e->maj->ncand);
+        if (action_opt(a, "council"))
+                sb_addf(msg, _(", member of the council of %s"), action_opt(a, "council"));
+        else if (action_flag(a, "official"))
+                sb_add(msg, _(", an official, not a political representative"));
+        if (action_opt(a, "council") || action_flag(a, "official"))
+                sb_addf(msg, " (%s)", p->rules[R_REPRESENTATIVES].cite);
         return PK_OK;
 }
 
@@ -449,7 +550,7 @@ enum pk_result h_election_verb(struct ctx *c)
         struct election *e = eng_election(m);
         switch (a->verb) {
         case V_CANDIDATE:
-                return h_candidate(e, a, rep);
+                return h_candidate(s, m, e, p, a, rep);
         case V_GROUP:
                 return h_group(s, m, e, p, a, rep);
         case V_ROUND: {
@@ -508,4 +609,88 @@ void eng_election_free(struct election *e)
         for (int i = 0; i < e->nlog; i++)
                 free(e->log[i]);
         free(e->log);
+}
+
+/* The election under the current item with the leader's proposal to elect without a written
+ * ballot pending (R_ELECTION_PROPOSAL): no ballot demanded yet, not decided. */
+static struct election *proposal_pending(const struct meeting *m)
+{
+        struct election *e = m && m->current >= 0 ? eng_election((struct meeting *)m) : NULL;
+        return e && !e->done && !e->proportional && e->proposed >= 0 && e->demanded_by < 0 ? e
+                                                                                           : NULL;
+}
+
+/* Verb: demand. Where the leader proposed a candidate for election without a written ballot,
+ * a member's demand sends the election to its rounds (R_ELECTION_PROPOSAL); otherwise it is
+ * the demand for a vote on a declared outcome (rules/voting.c). */
+bool chk_demand_election(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                         const struct action *a, struct why *why)
+{
+        return proposal_pending(m) ? true : chk_demand(s, m, p, a, why);
+}
+
+/* Verb: decide. With the proposal pending and no ballot demanded, the proposed candidate is
+ * elected; otherwise a declared outcome is decided (rules/voting.c). */
+bool chk_decide_election(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                         const struct action *a, struct why *why)
+{
+        if (!proposal_pending(m))
+                return chk_decide(s, m, p, a, why);
+        if (m->dispatch_late && !m->items[m->current].urgent &&
+            !strcmp(p->rules[R_LATE_AGENDA].sval, "reason-required")) {
+                eng_why(why, p, R_LATE_AGENDA,
+                        _("the agenda was dispatched late: record why this item cannot wait "
+                          "(urgent \"REASON\") before it is decided"));
+                return false;
+        }
+        return eng_quorate(s, m, why);
+}
+
+enum pk_result h_demand_election(struct ctx *c)
+{
+        struct election *e = proposal_pending(c->m);
+        if (!e)
+                return h_demand(c);
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        if (!eng_seated(c->s, m, k))
+                return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
+        if (eng_inhabil(m, m->current, k))
+                return eng_deny(c, R_DISQUALIFICATION, _("\"%s\" is disqualified for this item"),
+                                eng_pos(c, 0));
+        e->demanded_by = k;
+        bool was = log_begin();
+        struct sb line = {0};
+        sb_addf(&line, _("%s demands a written ballot; the ballot is written and not secret"),
+                c->s->members[k].name);
+        log_end(was);
+        log_line(e, sb_str(&line));
+        sb_free(&line);
+        sb_addf(c->msg,
+                _("\"%s\" demands a written ballot: the election goes to round 1; the ballot is "
+                  "written and not secret (%s)"),
+                eng_pos(c, 0), c->p->rules[R_ELECTION_PROPOSAL].cite);
+        return PK_OK;
+}
+
+enum pk_result h_decide_election(struct ctx *c)
+{
+        struct election *e = proposal_pending(c->m);
+        if (!e)
+                return h_decide(c);
+        e->out.state = ES_ELECTED;
+        e->out.elected = e->proposed;
+        e->done = true;
+        const char *name = e->maj->cand[e->proposed];
+        bool was = log_begin();
+        struct sb line = {0};
+        sb_addf(&line, _("elected without a written ballot: \"%s\"; no member demanded one"), name);
+        log_end(was);
+        log_line(e, sb_str(&line));
+        sb_free(&line);
+        sb_addf(c->msg, _("elected without a written ballot: \"%s\"; no member demanded one (%s)"),
+                name, c->p->rules[R_ELECTION_PROPOSAL].cite);
+        return PK_OK;
 }

@@ -2,7 +2,9 @@
  * rules/floor.c - the floor: `speaker` (asking for the floor), `next` (giving it),
  * `call-to-order`, `deny-floor` and `closure` (closing the debate).
  *
- * Rules: R_SPEAKERS, R_CALLS_BEFORE_DENIAL, R_CLOSURE_DEMAND.
+ * Before the first item is taken, `speaker` and `next` act on the floor on the agenda.
+ *
+ * Rules: R_SPEAKERS, R_CALLS_BEFORE_DENIAL, R_CLOSURE_DEMAND, R_AGENDA_FLOOR.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,11 +15,65 @@
 #include "protokol/deadlines.h"
 #include "protokol/i18n.h"
 
-/* Verb: speaker. Rules: R_CLOSURE_DEMAND (no one asks for the floor after closure). */
+/* The speakers' list the floor verbs act on: the item's under treatment, or, before the first
+ * item is taken, the meeting's list on the agenda (R_AGENDA_FLOOR). */
+struct floor_list {
+        int **queue;
+        int *n;
+        int *holder;
+};
+
+static struct floor_list floor_of(struct meeting *m)
+{
+        if (m->current >= 0) {
+                struct item *it = &m->items[m->current];
+                return (struct floor_list){&it->speakers, &it->nspeakers, &it->speaker};
+        }
+        return (struct floor_list){&m->agenda_speakers, &m->nagenda_speakers, &m->agenda_speaker};
+}
+
+/* Has an item of the meeting been taken up (the start of the meeting is over)? */
+static bool items_begun(const struct meeting *m)
+{
+        for (int i = 0; i < m->nitems; i++)
+                if (!m->items[i].dropped && m->items[i].status != IS_PENDING)
+                        return true;
+        return false;
+}
+
+/* In the room: seated, or an observer present (R_OBSERVERS: attends and may be given the floor,
+ * without a seat or a vote). */
+static bool in_room(const struct pk_state *s, const struct meeting *m, int k)
+{
+        return eng_seated(s, m, k) ||
+               (s->members[k].role == ROLE_OBSERVER && eng_catt(m, k)->status == ATT_PRESENT);
+}
+
+/* Verbs speaker and next without an item: the floor on the agenda at the start of the meeting.
+ * Rules: R_AGENDA_FLOOR. */
+static bool agenda_floor_open(const struct meeting *m, const struct profile *p, struct why *why)
+{
+        if (!profile_int(p, R_AGENDA_FLOOR)) {
+                why_add(why, "%s", _("no item is under treatment: take one with take N"));
+                return false;
+        }
+        if (items_begun(m)) {
+                eng_why(why, p, R_AGENDA_FLOOR,
+                        _("no item is under treatment, and the floor on the agenda is asked for "
+                          "only at the start of the meeting, before the first item is taken"));
+                return false;
+        }
+        return true;
+}
+
+/* Verb: speaker. Rules: R_CLOSURE_DEMAND (no one asks for the floor after closure),
+ * R_AGENDA_FLOOR (without an item: on the agenda, at the start of the meeting). */
 bool chk_speaker(const struct pk_state *s, const struct meeting *m, const struct profile *p,
                  const struct action *a, struct why *why)
 {
         (void)s, (void)a;
+        if (m->current < 0)
+                return agenda_floor_open(m, p, why);
         if (m->items[m->current].debate_closed) {
                 eng_why(why, p, R_CLOSURE_DEMAND, _("the debate has been closed"));
                 return false;
@@ -29,8 +85,11 @@ bool chk_speaker(const struct pk_state *s, const struct meeting *m, const struct
 bool chk_next(const struct pk_state *s, const struct meeting *m, const struct profile *p,
               const struct action *a, struct why *why)
 {
-        (void)s, (void)p, (void)a;
-        if (m->items[m->current].nspeakers == 0) {
+        (void)s, (void)a;
+        if (m->current < 0 && !agenda_floor_open(m, p, why))
+                return false;
+        int n = m->current >= 0 ? m->items[m->current].nspeakers : m->nagenda_speakers;
+        if (n == 0) {
                 why_add(why, "%s", _("no one has asked for the floor"));
                 return false;
         }
@@ -49,29 +108,69 @@ bool chk_closure(const struct pk_state *s, const struct meeting *m, const struct
         return true;
 }
 
+/*
+ * Verb: speaker "NAME"... Rules: R_SPEAKERS. One name: the member asks for the floor and is
+ * entered last in line. Several names: they asked at the same time, and the chair orders them
+ * (seeds 003/004 § 4, stk. 3): they are entered in the order named.
+ */
 enum pk_result h_speaker(struct ctx *c)
 {
         struct meeting *m = c->m;
-        int k = eng_member_arg(c, eng_pos(c, 0));
-        if (k < 0)
-                return PK_ERROR;
-        struct item *it = &m->items[m->current];
-        if (!eng_seated(c->s, m, k))
-                return eng_deny(c, NO_RULE, _("\"%s\" is not present"), eng_pos(c, 0));
-        if (eng_inhabil(m, m->current, k))
-                return eng_deny(c, R_DISQUALIFICATION,
-                                _("\"%s\" is disqualified for this item and has left the room"),
-                                eng_pos(c, 0));
-        if (eng_catt(m, k)->denied)
-                return eng_deny(c, R_CALLS_BEFORE_DENIAL,
-                                _("\"%s\" has been denied the floor for this meeting"),
-                                eng_pos(c, 0));
-        if (eng_in_list(it->speakers, it->nspeakers, k))
-                return eng_deny(c, NO_RULE, _("\"%s\" is already on the list of speakers"),
-                                eng_pos(c, 0));
-        it->speakers = pk_xrealloc(it->speakers, (size_t)(it->nspeakers + 1) * sizeof(int));
-        it->speakers[it->nspeakers++] = k;
-        sb_addf(c->msg, _("\"%s\" asks for the floor (%d in line)"), eng_pos(c, 0), it->nspeakers);
+        struct floor_list f = floor_of(m);
+        int n = c->a->npos;
+        int *ks = pk_xmalloc((size_t)n * sizeof(int));
+        enum pk_result r = PK_OK;
+        for (int j = 0; j < n && r == PK_OK; j++) {
+                const char *name = eng_pos(c, j);
+                int k = eng_member_arg(c, name);
+                if (k < 0)
+                        r = PK_ERROR;
+                else if (eng_in_list(ks, j, k))
+                        r = eng_err(c, _("\"%s\" is named twice"), name);
+                else if (!in_room(c->s, m, k))
+                        r = eng_deny(c, NO_RULE, _("\"%s\" is not present"), name);
+                else if (m->current >= 0 && eng_inhabil(m, m->current, k))
+                        r = eng_deny(
+                            c, R_DISQUALIFICATION,
+                            _("\"%s\" is disqualified for this item and has left the room"), name);
+                else if (eng_catt(m, k)->denied)
+                        r = eng_deny(c, R_CALLS_BEFORE_DENIAL,
+                                     _("\"%s\" has been denied the floor for this meeting"), name);
+                else if (eng_in_list(*f.queue, *f.n, k))
+                        r = eng_deny(c, NO_RULE, _("\"%s\" is already on the list of speakers"),
+                                     name);
+                ks[j] = k;
+        }
+        if (r != PK_OK) {
+                free(ks);
+                return r;
+        }
+        *f.queue = pk_xrealloc(*f.queue, (size_t)(*f.n + n) * sizeof(int));
+        for (int j = 0; j < n; j++)
+                (*f.queue)[(*f.n)++] = ks[j];
+        free(ks);
+        const char *on = m->current < 0 ? _(" on the agenda") : "";
+        if (n == 1)
+                sb_addf(c->msg, _("\"%s\" asks for the floor%s (%d in line)"), eng_pos(c, 0), on,
+                        *f.n);
+        else {
+                for (int j = 0; j < n; j++)
+                        sb_addf(c->msg, "%s\"%s\"", j ? ", " : "", eng_pos(c, j));
+                sb_addf(c->msg,
+                        _(" ask for the floor%s at the same time, in the chair's order (%d to %d "
+                          "in line)"),
+                        on, *f.n - n + 1, *f.n);
+        }
+        /* the rules the entry rests on: the chair's order of simultaneous requests, the floor on
+         * the agenda */
+        const char *cites[2] = {n > 1 ? c->p->rules[R_SPEAKERS].cite : "",
+                                m->current < 0 ? c->p->rules[R_AGENDA_FLOOR].cite : ""};
+        int shown = 0;
+        for (int j = 0; j < 2; j++)
+                if (cites[j][0] && strcmp(cites[j], "-"))
+                        sb_addf(c->msg, "%s%s", shown++ ? "; " : " (", cites[j]);
+        if (shown)
+                sb_add(c->msg, ")");
         return PK_OK;
 }
 
@@ -83,7 +182,7 @@ enum pk_result h_speaker(struct ctx *c)
  */
 enum pk_result h_next(struct ctx *c)
 {
-        struct item *it = &c->m->items[c->m->current];
+        struct floor_list f = floor_of(c->m);
         int at = 0;
         if (c->a->npos > 1)
                 return eng_err(c, "%s", _("next gives the floor to one speaker"));
@@ -91,22 +190,27 @@ enum pk_result h_next(struct ctx *c)
                 int k = eng_member_arg(c, eng_pos(c, 0));
                 if (k < 0)
                         return PK_ERROR;
-                for (at = 0; at < it->nspeakers && it->speakers[at] != k; at++)
+                for (at = 0; at < *f.n && (*f.queue)[at] != k; at++)
                         ;
-                if (at == it->nspeakers)
+                if (at == *f.n)
                         return eng_deny(c, NO_RULE, _("\"%s\" has not asked for the floor"),
                                         eng_pos(c, 0));
                 if (at > 0 && strcmp(c->p->rules[R_SPEAKERS].sval, "chair") != 0)
                         return eng_deny(c, R_SPEAKERS,
                                         _("the floor is given in the order it was asked for: "
                                           "\"%s\" is first in line"),
-                                        c->s->members[it->speakers[0]].name);
+                                        c->s->members[(*f.queue)[0]].name);
         }
-        it->speaker = it->speakers[at];
-        memmove(it->speakers + at, it->speakers + at + 1,
-                (size_t)(it->nspeakers - at - 1) * sizeof(int));
-        it->nspeakers--;
-        sb_addf(c->msg, _("\"%s\" has the floor"), c->s->members[it->speaker].name);
+        *f.holder = (*f.queue)[at];
+        if (c->m->current >= 0)
+                c->m->items[c->m->current].debate_begun = true;
+        memmove(*f.queue + at, *f.queue + at + 1, (size_t)(*f.n - at - 1) * sizeof(int));
+        (*f.n)--;
+        if (c->m->current < 0)
+                sb_addf(c->msg, _("\"%s\" has the floor on the agenda"),
+                        c->s->members[*f.holder].name);
+        else
+                sb_addf(c->msg, _("\"%s\" has the floor"), c->s->members[*f.holder].name);
         return PK_OK;
 }
 

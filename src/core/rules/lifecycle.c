@@ -74,6 +74,40 @@ bool chk_undo(const struct pk_state *s, const struct meeting *m, const struct pr
         return true;
 }
 
+/*
+ * Verb: undo, against the action it retracts (the action layer finds it in the record).
+ * Rules: R_SIGNING - a signed and locked protocol stays as its members signed it.
+ *
+ * An action of meeting mi (0-based; -1 for none) may be retracted unless that meeting is
+ * signed and locked. sign_by: the action is NAME's signature and the state does not hold it
+ * (a replay leaves retracted actions out): refused where that signature locked the meeting.
+ */
+enum pk_result engine_undo_check(const struct pk_state *s, int mi, const char *sign_by,
+                                 struct pk_reply *rep)
+{
+        rep->result = PK_OK;
+        rep->rule = R__COUNT;
+        rep->cite[0] = '\0';
+        if (mi < 0 || mi >= s->nmeetings || s->meetings[mi].hole)
+                return PK_OK;
+        const struct meeting *m = &s->meetings[mi];
+        bool locked = m->state == MS_LOCKED || (sign_by && engine_sign_would_lock(s, mi, sign_by));
+        if (!locked)
+                return PK_OK;
+        rep->result = PK_DENIED;
+        rep->rule = R_SIGNING;
+        pk_rule_cite(&s->bodies[m->body].profile, R_SIGNING, rep->cite, sizeof rep->cite);
+        sb_clear(&rep->msg);
+        if (mi == s->cur_meeting)
+                sb_add(&rep->msg, _("the protocol is signed and locked"));
+        else
+                sb_addf(&rep->msg,
+                        _("the last action belongs to meeting %d, whose protocol is signed and "
+                          "locked"),
+                        mi + 1);
+        return PK_DENIED;
+}
+
 enum pk_result h_open(struct ctx *c)
 {
         struct meeting *m = c->m;

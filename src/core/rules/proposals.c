@@ -3,7 +3,11 @@
  * (amendments and sub-amendments), `procedural` (referral, postponement), `rank` (the chair's
  * order among amendments) and `incompatible` (amendments that lapse after an adopted one).
  *
- * Rules: R_AMEND_UNTIL, R_VOTING_ORDER, R_PROCEDURAL_FIRST.
+ * `amend-deadline` records the council's deadline for amendments to a 2nd reading; an amendment
+ * after it needs the council's consent, and at a 2nd reading the amendments tabled before the
+ * debate begins are announced by the chair.
+ *
+ * Rules: R_AMEND_UNTIL, R_VOTING_ORDER, R_PROCEDURAL_FIRST, R_AMEND_DEADLINE.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,6 +79,28 @@ enum pk_result h_amend(struct ctx *c)
                 return eng_no_member(c->s, m->body, by, c->msg), PK_ERROR;
         if (eng_voted_main(m))
                 return eng_deny(c, R_AMEND_UNTIL, _("the main proposal has been voted"));
+        /* R_AMEND_DEADLINE: submitted in writing on (else tabled at the meeting), against the
+         * deadline the council set for the item, which binds sub-amendments where it said so */
+        const char *sub_s = action_opt(c->a, "submitted");
+        bool consented = action_flag(c->a, "consented");
+        pk_day when = m->date, dl = 0;
+        if (sub_s && !cal_parse(sub_s, &when))
+                return eng_err(c, _("submitted: \"%s\" is not a valid date (YYYY-MM-DD)"), sub_s);
+        if (when > m->date)
+                return eng_err(c, _("submitted: %s is after the meeting"), sub_s);
+        bool is_sub = to && strcmp(to, "M") != 0;
+        bool bound = it->amend_deadline && (!is_sub || it->amend_deadline_subs) &&
+                     cal_parse(it->amend_deadline, &dl);
+        bool late = bound && when > dl;
+        if (late && !consented)
+                return eng_deny(c, R_AMEND_DEADLINE,
+                                _("the deadline for amendments to item %d was %s: a later one "
+                                  "needs the council's consent by a majority (consented)"),
+                                it->number, it->amend_deadline);
+        if (consented && !late)
+                return eng_err(c, "%s",
+                               _("consented: the amendment is not after a deadline for "
+                                 "amendments"));
         char id[16];
         if (to && strcmp(to, "M") != 0) {
                 int k = eng_find_subject(m, m->current, to);
@@ -101,7 +127,68 @@ enum pk_result h_amend(struct ctx *c)
                 eng_add_subject(m, SK_AMEND, m->current, id, eng_pos(c, 0), by);
                 eng_t_subject(c->s, MI(c), m->nsubjects - 1);
         }
+        struct subject *sj = &m->subjects[m->nsubjects - 1];
+        sj->submitted = sub_s ? pk_xstrdup(sub_s) : NULL;
+        sj->consented = late;
+        /* § 11, stk. 3: at a 2nd reading the chair announces, when the debate begins, the
+         * amendments there are then */
+        sj->announced = it->reading == 2 && !it->debate_begun;
         sb_addf(c->msg, _("%s tabled"), id);
+        if (late)
+                sb_addf(c->msg, _(" after the deadline %s, with the council's consent (%s)"),
+                        it->amend_deadline, c->p->rules[R_AMEND_DEADLINE].cite);
+        if (sj->announced) {
+                sb_add(c->msg, _("; the chair announces it at the start of the 2nd reading"));
+                const char *ct = c->p->rules[R_VOTING_ORDER].cite;
+                if (ct[0] && strcmp(ct, "-"))
+                        sb_addf(c->msg, " (%s)", ct);
+        }
+        return PK_OK;
+}
+
+/*
+ * Verb: amend-deadline N DATE [sub-amendments]. Rules: R_AMEND_DEADLINE. The deadline the council
+ * set for amendments to a case in two readings, recorded on its 2nd reading (item N), before
+ * the item's treatment has ended; with sub-amendments it binds them too.
+ */
+enum pk_result h_amend_deadline(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int i = eng_item_by_number(m, eng_pos(c, 0));
+        if (i < 0)
+                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+        pk_day d;
+        if (!cal_parse(eng_pos(c, 1), &d))
+                return eng_err(c, _("\"%s\" is not a valid date (YYYY-MM-DD)"), eng_pos(c, 1));
+        struct item *it = &m->items[i];
+        if (!profile_int(c->p, R_AMEND_DEADLINE))
+                return eng_deny(c, R_AMEND_DEADLINE,
+                                _("this body's rules set no deadline for amendments"));
+        if (it->reading != 2)
+                return eng_deny(c, R_AMEND_DEADLINE,
+                                _("item %d is not the 2nd reading of a case: a deadline for "
+                                  "amendments is set for a case in two readings"),
+                                it->number);
+        if (it->status != IS_PENDING && it->status != IS_DEBATE)
+                return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
+                                engine_item_status_name(it->status));
+        if (d > m->date)
+                return eng_err(c, _("the deadline %s is after the meeting"), eng_pos(c, 1));
+        for (int k = 0; k < m->nsubjects; k++)
+                if (m->subjects[k].item == i &&
+                    (m->subjects[k].kind == SK_AMEND || m->subjects[k].kind == SK_SUB))
+                        return eng_deny(c, NO_RULE,
+                                        _("amendments to item %d have already been tabled"),
+                                        it->number);
+        eng_set_str(&it->amend_deadline, eng_pos(c, 1));
+        it->amend_deadline_subs = action_flag(c->a, "sub-amendments");
+        eng_t_item(c->s, MI(c), i);
+        sb_addf(c->msg,
+                it->amend_deadline_subs
+                    ? _("item %d: amendments and sub-amendments may be tabled until %s")
+                    : _("item %d: amendments may be tabled until %s"),
+                it->number, eng_pos(c, 1));
+        sb_addf(c->msg, " (%s)", c->p->rules[R_AMEND_DEADLINE].cite);
         return PK_OK;
 }
 

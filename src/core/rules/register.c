@@ -156,8 +156,15 @@ enum pk_result h_member(struct ctx *c)
         enum role r = eng_parse_role(action_opt(c->a, "role"), &ok);
         if (!ok)
                 return eng_err(
-                    c, _("role: \"%s\" is not one of mayor, chair, vice-chair, deputy, member"),
+                    c,
+                    _("role: \"%s\" is not one of mayor, chair, vice-chair, deputy, member, "
+                      "observer"),
                     action_opt(c->a, "role"));
+        if (r == ROLE_OBSERVER && !profile_int(p, R_OBSERVERS))
+                return eng_deny(c, R_OBSERVERS,
+                                _("this body's rules have no observers: only members attend"));
+        if (r == ROLE_OBSERVER && sub)
+                return eng_err(c, _("an observer has no personal substitute"));
         if (!party || !party[0])
                 return eng_err(c, _("a member needs party=X"));
         if (!name[0])
@@ -180,10 +187,10 @@ enum pk_result h_member(struct ctx *c)
             ((sub_again < 0 && eng_find_member(s, s->cur_body, sub) >= 0) || !strcmp(sub, name)))
                 return eng_deny(c, NO_RULE, _("a member named \"%s\" is already registered"), sub);
         int seats = s->bodies[s->cur_body].seats;
-        if (!rank_s && seats > 0) {
+        if (!rank_s && seats > 0 && r != ROLE_OBSERVER) {
                 int n = 0;
                 for (int i = 0; i < s->nmembers; i++)
-                        if (s->members[i].body == s->cur_body && s->members[i].holds)
+                        if (s->members[i].body == s->cur_body && eng_holds_seat(&s->members[i]))
                                 n++;
                 if (n >= seats)
                         return eng_deny(c, NO_RULE, _("all %d seats are taken"), seats);
@@ -279,7 +286,9 @@ enum pk_result h_correct(struct ctx *c)
         enum role r = eng_parse_role(role_s, &ok);
         if (!ok)
                 return eng_err(
-                    c, _("role: \"%s\" is not one of mayor, chair, vice-chair, deputy, member"),
+                    c,
+                    _("role: \"%s\" is not one of mayor, chair, vice-chair, deputy, member, "
+                      "observer"),
                     role_s);
         if (party && !party[0])
                 return eng_err(c, _("a member needs party=X"));
@@ -288,6 +297,10 @@ enum pk_result h_correct(struct ctx *c)
         struct member *mb = &s->members[k];
         if (role_s && s->members[k].principal >= 0 && r != ROLE_MEMBER)
                 return eng_err(c, _("a personal substitute has no role of its own"));
+        if (role_s && (r == ROLE_OBSERVER) != (mb->role == ROLE_OBSERVER))
+                return eng_deny(c, R_OBSERVERS,
+                                _("an observer holds no seat: a correction cannot make a member "
+                                  "an observer or an observer a member"));
         if (role_s && r != mb->role) {
                 enum role was = mb->role;
                 for (int mi = 0; mi < s->nmeetings; mi++) {

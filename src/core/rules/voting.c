@@ -317,6 +317,11 @@ static int vote_group(struct ctx *c, const struct opt *o, enum vote_choice choic
                         eng_no_member(s, m->body, t->text, &why->text);
                         return -1;
                 }
+                if (s->members[k].role == ROLE_OBSERVER) {
+                        eng_why(why, c->p, R_OBSERVERS,
+                                _("\"%s\" attends as an observer, without a vote"), t->text);
+                        return -2;
+                }
                 if (!eng_seated(s, m, k)) {
                         why_add(why, _("\"%s\" is not present and cannot vote"), t->text);
                         return -1;
