@@ -124,7 +124,8 @@ static int event_meeting(const struct pk_state *s, const struct action *a)
         if (v == V_CORRECT && a->npos > 0 && !strcmp(a->pos[0].text, "member"))
                 return 0;
         if (v == V_MEMBER || v == V_ON_LEAVE || v == V_RETURN || v == V_VACANCY || v == V_PARTY ||
-            v == V_ROLE || v == V_TERM || (v == V_BODY && s->cur_meeting < 0))
+            v == V_ROLE || v == V_TERM || v == V_NEW_SUBSTITUTE ||
+            (v == V_BODY && s->cur_meeting < 0))
                 return 0;
         if (v == V_MEETING || v == V_PLAN)
                 return s->event_meeting;

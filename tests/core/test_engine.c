@@ -2149,6 +2149,47 @@ static void test_engine__seats__party_and_term_keep_the_past(void **state)
         assert_int_equal(engine_seats_at(s, 0, held), 5);
 }
 
+/* Every change of the register is an event of the body (meeting 0), replayed whichever
+ * meetings are archived later, though recorded while a meeting is current. */
+static void test_engine__seats__changes_belong_to_the_body(void **state)
+{
+        struct t *t = *state;
+        OK(t, "body \"KKR\" profile=kkr-2026 seats=3", NULL);
+        OK(t, "member \"Anna\" party=A role=chair substitute=\"Sub Anna\"", NULL);
+        OK(t, "member \"Bo\" party=V", NULL);
+        OK(t, "member \"Carl\" party=F role=mayor", NULL);
+        OK(t, "meeting 2027-01-21 16:00", NULL);
+        OK(t, "item \"Forfald\"", NULL);
+        OK(t, "present all", NULL);
+        OK(t, "open", NULL);
+        OK(t, "take 1", NULL);
+        OK(t, "motion \"Betingelserne er til stede\"", NULL);
+        OK(t, "ballot", NULL);
+        OK(t, "vote for=rest", NULL);
+        assert_int_equal(t->s->event_meeting, 1);
+        const char *lines[] = {
+            "new-substitute \"Bo\" substitute=\"Sub Bo\"",
+            "on-leave \"Anna\" from=2027-02-01 until=2027-06-01 decided=1",
+            "return \"Anna\" date=2027-05-01",
+            "party \"Carl\" party=LG from=2027-02-01",
+            "role \"Bo\" role=vice-chair from=2027-02-01",
+            "vacancy \"Sub Bo\" from=2027-02-01",
+            "vacancy \"Bo\" from=2027-03-01 successor=\"Dina\"",
+            "correct member \"Dina\" party=V",
+            "term 2027-06-01",
+            "member \"Anna\" party=A role=chair",
+        };
+        for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+                if (run(t, lines[i]) != PK_OK)
+                        fail_msg("`%s`: %s", lines[i], sb_str(&t->msg));
+                if (t->s->event_meeting != 0)
+                        fail_msg("`%s` belongs to meeting %d, not to the body", lines[i],
+                                 t->s->event_meeting);
+        }
+        OK(t, "done", NULL);
+        assert_int_equal(t->s->event_meeting, 1);
+}
+
 /* A vacancy: the next substitute of the list enters for good, from the date on. */
 static void test_engine__seats__vacancy_takes_the_next_of_the_list(void **state)
 {
@@ -2283,6 +2324,7 @@ int main(void)
             T(test_engine__seats__leave_moves_the_seat_to_the_substitute),
             T(test_engine__seats__party_and_term_keep_the_past),
             T(test_engine__seats__vacancy_takes_the_next_of_the_list),
+            T(test_engine__seats__changes_belong_to_the_body),
 #undef T
         };
         return cmocka_run_group_tests(tests, NULL, NULL);

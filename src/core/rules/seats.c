@@ -406,6 +406,33 @@ enum pk_result h_vacancy(struct ctx *c)
                 return r;
         char fd[16];
         cal_format(from, fd);
+        int principal = s->members[k].principal;
+        if (principal >= 0 && !s->members[k].holds) {
+                /* a personal substitute who stops being one (KKR § 3, stk. 7 and 12): the group
+                 * chooses a new one (new-substitute) */
+                if (action_opt(c->a, "successor"))
+                        return eng_err(c, "%s",
+                                       _("a personal substitute leaves without a successor: "
+                                         "choose the new one with new-substitute"));
+                int l = sub_from(s, k, from);
+                if (l >= 0)
+                        return eng_deny(c, NO_RULE,
+                                        _("\"%s\" holds the seat of \"%s\": record the return "
+                                          "first"),
+                                        eng_pos(c, 0), s->members[s->leaves[l].member].name);
+                if ((r = change_from(c, from, k, CH_SEAT)) != PK_OK)
+                        return r;
+                s->members[k].principal = -1;
+                eng_t_member(s, k);
+                sb_addf(c->msg,
+                        _("\"%s\" is no longer the personal substitute of \"%s\" from %s; the "
+                          "group chooses a new one"),
+                        s->members[k].name, s->members[principal].name, fd);
+                const char *ct = c->p->rules[R_SEAT_VACANCY].cite;
+                if (ct[0] && strcmp(ct, "-"))
+                        sb_addf(c->msg, " (%s)", ct);
+                return PK_OK;
+        }
         if (!s->members[k].holds || !engine_own_seat_at(s, k, from))
                 return eng_deny(c, NO_RULE, _("\"%s\" holds no seat on %s"), eng_pos(c, 0), fd);
         if ((r = after_past(c, k, from)) != PK_OK || (r = change_from(c, from, k, CH_SEAT)))
