@@ -130,12 +130,17 @@ verb_handler h_body, h_member, h_correct;
 verb_check chk_new_substitute;
 verb_handler h_on_leave, h_return, h_vacancy, h_party_role, h_term, h_new_substitute;
 /* rules/agenda.c */
-verb_check chk_meeting, chk_take, chk_move, chk_order_vote, chk_done, chk_answer;
-verb_handler h_answer;
-bool eng_no_item_running(const struct meeting *m, struct why *why);
+verb_check chk_meeting;
+verb_handler h_meeting, h_item, h_dispatched, h_urgent, h_drop;
 enum pk_result eng_correct_item(struct ctx *c);
-verb_handler h_drop;
-verb_handler h_meeting, h_item, h_dispatched, h_urgent, h_take, h_move, h_order_vote, h_end_item;
+/* rules/order.c */
+verb_check chk_take, chk_move, chk_order_vote, chk_done;
+verb_handler h_take, h_move, h_order_vote, h_end_item;
+bool eng_no_item_running(const struct meeting *m, struct why *why);
+/* rules/hearing.c */
+verb_check chk_answer;
+verb_handler h_answer;
+void eng_hearing_result(struct ctx *c, struct item *it);
 /* rules/attendance.c */
 verb_check chk_substitute;
 verb_handler h_present, h_absent, h_arrive, h_leave, h_substitute, h_inhabil;
