@@ -248,6 +248,111 @@ static enum pk_result check_category(struct ctx *c, const char *cat)
         return PK_ERROR;
 }
 
+/*
+ * item reading=2: the time since the 1st reading (first-reading=, or case=: in this meeting,
+ * else the last earlier one) against the profile's interval: 24 hours (R_READING_INTERVAL_HOURS),
+ * the budget's (R_READING_BUDGET_DAYS) or the bylaws' days (R_READING_BYLAWS_DAYS). The 1st
+ * reading's date into first_buf ("" where none is known). PK_OK, or the refusal or line error.
+ */
+static enum pk_result second_reading(struct ctx *c, enum item_kind kind, const char *case_id,
+                                     char first_buf[24])
+{
+        struct meeting *m = c->m;
+        const struct profile *p = c->p;
+        const char *first = action_opt(c->a, "first-reading");
+        pk_day fd = 0;
+        int fmin = 0;
+        bool have = false;
+        if (first) {
+                if (!cal_parse(first, &fd))
+                        return eng_err(c, _("first-reading: \"%s\" is not a valid date"), first);
+                const char *ft = action_opt(c->a, "first-reading-time");
+                if (ft)
+                        fmin = (ft[0] - '0') * 600 + (ft[1] - '0') * 60 + (ft[3] - '0') * 10 +
+                               (ft[4] - '0');
+                have = true;
+        } else if (case_id) {
+                /* a 1st reading in this very meeting is 0 hours before the 2nd
+                 * (Lolland § 6, stk. 1-2) */
+                for (int k = 0; k < m->nitems && !have; k++)
+                        if (m->items[k].reading == 1 && m->items[k].case_id &&
+                            !strcmp(m->items[k].case_id, case_id)) {
+                                fd = m->date;
+                                fmin = m->minute;
+                                have = true;
+                        }
+                if (!have)
+                        have = eng_find_first_reading(c->s, m->body, case_id, &fd, &fmin);
+        }
+        if (have) {
+                long gap = (long)(m->date - fd) * 1440 + (m->minute - fmin);
+                int hours = profile_int(p, R_READING_INTERVAL_HOURS);
+                enum rule_id rid = R_READING_INTERVAL_HOURS;
+                long need = (long)hours * 60;
+                const char *what = _("24 hours");
+                char buf[64];
+                if (kind == IK_BUDGET && profile_int(p, R_READING_BUDGET_DAYS)) {
+                        rid = R_READING_BUDGET_DAYS;
+                        need = (long)profile_int(p, rid) * 1440;
+                } else if (kind == IK_BYLAWS && profile_int(p, R_READING_BYLAWS_DAYS)) {
+                        rid = R_READING_BYLAWS_DAYS;
+                        need = (long)profile_int(p, rid) * 1440;
+                }
+                if (rid == R_READING_INTERVAL_HOURS)
+                        snprintf(buf, sizeof buf, _("%d hours"), hours);
+                else
+                        snprintf(buf, sizeof buf, _("%d days"), profile_int(p, rid));
+                what = buf;
+                cal_format(fd, first_buf);
+                if (gap < 0)
+                        return eng_deny(c, rid, _("the 1st reading (%s) is after this meeting"),
+                                        first_buf);
+                if (need > 0 && gap < need)
+                        return eng_deny(c, rid,
+                                        _("the 2nd reading must be at least %s after the 1st "
+                                          "reading (%s)"),
+                                        what, first_buf);
+        }
+        return PK_OK;
+}
+
+/*
+ * A member's proposal submitted after the deadline (R_PROPOSAL_DEADLINE, § 3, stk. 1; KKR § 5,
+ * stk. 4): the reply says so and names the meeting it is entitled to.
+ */
+static void late_proposal(struct ctx *c, pk_day sub_day, pk_day dl)
+{
+        const struct meeting *m = c->m;
+        const struct profile *p = c->p;
+        char a[11], b[11];
+        cal_format(sub_day, a);
+        cal_format(dl, b);
+        sb_addf(c->msg,
+                _("; proposal submitted %s, after the deadline %s: not entitled to "
+                  "this meeting"),
+                a, b);
+        const char *ct = p->rules[R_PROPOSAL_DEADLINE].cite;
+        if (ct[0] && strcmp(ct, "-"))
+                sb_addf(c->msg, " (%s)", ct);
+        int next = -1;
+        for (int i = 0; i < c->s->nmeetings; i++) {
+                const struct meeting *o = &c->s->meetings[i];
+                pk_day odl;
+                if (o->hole || o->body != m->body || o->date <= m->date || o->kind != MK_ORDINARY ||
+                    !deadline_of_rule(p, R_PROPOSAL_DEADLINE, o->date, &odl) || odl < sub_day)
+                        continue;
+                if (next < 0 || o->date < c->s->meetings[next].date)
+                        next = i;
+        }
+        if (next >= 0) {
+                char nd[11];
+                cal_format(c->s->meetings[next].date, nd);
+                sb_addf(c->msg, _("; entitled to meeting %d on %s"), next + 1, nd);
+        } else {
+                sb_add(c->msg, _("; entitled to the next ordinary meeting"));
+        }
+}
+
 enum pk_result h_item(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -260,7 +365,6 @@ enum pk_result h_item(struct ctx *c)
         const char *case_id = action_opt(c->a, "case");
         const char *proposer = action_opt(c->a, "proposer");
         const char *submitted = action_opt(c->a, "submitted");
-        const char *first = action_opt(c->a, "first-reading");
         int reading = reading_s ? atoi(reading_s) : 0;
         enum item_kind kind = IK_ORDINARY;
         if (!title[0])
@@ -300,62 +404,9 @@ enum pk_result h_item(struct ctx *c)
                                 _("the bylaws (styrelsesvedtægt) are always given two readings"));
         char first_buf[24] = "";
         if (reading == 2) {
-                pk_day fd = 0;
-                int fmin = 0;
-                bool have = false;
-                if (first) {
-                        if (!cal_parse(first, &fd))
-                                return eng_err(c, _("first-reading: \"%s\" is not a valid date"),
-                                               first);
-                        const char *ft = action_opt(c->a, "first-reading-time");
-                        if (ft)
-                                fmin = (ft[0] - '0') * 600 + (ft[1] - '0') * 60 +
-                                       (ft[3] - '0') * 10 + (ft[4] - '0');
-                        have = true;
-                } else if (case_id) {
-                        /* a 1st reading in this very meeting is 0 hours before the 2nd
-                         * (Lolland § 6, stk. 1-2) */
-                        for (int k = 0; k < m->nitems && !have; k++)
-                                if (m->items[k].reading == 1 && m->items[k].case_id &&
-                                    !strcmp(m->items[k].case_id, case_id)) {
-                                        fd = m->date;
-                                        fmin = m->minute;
-                                        have = true;
-                                }
-                        if (!have)
-                                have = eng_find_first_reading(c->s, m->body, case_id, &fd, &fmin);
-                }
-                if (have) {
-                        long gap = (long)(m->date - fd) * 1440 + (m->minute - fmin);
-                        int hours = profile_int(p, R_READING_INTERVAL_HOURS);
-                        enum rule_id rid = R_READING_INTERVAL_HOURS;
-                        long need = (long)hours * 60;
-                        const char *what = _("24 hours");
-                        char buf[64];
-                        if (kind == IK_BUDGET && profile_int(p, R_READING_BUDGET_DAYS)) {
-                                rid = R_READING_BUDGET_DAYS;
-                                need = (long)profile_int(p, rid) * 1440;
-                        } else if (kind == IK_BYLAWS && profile_int(p, R_READING_BYLAWS_DAYS)) {
-                                rid = R_READING_BYLAWS_DAYS;
-                                need = (long)profile_int(p, rid) * 1440;
-                        }
-                        if (rid == R_READING_INTERVAL_HOURS)
-                                snprintf(buf, sizeof buf, _("%d hours"), hours);
-                        else
-                                snprintf(buf, sizeof buf, _("%d days"), profile_int(p, rid));
-                        what = buf;
-                        cal_format(fd, first_buf);
-                        if (gap < 0)
-                                return eng_deny(c, rid,
-                                                _("the 1st reading (%s) is after this meeting"),
-                                                first_buf);
-                        if (need > 0 && gap < need)
-                                return eng_deny(
-                                    c, rid,
-                                    _("the 2nd reading must be at least %s after the 1st "
-                                      "reading (%s)"),
-                                    what, first_buf);
-                }
+                enum pk_result r = second_reading(c, kind, case_id, first_buf);
+                if (r != PK_OK)
+                        return r;
         }
         bool late = false;
         pk_day sub_day = 0, dl = 0;
@@ -396,37 +447,8 @@ enum pk_result h_item(struct ctx *c)
                 sb_add(c->msg, _(" (closed)"));
         if (reading)
                 sb_addf(c->msg, _(" (reading %d)"), reading);
-        if (late) {
-                char a[11], b[11];
-                cal_format(sub_day, a);
-                cal_format(dl, b);
-                sb_addf(c->msg,
-                        _("; proposal submitted %s, after the deadline %s: not entitled to "
-                          "this meeting"),
-                        a, b);
-                const char *ct = p->rules[R_PROPOSAL_DEADLINE].cite;
-                if (ct[0] && strcmp(ct, "-"))
-                        sb_addf(c->msg, " (%s)", ct);
-                int next = -1;
-                for (int i = 0; i < c->s->nmeetings; i++) {
-                        const struct meeting *o = &c->s->meetings[i];
-                        pk_day odl;
-                        if (o->hole || o->body != m->body || o->date <= m->date ||
-                            o->kind != MK_ORDINARY ||
-                            !deadline_of_rule(p, R_PROPOSAL_DEADLINE, o->date, &odl) ||
-                            odl < sub_day)
-                                continue;
-                        if (next < 0 || o->date < c->s->meetings[next].date)
-                                next = i;
-                }
-                if (next >= 0) {
-                        char nd[11];
-                        cal_format(c->s->meetings[next].date, nd);
-                        sb_addf(c->msg, _("; entitled to meeting %d on %s"), next + 1, nd);
-                } else {
-                        sb_add(c->msg, _("; entitled to the next ordinary meeting"));
-                }
-        }
+        if (late)
+                late_proposal(c, sub_day, dl);
         return PK_OK;
 }
 
