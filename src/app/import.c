@@ -130,23 +130,20 @@ static const char **known_names(const struct pk_state *s, int *n)
         return v;
 }
 
-int cli_import(const char *db, int argc, char **argv)
+/* The options of `import KIND ...` after KIND: -1 when they are good (the file, --meeting and
+ * --term-from into the pointers), else the exit status, the message written. */
+static int import_args(int argc, char **argv, enum import_kind kind, const char **file,
+                       int *meeting, const char **term)
 {
-        enum import_kind kind;
-        const char *file = NULL;
-        int meeting = 0;
-        const char *term = NULL;
-        if (argc < 1 || !import_kind_parse(argv[0], &kind))
-                return usage();
         for (int i = 1; i < argc; i++) {
                 if (!strcmp(argv[i], "--term-from") && i + 1 < argc && kind == IMPORT_MEMBERS) {
                         pk_day d;
-                        term = argv[++i];
-                        if (!cal_parse(term, &d)) {
+                        *term = argv[++i];
+                        if (!cal_parse(*term, &d)) {
                                 fprintf(stderr,
                                         _("protokol: --term-from: \"%s\" is not a date "
                                           "(YYYY-MM-DD)\n"),
-                                        term);
+                                        *term);
                                 return PK_EXIT_USAGE;
                         }
                 } else if (!strcmp(argv[i], "--meeting") && i + 1 < argc && kind == IMPORT_AGENDA) {
@@ -158,7 +155,7 @@ int cli_import(const char *db, int argc, char **argv)
                                         argv[i]);
                                 return PK_EXIT_USAGE;
                         }
-                        meeting = (int)v;
+                        *meeting = (int)v;
                 } else if (!strcmp(argv[i], "--meeting") && kind == IMPORT_MEMBERS) {
                         fprintf(stderr, "%s",
                                 _("protokol: import members: --meeting is for agenda imports; "
@@ -168,18 +165,67 @@ int cli_import(const char *db, int argc, char **argv)
                         fprintf(stderr, _("protokol: import %s: unknown option \"%s\"\n"), argv[0],
                                 argv[i]);
                         return usage();
-                } else if (!file) {
-                        file = argv[i];
+                } else if (!*file) {
+                        *file = argv[i];
                 } else {
                         return usage();
                 }
         }
+        return -1;
+}
+
+/* Records the import's lines as one unit and says how it went: 0, or the exit status with the
+ * row (or the new term) that was refused. */
+static int run_batch(struct app *a, const char *file, const char *term, struct import_result *res)
+{
+        int rc;
+        struct sb result = {0};
+        enum app_result ar =
+            app_exec_batch(a, (const char *const *)res->lines, res->linenos, res->n, &result);
+        if (ar == AR_OK) {
+                printf(_("import: %d rows read, %d imported\n"), res->rows_read,
+                       res->n - (term != NULL));
+                rc = 0;
+        } else if (ar == AR_IO) {
+                fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
+                rc = PK_EXIT_IO;
+        } else {
+                int row = ar == AR_DENIED ? denied_row(a, res) : row_of_line(res, sb_str(&result));
+                if (row == 0 && term) {
+                        const char *msg = sb_str(&result);
+                        fprintf(stderr, "protokol: --term-from %s: %s\n", term,
+                                strncmp(msg, "denied: ", 8) ? msg : msg + 8);
+                        fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
+                        rc = PK_EXIT_REFUSED;
+                } else if (row >= 0) {
+                        rc = refuse_row(file, res, row, &result);
+                } else {
+                        fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
+                        fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
+                        rc = PK_EXIT_REFUSED;
+                }
+        }
+        sb_free(&result);
+        return rc;
+}
+
+int cli_import(const char *db, int argc, char **argv)
+{
+        enum import_kind kind;
+        const char *file = NULL;
+        int meeting = 0;
+        const char *term = NULL;
+        if (argc < 1 || !import_kind_parse(argv[0], &kind))
+                return usage();
+        int rc = import_args(argc, argv, kind, &file, &meeting, &term);
+        if (rc >= 0)
+                return rc;
         if (!file)
                 return usage();
 
         char *buf;
         size_t len;
-        int rc = read_csv(file, &buf, &len);
+        rc = read_csv(file, &buf, &len);
         if (rc) {
                 fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
                 return rc;
@@ -258,34 +304,7 @@ int cli_import(const char *db, int argc, char **argv)
                 res.n++;
                 sb_free(&tl);
         }
-        struct sb result = {0};
-        enum app_result ar =
-            app_exec_batch(a, (const char *const *)res.lines, res.linenos, res.n, &result);
-        if (ar == AR_OK) {
-                printf(_("import: %d rows read, %d imported\n"), res.rows_read,
-                       res.n - (term != NULL));
-                rc = 0;
-        } else if (ar == AR_IO) {
-                fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
-                rc = PK_EXIT_IO;
-        } else {
-                int row =
-                    ar == AR_DENIED ? denied_row(a, &res) : row_of_line(&res, sb_str(&result));
-                if (row == 0 && term) {
-                        const char *msg = sb_str(&result);
-                        fprintf(stderr, "protokol: --term-from %s: %s\n", term,
-                                strncmp(msg, "denied: ", 8) ? msg : msg + 8);
-                        fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
-                        rc = PK_EXIT_REFUSED;
-                } else if (row >= 0) {
-                        rc = refuse_row(file, &res, row, &result);
-                } else {
-                        fprintf(stderr, "protokol: %s: %s\n", file, sb_str(&result));
-                        fprintf(stderr, "%s", _("import: refused; nothing was imported\n"));
-                        rc = PK_EXIT_REFUSED;
-                }
-        }
-        sb_free(&result);
+        rc = run_batch(a, file, term, &res);
 done:
         import_result_free(&res);
 out:
