@@ -87,8 +87,9 @@ enum pk_need {
         X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true, PN_OPEN,                               \
           N_("members demand a vote on the order of items"))                                       \
         X(V_DOORS, "doors", "W", "", "", true, PN_OPEN, N_("doors open or closed"))                \
-        X(V_INHABIL, "inhabil", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
-          N_("a member is disqualified for the current item"))                                     \
+        X(V_INHABIL, "inhabil", "P", "", "vote,without-vote", true, PN_ITEM | PN_NO_BALLOT,        \
+          N_("a member is disqualified for the current item (where the council decides: "          \
+             "without-vote, or vote to put the question to a ballot)"))                            \
         X(V_SPEAKER, "speaker", "P+", "", "", true, PN_OPEN,                                       \
           N_("a member asks for the floor (several: they asked at once, in the order named)"))     \
         X(V_NEXT, "next", "P*", "", "", true, PN_OPEN,                                             \

@@ -46,7 +46,8 @@
         X(SK_CLOSURE, "closure", N_("closure of the debate"), "afslutning")                        \
         X(SK_DENY, "deny-floor", N_("denial of the floor"), "fratagelse af ordet")                 \
         X(SK_ORDER, "order", N_("order of items"), "rækkefølge")                                   \
-        X(SK_READING, "reading", N_("passing to the 2nd reading"), "behandling")
+        X(SK_READING, "reading", N_("passing to the 2nd reading"), "behandling")                   \
+        X(SK_DISQ, "disqualification", N_("disqualification"), "inhabilitet")
 /* X(id, word, label) */
 #define PK_SUBJECT_STATUSES(X)                                                                     \
         X(SS_OPEN, "open", N_("open"))                                                             \
@@ -139,6 +140,11 @@ struct subject {
         bool announced;    /* ... announced by the chair at the start of a 2nd reading */
 };
 
+/* R_DISQUALIFICATION: how a disqualification was decided. DH_LAW: recorded as following from
+ * the law; DH_WITHOUT_VOTE: the council's decision taken without a vote; DH_VOTE: the council
+ * adopted it in a ballot (an SK_DISQ subject). */
+enum disq_how { DH_LAW, DH_WITHOUT_VOTE, DH_VOTE };
+
 enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
 
 struct ballot {
@@ -194,7 +200,10 @@ struct item {
         bool debate_closed;
         bool inhabil_set; /* disqualifications recorded */
         bool *inhabil;    /* per member index */
+        /* per member index, where inhabil: how it was decided (enum disq_how) */
+        unsigned char *inhabil_how;
         int ninhabil;
+        int next_disq; /* SK_DISQ subjects tabled under the item */
         int *speakers; /* queue of member indexes */
         int nspeakers;
         int speaker;    /* member with the floor, or -1 */

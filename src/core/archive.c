@@ -276,6 +276,7 @@ void eng_free_details(struct meeting *m)
                 free(it->submitted);
                 free(it->first_reading);
                 free(it->inhabil);
+                free(it->inhabil_how);
                 free(it->speakers);
                 free(it->declared);
                 free(it->decision);

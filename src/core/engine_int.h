@@ -58,6 +58,7 @@ typedef bool verb_check(const struct pk_state *s, const struct meeting *m, const
 typedef enum pk_result verb_handler(struct ctx *c);
 
 /* The generic preconditions of a verb (verbs.c), from its needs in PK_VERBS. */
+void eng_set_inhabil(struct meeting *m, int ii, int k, enum disq_how how);
 bool eng_needs(const struct pk_state *s, unsigned needs, struct why *why);
 /* Generic preconditions and the verb's own check; a is the action, or NULL for the verb
  * without arguments. */

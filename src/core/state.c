@@ -169,7 +169,7 @@ int eng_find_subject(const struct meeting *m, int item, const char *id)
 
 bool eng_is_immediate(enum subject_kind k)
 {
-        return k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER;
+        return k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER || k == SK_DISQ;
 }
 
 /* Open, in the scope of the item under treatment (or of the meeting), and not yet placed

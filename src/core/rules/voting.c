@@ -508,6 +508,17 @@ enum pk_result h_vote(struct ctx *c)
                                 s->members[sj->target].name);
                 }
                 break;
+        case SK_DISQ:
+                if (adopted && sj->item >= 0) {
+                        eng_set_inhabil(m, sj->item, sj->target, DH_VOTE);
+                        sb_addf(c->msg,
+                                _("; \"%s\" is disqualified for item %d and leaves the room"),
+                                s->members[sj->target].name, m->items[sj->item].number);
+                } else {
+                        sb_addf(c->msg, _("; \"%s\" is not disqualified for item %d"),
+                                s->members[sj->target].name, m->items[sj->item].number);
+                }
+                break;
         case SK_ORDER:
                 if (!adopted) {
                         for (int i = 0; i < m->nitems; i++)
