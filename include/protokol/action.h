@@ -152,6 +152,9 @@ enum pk_need {
           N_("a group gives up one of its seats"))                                                 \
         X(V_LOT, "lot", "", "order=L", "", true, PN_ITEM | PN_NO_BALLOT,                           \
           N_("draw the lot the rules require (the order drawn is recorded)"))                      \
+        X(V_ALLIANCE, "alliance", "P", "parties=L,reported=D", "", true, PN_NOT_CLOSED,            \
+          N_("an electoral alliance of parties for the chair's election, and the day it was "      \
+             "reported"))                                                                          \
         X(V_SIGN, "sign", "P", "", "", true, PN_MEETING,                                           \
           N_("a member who attended signs the protocol"))                                          \
         X(V_UNDO, "undo", "", "", "", true, 0,                                                     \

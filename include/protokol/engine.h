@@ -250,6 +250,16 @@ struct election {
          * ballot (-1: none), and the member who demanded the ballot (-1: none yet) */
         int proposed;
         int demanded_by;
+        bool alliances_applied; /* R_ELECTION_PROPORTIONAL: the groups are the alliances' */
+};
+
+/* An electoral alliance reported for a KKR's chair and vice-chair election (seed 000 § 4,
+ * stk. 2): its name, its parties (party words or list names) and the day it was reported. */
+struct meeting_alliance {
+        char *name;
+        char **parties;
+        int nparties;
+        char *reported; /* YYYY-MM-DD */
 };
 
 /* The summary a signed meeting keeps once a later meeting of its body has opened (it is
@@ -314,6 +324,9 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        /* R_ELECTION_ALLIANCES: the electoral alliances reported for this (constituent) meeting */
+        struct meeting_alliance *alliances;
+        int nalliances;
         char *hearing_deadline; /* MK_WRITTEN: the last day for answers, YYYY-MM-DD */
         /* R_MEETING_DEMAND: the members at whose demand the meeting was convened */
         int *demanded_by;

@@ -334,6 +334,17 @@ void eng_free_details(struct meeting *m)
         free(m->ruling_decisions);
         for (int i = 0; i < m->nelections; i++)
                 eng_election_free(&m->elections[i]);
+        for (int i = 0; i < m->nalliances; i++) {
+                struct meeting_alliance *al = &m->alliances[i];
+                free(al->name);
+                for (int j = 0; j < al->nparties; j++)
+                        free(al->parties[j]);
+                free(al->parties);
+                free(al->reported);
+        }
+        free(m->alliances);
+        m->alliances = NULL;
+        m->nalliances = 0;
         free(m->elections);
         free(m->order);
         free(m->agenda_order);

@@ -86,6 +86,7 @@ static const struct {
     [V_ALLOCATE] = {chk_election, h_election_verb},
     [V_WAIVE] = {chk_election, h_election_verb},
     [V_LOT] = {chk_election, h_election_verb},
+    [V_ALLIANCE] = {chk_alliance, h_alliance},
     [V_SIGN] = {chk_sign, h_sign},
     [V_UNDO] = {chk_undo, h_none},
     [V_STATUS] = {NULL, h_none},
