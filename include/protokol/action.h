@@ -155,10 +155,15 @@ enum pk_need {
         X(V_ALLIANCE, "alliance", "P", "parties=L,reported=D", "", true, PN_NOT_CLOSED,            \
           N_("an electoral alliance of parties for the chair's election, and the day it was "      \
              "reported"))                                                                          \
+        X(V_ACTING_CHAIR, "acting-chair", "P", "", "", true, PN_MEETING,                           \
+          N_("the member the meeting elected to lead it when the chair and the vice-chair are "    \
+             "absent (KKR)"))                                                                      \
         X(V_SIGN, "sign", "P", "", "", true, PN_MEETING,                                           \
           N_("a member who attended signs the protocol"))                                          \
         X(V_UNDO, "undo", "", "", "", true, 0,                                                     \
           N_("retract the last action (kept as a correction)"))                                    \
+        X(V_CONVENER, "convener", "", "", "", false, PN_BODY,                                      \
+          N_("who convenes the constituent meeting (KKR: the longest-serving mayor)"))             \
         X(V_STATUS, "status", "", "", "", false, 0, N_("print the state of the meeting"))          \
         X(V_ALLOWED, "allowed", "", "", "", false, 0,                                              \
           N_("what may happen now, and why not the rest"))

@@ -324,6 +324,10 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        /* R_LEADER (seed 000 § 5, stk. 7): the member the meeting elected to lead it in the
+         * absence of the chair and the vice-chair (`acting-chair`), as member index + 1; 0:
+         * none */
+        int acting_chair;
         /* R_ELECTION_ALLIANCES: the electoral alliances reported for this (constituent) meeting */
         struct meeting_alliance *alliances;
         int nalliances;
@@ -511,6 +515,13 @@ const char *engine_att_word(enum att_status st);
 void engine_leader_roles(const struct profile *p, enum role out[4]);
 /* Who led meeting m: the first in the leader's line who attended it, or -1. */
 int engine_meeting_leader(const struct pk_state *s, const struct meeting *m);
+/* The convener of a constituent meeting of body (seed 000 § 4, stk. 1, R_LEADER): among its
+ * members registered with since= (mayor since), the one who has been mayor longest, the
+ * eldest (born=) of those equal. Returns the member index, or -1: none has since=, or several
+ * are equal in both (*ntied > 1; tied, sized s->nmembers, names them). */
+int engine_convener(const struct pk_state *s, int body, int *tied, int *ntied);
+/* The answer to `convener`: who convenes the body's constituent meeting, and why. */
+void engine_convener_text(const struct pk_state *s, struct sb *out);
 
 /* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
  * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */

@@ -59,6 +59,7 @@ typedef enum pk_result verb_handler(struct ctx *c);
 
 /* The generic preconditions of a verb (verbs.c), from its needs in PK_VERBS. */
 void eng_set_inhabil(struct meeting *m, int ii, int k, enum disq_how how);
+int eng_leader_for(const struct pk_state *s, const struct meeting *m, int ii);
 bool eng_needs(const struct pk_state *s, unsigned needs, struct why *why);
 /* Generic preconditions and the verb's own check; a is the action, or NULL for the verb
  * without arguments. */
@@ -136,7 +137,8 @@ verb_handler h_meeting, h_item, h_dispatched, h_urgent, h_take, h_move, h_order_
 verb_check chk_substitute;
 verb_handler h_present, h_absent, h_arrive, h_leave, h_substitute, h_inhabil;
 /* rules/lifecycle.c */
-verb_check chk_open, chk_resume, chk_close, chk_sign, chk_undo;
+verb_check chk_open, chk_resume, chk_close, chk_sign, chk_undo, chk_acting_chair;
+verb_handler h_acting_chair;
 verb_handler h_open, h_lifecycle, h_doors, h_sign;
 /* rules/floor.c */
 verb_check chk_speaker, chk_next, chk_closure;

@@ -450,7 +450,9 @@ enum pk_result h_vote(struct ctx *c)
         if (tie && !strcmp(tie_rule, "chair-decides")) {
                 enum vote_choice cv = VC_NONE;
                 if (named) {
-                        int lead = eng_leader(s, m);
+                        /* a chair disqualified for the item is prevented from it (forfald):
+                         * the one who leads the item in their place holds the casting vote */
+                        int lead = eng_leader_for(s, m, b->room);
                         if (lead >= 0)
                                 cv = votes[lead];
                 } else if (chair_s) {
