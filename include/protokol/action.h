@@ -103,8 +103,9 @@ enum pk_need {
         X(V_ORDER_VOTE, "order-vote", "", "by=L", "", true, PN_OPEN,                               \
           N_("members demand a vote on the order of items"))                                       \
         X(V_DOORS, "doors", "W", "", "", true, PN_OPEN, N_("doors open or closed"))                \
-        X(V_INHABIL, "inhabil", "P", "", "", true, PN_ITEM | PN_NO_BALLOT,                         \
-          N_("a member is disqualified for the current item"))                                     \
+        X(V_INHABIL, "inhabil", "P", "", "vote,without-vote", true, PN_ITEM | PN_NO_BALLOT,        \
+          N_("a member is disqualified for the current item (where the council decides: "          \
+             "without-vote, or vote to put the question to a ballot)"))                            \
         X(V_SPEAKER, "speaker", "P+", "", "", true, PN_OPEN,                                       \
           N_("a member asks for the floor (several: they asked at once, in the order named)"))     \
         X(V_NEXT, "next", "P*", "", "", true, PN_OPEN,                                             \
@@ -167,10 +168,18 @@ enum pk_need {
           N_("a group gives up one of its seats"))                                                 \
         X(V_LOT, "lot", "", "order=L", "", true, PN_ITEM | PN_NO_BALLOT,                           \
           N_("draw the lot the rules require (the order drawn is recorded)"))                      \
+        X(V_ALLIANCE, "alliance", "P", "parties=L,reported=D", "", true, PN_NOT_CLOSED,            \
+          N_("an electoral alliance of parties for the chair's election, and the day it was "      \
+             "reported"))                                                                          \
+        X(V_ACTING_CHAIR, "acting-chair", "P", "", "", true, PN_MEETING,                           \
+          N_("the member the meeting elected to lead it when the chair and the vice-chair are "    \
+             "absent (KKR)"))                                                                      \
         X(V_SIGN, "sign", "P", "", "", true, PN_MEETING,                                           \
           N_("a member who attended signs the protocol"))                                          \
         X(V_UNDO, "undo", "", "", "", true, 0,                                                     \
           N_("retract the last action (kept as a correction)"))                                    \
+        X(V_CONVENER, "convener", "", "", "", false, PN_BODY,                                      \
+          N_("who convenes the constituent meeting (KKR: the longest-serving mayor)"))             \
         X(V_STATUS, "status", "", "", "", false, 0, N_("print the state of the meeting"))          \
         X(V_ALLOWED, "allowed", "", "", "", false, 0,                                              \
           N_("what may happen now, and why not the rest"))

@@ -46,7 +46,8 @@
         X(SK_CLOSURE, "closure", N_("closure of the debate"), "afslutning")                        \
         X(SK_DENY, "deny-floor", N_("denial of the floor"), "fratagelse af ordet")                 \
         X(SK_ORDER, "order", N_("order of items"), "rækkefølge")                                   \
-        X(SK_READING, "reading", N_("passing to the 2nd reading"), "behandling")
+        X(SK_READING, "reading", N_("passing to the 2nd reading"), "behandling")                   \
+        X(SK_DISQ, "disqualification", N_("disqualification"), "inhabilitet")
 /* X(id, word, label) */
 #define PK_SUBJECT_STATUSES(X)                                                                     \
         X(SS_OPEN, "open", N_("open"))                                                             \
@@ -164,6 +165,11 @@ struct subject {
         bool announced;    /* ... announced by the chair at the start of a 2nd reading */
 };
 
+/* R_DISQUALIFICATION: how a disqualification was decided. DH_LAW: recorded as following from
+ * the law; DH_WITHOUT_VOTE: the council's decision taken without a vote; DH_VOTE: the council
+ * adopted it in a ballot (an SK_DISQ subject). */
+enum disq_how { DH_LAW, DH_WITHOUT_VOTE, DH_VOTE };
+
 enum vote_choice { VC_NONE, VC_FOR, VC_AGAINST, VC_ABSTAIN };
 
 struct ballot {
@@ -219,7 +225,10 @@ struct item {
         bool debate_closed;
         bool inhabil_set; /* disqualifications recorded */
         bool *inhabil;    /* per member index */
+        /* per member index, where inhabil: how it was decided (enum disq_how) */
+        unsigned char *inhabil_how;
         int ninhabil;
+        int next_disq; /* SK_DISQ subjects tabled under the item */
         int *speakers; /* queue of member indexes */
         int nspeakers;
         int speaker;    /* member with the floor, or -1 */
@@ -266,6 +275,16 @@ struct election {
          * ballot (-1: none), and the member who demanded the ballot (-1: none yet) */
         int proposed;
         int demanded_by;
+        bool alliances_applied; /* R_ELECTION_PROPORTIONAL: the groups are the alliances' */
+};
+
+/* An electoral alliance reported for a KKR's chair and vice-chair election (seed 000 § 4,
+ * stk. 2): its name, its parties (party words or list names) and the day it was reported. */
+struct meeting_alliance {
+        char *name;
+        char **parties;
+        int nparties;
+        char *reported; /* YYYY-MM-DD */
 };
 
 /* The summary a signed meeting keeps once a later meeting of its body has opened (it is
@@ -330,6 +349,13 @@ struct meeting {
         struct election *elections;
         int nelections;
         int next_deny, next_order;
+        /* R_LEADER (seed 000 § 5, stk. 7): the member the meeting elected to lead it in the
+         * absence of the chair and the vice-chair (`acting-chair`), as member index + 1; 0:
+         * none */
+        int acting_chair;
+        /* R_ELECTION_ALLIANCES: the electoral alliances reported for this (constituent) meeting */
+        struct meeting_alliance *alliances;
+        int nalliances;
         char *hearing_deadline; /* MK_WRITTEN: the last day for answers, YYYY-MM-DD */
         /* R_MEETING_DEMAND: the members at whose demand the meeting was convened */
         int *demanded_by;
@@ -531,6 +557,13 @@ int engine_seats_at(const struct pk_state *s, int body, pk_day d);
 void engine_leader_roles(const struct profile *p, enum role out[4]);
 /* Who led meeting m: the first in the leader's line who attended it, or -1. */
 int engine_meeting_leader(const struct pk_state *s, const struct meeting *m);
+/* The convener of a constituent meeting of body (seed 000 § 4, stk. 1, R_LEADER): among its
+ * members registered with since= (mayor since), the one who has been mayor longest, the
+ * eldest (born=) of those equal. Returns the member index, or -1: none has since=, or several
+ * are equal in both (*ntied > 1; tied, sized s->nmembers, names them). */
+int engine_convener(const struct pk_state *s, int body, int *tied, int *ntied);
+/* The answer to `convener`: who convenes the body's constituent meeting, and why. */
+void engine_convener_text(const struct pk_state *s, struct sb *out);
 
 /* Would member name's signature lock meeting mi (closed, every other attendee signed, or the
  * chair where the chair alone approves)? For checking that an undo never unlocks a meeting. */

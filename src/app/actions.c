@@ -857,14 +857,16 @@ static struct event pending_event(const struct pending *p)
         return ev;
 }
 
-/* Answers status and allowed; true if the action was one of them. */
+/* Answers status, allowed and convener; true if the action was one of them. */
 static bool query(struct app *a, const struct action *act, struct app_reply *out)
 {
-        if (act->verb != V_STATUS && act->verb != V_ALLOWED)
+        if (act->verb != V_STATUS && act->verb != V_ALLOWED && act->verb != V_CONVENER)
                 return false;
         struct sb s = {0};
         if (act->verb == V_STATUS)
                 engine_status(a->s, &s);
+        else if (act->verb == V_CONVENER)
+                engine_convener_text(a->s, &s);
         else
                 engine_allowed(a->s, false, &s);
         if (s.len && s.s[s.len - 1] == '\n')

@@ -276,6 +276,7 @@ void eng_free_details(struct meeting *m)
                 free(it->submitted);
                 free(it->first_reading);
                 free(it->inhabil);
+                free(it->inhabil_how);
                 free(it->speakers);
                 free(it->declared);
                 free(it->decision);
@@ -333,6 +334,17 @@ void eng_free_details(struct meeting *m)
         free(m->ruling_decisions);
         for (int i = 0; i < m->nelections; i++)
                 eng_election_free(&m->elections[i]);
+        for (int i = 0; i < m->nalliances; i++) {
+                struct meeting_alliance *al = &m->alliances[i];
+                free(al->name);
+                for (int j = 0; j < al->nparties; j++)
+                        free(al->parties[j]);
+                free(al->parties);
+                free(al->reported);
+        }
+        free(m->alliances);
+        m->alliances = NULL;
+        m->nalliances = 0;
         free(m->elections);
         free(m->order);
         free(m->agenda_order);

@@ -93,8 +93,11 @@ static const struct {
     [V_ALLOCATE] = {chk_election, h_election_verb},
     [V_WAIVE] = {chk_election, h_election_verb},
     [V_LOT] = {chk_election, h_election_verb},
+    [V_ALLIANCE] = {chk_alliance, h_alliance},
+    [V_ACTING_CHAIR] = {chk_acting_chair, h_acting_chair},
     [V_SIGN] = {chk_sign, h_sign},
     [V_UNDO] = {chk_undo, h_none},
+    [V_CONVENER] = {NULL, h_none},
     [V_STATUS] = {NULL, h_none},
     [V_ALLOWED] = {NULL, h_none},
 };
@@ -161,7 +164,7 @@ enum pk_result engine_apply(struct pk_state *s, const struct engine_input *in, s
         c.p = eng_profile(s, c.m);
         enum pk_result r;
         struct why why = WHY_INIT;
-        if (v >= V__COUNT || v == V_STATUS || v == V_ALLOWED || v == V_UNDO) {
+        if (v >= V__COUNT || v == V_STATUS || v == V_ALLOWED || v == V_CONVENER || v == V_UNDO) {
                 r = h_none(&c);
         } else if (!eng_verb_check(s, v, in->action, &why)) {
                 sb_add(c.msg, sb_str(&why.text));

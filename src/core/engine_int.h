@@ -59,6 +59,8 @@ typedef bool verb_check(const struct pk_state *s, const struct meeting *m, const
 typedef enum pk_result verb_handler(struct ctx *c);
 
 /* The generic preconditions of a verb (verbs.c), from its needs in PK_VERBS. */
+void eng_set_inhabil(struct meeting *m, int ii, int k, enum disq_how how);
+int eng_leader_for(const struct pk_state *s, const struct meeting *m, int ii);
 bool eng_needs(const struct pk_state *s, unsigned needs, struct why *why);
 /* Generic preconditions and the verb's own check; a is the action, or NULL for the verb
  * without arguments. */
@@ -145,7 +147,8 @@ void eng_hearing_result(struct ctx *c, struct item *it);
 verb_check chk_substitute;
 verb_handler h_present, h_absent, h_arrive, h_leave, h_substitute, h_inhabil;
 /* rules/lifecycle.c */
-verb_check chk_open, chk_resume, chk_close, chk_sign, chk_undo;
+verb_check chk_open, chk_resume, chk_close, chk_sign, chk_undo, chk_acting_chair;
+verb_handler h_acting_chair;
 verb_handler h_open, h_lifecycle, h_doors, h_sign;
 /* rules/floor.c */
 verb_check chk_speaker, chk_next, chk_closure;
@@ -164,6 +167,8 @@ verb_handler h_decision, h_dissent, h_ruling, h_ruling_decided;
 /* rules/elections.c */
 verb_check chk_election, chk_demand_election, chk_decide_election;
 verb_handler h_election_verb, h_demand_election, h_decide_election;
+verb_check chk_alliance;
+verb_handler h_alliance;
 struct election *eng_election(struct meeting *m);
 void eng_election_free(struct election *e);
 

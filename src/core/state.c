@@ -3,10 +3,12 @@
  * quorum, who is seated or disqualified, who leads, subjects and their order, first readings
  * in earlier meetings. Read-only; used by every rule area, the exports and the UI.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
+#include "protokol/elect.h"
 #include "protokol/i18n.h"
 
 struct meeting *eng_meeting(struct pk_state *s)
@@ -218,24 +220,86 @@ void engine_leader_roles(const struct profile *p, enum role out[4])
         out[3] = mayor ? ROLE_VICE_CHAIR : ROLE_DEPUTY;
 }
 
-/* The first member in the leader's line who is seated now (now) or attended the meeting. */
-static int first_leader(const struct pk_state *s, const struct meeting *m, bool now)
+int engine_convener(const struct pk_state *s, int body, int *tied, int *ntied)
+{
+        *ntied = 0;
+        int n = 0;
+        struct elect_mayor *em = pk_xcalloc((size_t)s->nmembers + 1, sizeof *em);
+        int *idx = pk_xcalloc((size_t)s->nmembers + 1, sizeof *idx);
+        for (int i = 0; i < s->nmembers; i++) {
+                const struct member *mb = &s->members[i];
+                pk_day since, born;
+                if (mb->body != body || mb->role == ROLE_OBSERVER || !mb->since ||
+                    !cal_parse(mb->since, &since))
+                        continue;
+                if (!mb->born || !cal_parse(mb->born, &born))
+                        born = 2147483647; /* no birth date: never the elder */
+                snprintf(em[n].name, sizeof em[n].name, "%s", mb->name);
+                em[n].since = since;
+                em[n].born = born;
+                idx[n++] = i;
+        }
+        int t[ELECT_MAX_GROUPS], nt = 0;
+        int best = n > ELECT_MAX_GROUPS ? -1 : elect_convener(em, n, t, &nt);
+        if (best >= 0)
+                best = idx[best];
+        for (int i = 0; i < nt; i++)
+                tied[(*ntied)++] = idx[t[i]];
+        free(em);
+        free(idx);
+        return best;
+}
+
+/*
+ * The first member in the leader's line who is seated now (now) or attended the meeting,
+ * leaving out one disqualified for item skip (-1: none). In a KKR's constituent meeting, the
+ * convener (seed 000 § 4, stk. 1-2: the election of the chair is led by the member who
+ * convened the meeting; the record keeps the convener as its leader, so electing the chair
+ * does not change who led a meeting already held). Then the chair (or mayor) and the vice-
+ * chair (or deputy) of R_LEADER; then the acting chair the meeting elected in their absence
+ * (seed 000 § 5, stk. 7); then the other line, for a body that registered only it.
+ */
+static int first_leader(const struct pk_state *s, const struct meeting *m, bool now, int skip)
 {
         enum role pref[4];
         engine_leader_roles(&s->bodies[m->body].profile, pref);
-        for (int r = 0; r < 4; r++)
+#define LEADS(i)                                                                                   \
+        ((now ? eng_seated(s, m, (i)) : eng_catt(m, (i))->attended) && !eng_inhabil(m, skip, (i)))
+        if (m->kind == MK_CONSTITUENT &&
+            !strcmp(s->bodies[m->body].profile.rules[R_LEADER].sval, "chair")) {
+                int *tied = pk_xcalloc((size_t)s->nmembers + 1, sizeof *tied), nt;
+                int c = engine_convener(s, m->body, tied, &nt);
+                free(tied);
+                if (c >= 0 && LEADS(c))
+                        return c;
+        }
+        for (int r = 0; r < 2; r++)
                 for (int i = 0; i < s->nmembers; i++)
                         if (s->members[i].body == m->body &&
-                            engine_role_at(s, i, m->date) == pref[r] &&
-                            (now ? eng_seated(s, m, i) : eng_catt(m, i)->attended))
+                            engine_role_at(s, i, m->date) == pref[r] && LEADS(i))
                                 return i;
+        if (m->acting_chair > 0 && m->acting_chair <= s->nmembers && LEADS(m->acting_chair - 1))
+                return m->acting_chair - 1;
+        for (int r = 2; r < 4; r++)
+                for (int i = 0; i < s->nmembers; i++)
+                        if (s->members[i].body == m->body &&
+                            engine_role_at(s, i, m->date) == pref[r] && LEADS(i))
+                                return i;
+#undef LEADS
         return -1;
 }
 
 /* The member who leads the meeting now (R_LEADER), or -1. */
 int eng_leader(const struct pk_state *s, const struct meeting *m)
 {
-        return first_leader(s, m, true);
+        return first_leader(s, m, true, -1);
+}
+
+/* The member who leads the meeting now for item ii: a leader disqualified for the item is
+ * prevented (forfald, seed 000 § 5, stk. 7) and the next in the line leads it. */
+int eng_leader_for(const struct pk_state *s, const struct meeting *m, int ii)
+{
+        return first_leader(s, m, true, ii);
 }
 
 int eng_find_subject(const struct meeting *m, int item, const char *id)
@@ -253,7 +317,7 @@ int eng_find_subject(const struct meeting *m, int item, const char *id)
 
 bool eng_is_immediate(enum subject_kind k)
 {
-        return k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER;
+        return k == SK_CLOSURE || k == SK_DENY || k == SK_ORDER || k == SK_DISQ;
 }
 
 /* Open, in the scope of the item under treatment (or of the meeting), and not yet placed
@@ -400,5 +464,41 @@ bool eng_voted_main(const struct meeting *m)
  * minutes where the chair alone does, and who is named as chair in them. */
 int engine_meeting_leader(const struct pk_state *s, const struct meeting *m)
 {
-        return first_leader(s, m, false);
+        return first_leader(s, m, false, -1);
+}
+
+void engine_convener_text(const struct pk_state *s, struct sb *out)
+{
+        if (s->cur_body < 0) {
+                sb_add(out, _("no body: create one with body \"NAME\" profile=P"));
+                return;
+        }
+        const struct profile *p = &s->bodies[s->cur_body].profile;
+        if (strcmp(p->rules[R_LEADER].sval, "chair") != 0) {
+                sb_add(out, _("convener: this body's rules name no convener among its members: "
+                              "the convener of the constituent meeting is a rule of the KKR "
+                              "forretningsorden (§ 4, stk. 1)"));
+                return;
+        }
+        int *tied = pk_xcalloc((size_t)s->nmembers + 1, sizeof *tied), nt = 0;
+        int c = engine_convener(s, s->cur_body, tied, &nt);
+        if (c >= 0) {
+                const struct member *mb = &s->members[c];
+                sb_addf(out, _("convener: %s, mayor since %s"), mb->name, mb->since);
+                if (mb->born)
+                        sb_addf(out, _(", born %s"), mb->born);
+                sb_add(out, _(": the mayor who has been mayor longest, the eldest of those if "
+                              "several have been equally long; the convener leads the "
+                              "constituent meeting and the election of its chair"));
+        } else if (nt > 1) {
+                sb_add(out, _("convener: none: equally long mayor and equally old: "));
+                for (int i = 0; i < nt; i++)
+                        sb_addf(out, "%s%s", i ? ", " : "", s->members[tied[i]].name);
+                sb_add(out, _("; the rules give no further tie-break"));
+        } else {
+                sb_add(out, _("convener: none: no member is registered with since= (mayor since "
+                              "YYYY-MM-DD)"));
+        }
+        free(tied);
+        sb_add(out, " (§ 4, stk. 1)");
 }

@@ -528,6 +528,12 @@ static void subject_ref(const struct ctx *c, int k, struct sb *o)
                             ? c->s->members[sj->target].name
                             : "?");
                 break;
+        case SK_DISQ:
+                sb_addf(o, _("the proposal that %s is disqualified for the case"),
+                        sj->target >= 0 && sj->target < c->s->nmembers
+                            ? c->s->members[sj->target].name
+                            : "?");
+                break;
         case SK_ORDER:
                 sb_add(o, _("the proposed order of the items"));
                 break;
@@ -599,6 +605,18 @@ static void subject_block(struct ctx *c, int k)
                         return;
                 }
                 break;
+        case SK_DISQ: {
+                struct sb t = {0};
+                sb_addf(&t, _("whether %s is disqualified for the case"),
+                        sj->target >= 0 && sj->target < c->s->nmembers
+                            ? c->s->members[sj->target].name
+                            : "?");
+                add_labelled(c->bl, _("Question of disqualification, put to the council's vote"),
+                             sb_str(&t));
+                sb_free(&t);
+                sb_free(&label);
+                return;
+        }
         case SK_READING:
                 sb_add(&label, _("At the 1st reading"));
                 text = _("the case passes to the 2nd reading");
@@ -895,10 +913,23 @@ static void item_blocks(struct ctx *c, int ii)
         for (int i = 0; i < it->ninhabil && i < s->nmembers; i++)
                 if (it->inhabil[i]) {
                         sb_clear(&l);
-                        sb_addf(
-                            &l,
-                            _("%s did not take part in the treatment of the case (disqualified)."),
-                            s->members[i].name);
+                        int how = it->inhabil_how ? it->inhabil_how[i] : DH_LAW;
+                        if (how == DH_WITHOUT_VOTE)
+                                sb_addf(&l,
+                                        _("%s did not take part in the treatment of the case "
+                                          "(disqualified by the council's decision without a "
+                                          "vote)."),
+                                        s->members[i].name);
+                        else if (how == DH_VOTE)
+                                sb_addf(&l,
+                                        _("%s did not take part in the treatment of the case "
+                                          "(disqualified by the council's vote)."),
+                                        s->members[i].name);
+                        else
+                                sb_addf(&l,
+                                        _("%s did not take part in the treatment of the case "
+                                          "(disqualified)."),
+                                        s->members[i].name);
                         add_text(c->bl, BK_P, sb_str(&l));
                 }
         if (!c->public_)

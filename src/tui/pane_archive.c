@@ -457,6 +457,8 @@ static const char *guess_rule(struct tui *t)
                         return profile_rule_name(R_CALLS_BEFORE_DENIAL);
                 case SK_ORDER:
                         return profile_rule_name(R_ORDER_DEMAND);
+                case SK_DISQ:
+                        return profile_rule_name(R_DISQUALIFICATION);
                 case SK_AMEND:
                 case SK_SUB:
                         return profile_rule_name(R_VOTING_ORDER);

@@ -119,7 +119,7 @@ wait_for "(undone)"
 key r
 wait_for "Allowed now"
 wait_for "✓ body — create or select a body"
-key End Up Up Up Up Up
+key End Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up
 wait_for "✗ amend: voting has begun (§ 11, stk. 1)"
 key Escape
 wait_gone "Allowed now"

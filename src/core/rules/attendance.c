@@ -257,24 +257,23 @@ enum pk_result h_substitute(struct ctx *c)
         return PK_OK;
 }
 
-enum pk_result h_inhabil(struct ctx *c)
+/* Records member k as disqualified for item ii, decided as how says; the member leaves the
+ * list of speakers. */
+void eng_set_inhabil(struct meeting *m, int ii, int k, enum disq_how how)
 {
-        struct meeting *m = c->m;
-        int k = eng_member_arg(c, eng_pos(c, 0));
-        if (k < 0)
-                return PK_ERROR;
-        struct item *it = &m->items[m->current];
-        if (eng_inhabil(m, m->current, k))
-                return eng_deny(c, NO_RULE, _("\"%s\" is already disqualified for this item"),
-                                eng_pos(c, 0));
+        struct item *it = &m->items[ii];
         if (k >= it->ninhabil) {
                 int n = k + 8;
                 it->inhabil = pk_xrealloc(it->inhabil, (size_t)n * sizeof(bool));
-                for (int i = it->ninhabil; i < n; i++)
+                it->inhabil_how = pk_xrealloc(it->inhabil_how, (size_t)n);
+                for (int i = it->ninhabil; i < n; i++) {
                         it->inhabil[i] = false;
+                        it->inhabil_how[i] = DH_LAW;
+                }
                 it->ninhabil = n;
         }
         it->inhabil[k] = true;
+        it->inhabil_how[k] = (unsigned char)how;
         it->inhabil_set = true;
         int w = 0;
         for (int j = 0; j < it->nspeakers; j++)
@@ -283,10 +282,76 @@ enum pk_result h_inhabil(struct ctx *c)
         it->nspeakers = w;
         if (it->speaker == k)
                 it->speaker = -1;
-        sb_addf(c->msg, _("\"%s\" disqualified for item %d and leaves the room: %d of %d present"),
-                eng_pos(c, 0), it->number, engine_present(c->s, m), eng_seats_in(c->s, m));
+}
+
+/* Verb: inhabil. Rules: R_DISQUALIFICATION. Where it follows from the law ("law"), the
+ * secretary records it. Where the council decides ("council-decides"), the question is the
+ * council's: recorded as decided without a vote, or (flag vote) tabled as a subject the
+ * council votes on, the member concerned taking part in that vote; adopting it disqualifies. */
+enum pk_result h_inhabil(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        struct item *it = &m->items[m->current];
+        bool by_vote = action_flag(c->a, "vote"), without = action_flag(c->a, "without-vote");
+        if (by_vote && without)
+                return eng_err(
+                    c, _("inhabil: vote and without-vote exclude each other: write one of them"));
+        bool council = !strcmp(c->p->rules[R_DISQUALIFICATION].sval, "council-decides");
+        if (!council && (by_vote || without))
+                return eng_deny(c, R_DISQUALIFICATION,
+                                _("under this body's rules disqualification follows from the law: "
+                                  "the secretary records it, without a decision of the body"));
+        if (eng_inhabil(m, m->current, k))
+                return eng_deny(c, NO_RULE, _("\"%s\" is already disqualified for this item"),
+                                eng_pos(c, 0));
+        for (int i = 0; i < m->nsubjects; i++) {
+                const struct subject *sj = &m->subjects[i];
+                if (sj->kind != SK_DISQ || sj->item != m->current || sj->target != k)
+                        continue;
+                if (sj->status == SS_OPEN)
+                        return eng_deny(c, R_DISQUALIFICATION,
+                                        _("the question whether \"%s\" is disqualified is put "
+                                          "to a vote (%s): open the ballot"),
+                                        eng_pos(c, 0), sj->id);
+                if (sj->status == SS_REJECTED)
+                        return eng_deny(c, R_DISQUALIFICATION,
+                                        _("the council has decided in a vote (%s) that \"%s\" is "
+                                          "not disqualified for this item"),
+                                        sj->id, eng_pos(c, 0));
+        }
         const char *ct = c->p->rules[R_DISQUALIFICATION].cite;
-        if (ct[0] && strcmp(ct, "-"))
+        bool cite = ct[0] && strcmp(ct, "-");
+        if (by_vote) {
+                char id[16], text[256];
+                snprintf(id, sizeof id, "I%d", ++it->next_disq);
+                snprintf(text, sizeof text, N_("\"%s\" is disqualified for item %d"), eng_pos(c, 0),
+                         it->number);
+                struct subject *sj = eng_add_subject(m, SK_DISQ, m->current, id, text, NULL);
+                sj->target = k;
+                eng_t_subject(c->s, MI(c), m->nsubjects - 1);
+                sb_addf(c->msg,
+                        _("%s tabled: %s; the council decides by a vote, \"%s\" taking "
+                          "part"),
+                        id, text, eng_pos(c, 0));
+                if (cite)
+                        sb_addf(c->msg, " (%s)", ct);
+                return PK_OK;
+        }
+        eng_set_inhabil(m, m->current, k, council ? DH_WITHOUT_VOTE : DH_LAW);
+        if (council)
+                sb_addf(c->msg,
+                        _("the council decides without a vote that \"%s\" is disqualified for "
+                          "item %d; \"%s\" leaves the room: %d of %d present"),
+                        eng_pos(c, 0), it->number, eng_pos(c, 0), engine_present(c->s, m),
+                        eng_seats_in(c->s, m));
+        else
+                sb_addf(c->msg,
+                        _("\"%s\" disqualified for item %d and leaves the room: %d of %d present"),
+                        eng_pos(c, 0), it->number, engine_present(c->s, m), eng_seats_in(c->s, m));
+        if (cite)
                 sb_addf(c->msg, " (%s)", ct);
         return PK_OK;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../engine_int.h"
+#include "protokol/deadlines.h"
 #include "protokol/i18n.h"
 
 /* A refusal (r PK_DENIED) under rule, or a line error (PK_ERROR, rule R__COUNT). */
@@ -48,6 +49,10 @@ static void log_line(struct election *e, const char *text)
         e->log = pk_xrealloc(e->log, (size_t)(e->nlog + 1) * sizeof *e->log);
         e->log[e->nlog++] = pk_xstrdup(text);
 }
+
+static bool alliances_apply(const struct profile *p);
+static enum pk_result apply_alliances(struct meeting *m, struct election *e,
+                                      const struct profile *p, struct pk_reply *rep);
 
 /* The last election under the item being treated (finished or not), or NULL. */
 struct election *eng_election(struct meeting *m)
@@ -568,6 +573,32 @@ enum pk_result h_election_verb(struct ctx *c)
                 if (e->prop->ngroups == 0)
                         return fail(rep, PK_DENIED, NULL, R__COUNT,
                                     _("no group has been declared"));
+                if (alliances_apply(p) && m->nalliances > 0 && !e->alliances_applied) {
+                        /* kept to restore if the allocation is refused: nothing changes then */
+                        struct elect_prop *was = pk_xcalloc(1, sizeof *was);
+                        *was = *e->prop;
+                        int *mg = e->nmember_group
+                                      ? pk_xcalloc((size_t)e->nmember_group, sizeof *mg)
+                                      : NULL;
+                        if (mg)
+                                memcpy(mg, e->member_group, (size_t)e->nmember_group * sizeof *mg);
+                        int nlog = e->nlog;
+                        enum pk_result r = apply_alliances(m, e, p, rep);
+                        if (r == PK_OK)
+                                r = allocate(e, rep);
+                        if (r != PK_OK) {
+                                *e->prop = *was;
+                                if (mg)
+                                        memcpy(e->member_group, mg,
+                                               (size_t)e->nmember_group * sizeof *mg);
+                                while (e->nlog > nlog)
+                                        free(e->log[--e->nlog]);
+                                e->alliances_applied = false;
+                        }
+                        free(was);
+                        free(mg);
+                        return r;
+                }
                 return allocate(e, rep);
         }
         case V_WAIVE: {
@@ -693,4 +724,183 @@ enum pk_result h_decide_election(struct ctx *c)
         sb_addf(c->msg, _("elected without a written ballot: \"%s\"; no member demanded one (%s)"),
                 name, c->p->rules[R_ELECTION_PROPOSAL].cite);
         return PK_OK;
+}
+
+/* ---- electoral alliances (R_ELECTION_PROPORTIONAL, R_ELECTION_ALLIANCES) ------------- */
+
+static bool alliances_apply(const struct profile *p)
+{
+        return !strcmp(p->rules[R_ELECTION_PROPORTIONAL].sval, "dhondt-alliances");
+}
+
+/* Verb: alliance. Rules: R_ELECTION_PROPORTIONAL (only where the chair's election counts
+ * alliances), R_ELECTION_ALLIANCES (reported for the constituent meeting, before the chair's
+ * election is counted). */
+bool chk_alliance(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                  const struct action *a, struct why *why)
+{
+        (void)s, (void)a;
+        if (!alliances_apply(p)) {
+                eng_why(why, p, R_ELECTION_PROPORTIONAL,
+                        _("this body's proportional elections know no electoral alliances"));
+                return false;
+        }
+        if (m->kind != MK_CONSTITUENT) {
+                eng_why(why, p, R_ELECTION_ALLIANCES,
+                        _("electoral alliances are reported for the constituent meeting"));
+                return false;
+        }
+        for (int i = 0; i < m->nelections; i++)
+                if (m->elections[i].alliances_applied) {
+                        eng_why(why, p, R_ELECTION_ALLIANCES,
+                                _("the chair's election has been counted with the alliances "
+                                  "reported before it"));
+                        return false;
+                }
+        return true;
+}
+
+static int alliance_of_party(const struct meeting *m, const char *party)
+{
+        for (int i = 0; i < m->nalliances; i++)
+                for (int j = 0; j < m->alliances[i].nparties; j++)
+                        if (!strcmp(m->alliances[i].parties[j], party))
+                                return i;
+        return -1;
+}
+
+enum pk_result h_alliance(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        const struct profile *p = c->p;
+        const char *name = eng_pos(c, 0);
+        const struct opt *pa = action_optv(c->a, "parties");
+        const char *rep_s = action_opt(c->a, "reported");
+        if (!pa || pa->nvals < 2)
+                return eng_err(c, _("alliance: parties= needs at least two parties (parties=A,B)"));
+        if (!rep_s)
+                return eng_err(c, _("alliance: reported= is missing (the day it was reported, "
+                                    "YYYY-MM-DD)"));
+        pk_day reported;
+        if (!cal_parse(rep_s, &reported))
+                return eng_err(c, _("alliance: reported: \"%s\" is not a date (YYYY-MM-DD)"),
+                               rep_s);
+        for (int i = 0; i < m->nalliances; i++)
+                if (!strcmp(m->alliances[i].name, name))
+                        return eng_err(c, _("alliance: \"%s\" is already reported"), name);
+        for (int i = 0; i < pa->nvals; i++) {
+                const char *party = pa->vals[i].text;
+                if (!eng_has_party(c->s, m->body, party, m->date))
+                        return eng_err(c, _("alliance: parties: no member of party %s"), party);
+                for (int j = 0; j < i; j++)
+                        if (!strcmp(pa->vals[j].text, party))
+                                return eng_err(c, _("alliance: parties: %s is named twice"), party);
+                int other = alliance_of_party(m, party);
+                if (other >= 0)
+                        return eng_deny(c, R_ELECTION_PROPORTIONAL,
+                                        _("party %s is already in the alliance \"%s\""), party,
+                                        m->alliances[other].name);
+        }
+        struct deadline dl[DK__COUNT];
+        int n = deadlines_for_meeting(p, m->date, m->kind, dl);
+        char last[11] = "";
+        for (int i = 0; i < n; i++)
+                if (dl[i].key == DK_ELECTORAL_ALLIANCES) {
+                        cal_format(dl[i].day, last);
+                        if (reported > dl[i].day)
+                                return eng_deny(c, R_ELECTION_ALLIANCES,
+                                                _("the alliance \"%s\" was reported on %s, after "
+                                                  "the last day, %s: its parties stand alone"),
+                                                name, rep_s, last);
+                }
+        m->alliances =
+            pk_xrealloc(m->alliances, (size_t)(m->nalliances + 1) * sizeof *m->alliances);
+        struct meeting_alliance *al = &m->alliances[m->nalliances++];
+        al->name = pk_xstrdup(name);
+        al->nparties = pa->nvals;
+        al->parties = pk_xcalloc((size_t)pa->nvals, sizeof *al->parties);
+        for (int i = 0; i < pa->nvals; i++)
+                al->parties[i] = pk_xstrdup(pa->vals[i].text);
+        al->reported = pk_xstrdup(rep_s);
+        sb_addf(c->msg, _("electoral alliance \"%s\" of "), name);
+        for (int i = 0; i < pa->nvals; i++)
+                sb_addf(c->msg, "%s%s", i ? ", " : "", pa->vals[i].text);
+        sb_addf(c->msg, _(", reported on %s"), rep_s);
+        if (last[0])
+                sb_addf(c->msg, _(" (in time: the last day is %s, %s)"), last,
+                        p->rules[R_ELECTION_ALLIANCES].cite);
+        return PK_OK;
+}
+
+/*
+ * Where the chair's election counts electoral alliances (R_ELECTION_PROPORTIONAL
+ * "dhondt-alliances"), the groups declared by party become, at the first allocation, the
+ * alliances' groups (their parties' votes summed) and the parties outside any alliance.
+ * Every party of an alliance must have been declared as a group.
+ */
+static enum pk_result apply_alliances(struct meeting *m, struct election *e,
+                                      const struct profile *p, struct pk_reply *rep)
+{
+        int ng = e->prop->ngroups;
+        struct elect_group *parties = pk_xcalloc((size_t)ng, sizeof *parties);
+        for (int g = 0; g < ng; g++)
+                parties[g] = e->prop->group[g];
+        struct elect_alliance *al = pk_xcalloc((size_t)m->nalliances, sizeof *al);
+        enum pk_result r = PK_OK;
+        for (int a = 0; a < m->nalliances && r == PK_OK; a++) {
+                snprintf(al[a].name, sizeof al[a].name, "%s", m->alliances[a].name);
+                cal_parse(m->alliances[a].reported, &al[a].reported);
+                for (int j = 0; j < m->alliances[a].nparties; j++) {
+                        int g = elect_prop_find(e->prop, m->alliances[a].parties[j]);
+                        if (g < 0) {
+                                r = fail(rep, PK_DENIED, p, R_ELECTION_PROPORTIONAL,
+                                         _("party %s of the alliance \"%s\" has not been "
+                                           "declared as a group with its votes"),
+                                         m->alliances[a].parties[j], m->alliances[a].name);
+                                break;
+                        }
+                        al[a].party[al[a].nparties++] = g;
+                }
+        }
+        struct elect_prop *np = NULL;
+        if (r == PK_OK) {
+                np = pk_xcalloc(1, sizeof *np);
+                elect_prop_init(np, e->prop->seats);
+                np->lot_allowed = e->prop->lot_allowed;
+                np->rank_all_ties = e->prop->rank_all_ties;
+                bool valid[ELECT_MAX_GROUPS];
+                int group_of[ELECT_MAX_GROUPS];
+                struct pk_err err = {0};
+                if (elect_alliance_groups(parties, ng, al, m->nalliances, (pk_day)2147483647, np,
+                                          valid, group_of, &err) < 0) {
+                        r = fail(rep, PK_DENIED, p, R_ELECTION_PROPORTIONAL, "%s", err.msg);
+                } else {
+                        for (int k = 0; k < e->nmember_group; k++)
+                                if (e->member_group[k] >= 0)
+                                        e->member_group[k] = group_of[e->member_group[k]];
+                        *e->prop = *np;
+                        e->alliances_applied = true;
+                        bool was = log_begin();
+                        for (int a = 0; a < m->nalliances; a++) {
+                                struct sb line = {0};
+                                sb_addf(&line, _("electoral alliance \"%s\" ("),
+                                        m->alliances[a].name);
+                                for (int j = 0; j < al[a].nparties; j++)
+                                        sb_addf(&line, "%s%s", j ? ", " : "",
+                                                parties[al[a].party[j]].name);
+                                int g = elect_prop_find(e->prop, m->alliances[a].name);
+                                sb_addf(&line, _(") counts as one group: %lld votes"),
+                                        g >= 0 ? e->prop->group[g].votes : 0LL);
+                                log_line(e, sb_str(&line));
+                                sb_free(&line);
+                        }
+                        log_end(was);
+                        sb_addf(&rep->msg, _("the electoral alliances count as groups (%s); "),
+                                p->rules[R_ELECTION_PROPORTIONAL].cite);
+                }
+        }
+        free(np);
+        free(parties);
+        free(al);
+        return r;
 }

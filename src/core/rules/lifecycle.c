@@ -54,12 +54,66 @@ bool chk_close(const struct pk_state *s, const struct meeting *m, const struct p
 bool chk_sign(const struct pk_state *s, const struct meeting *m, const struct profile *p,
               const struct action *a, struct why *why)
 {
-        (void)s, (void)p, (void)a;
+        (void)a;
         if (m->state != MS_CLOSED) {
                 why_add(why, "%s", _("the meeting must be closed before it is signed"));
                 return false;
         }
+        if (!strcmp(p->rules[R_SIGNING].sval, "chair") && engine_meeting_leader(s, m) < 0) {
+                eng_why(why, p, R_LEADER,
+                        _("the chair approves the minutes, and neither the chair nor the "
+                          "vice-chair attended: record the acting chair the meeting elected "
+                          "with acting-chair \"NAME\""));
+                return false;
+        }
         return true;
+}
+
+/* Verb: acting-chair. Rules: R_LEADER (seed 000 § 5, stk. 7: the chair, and in the chair's
+ * absence the vice-chair, leads; with both absent the meeting elects who leads it, and that
+ * member approves the minutes where the chair does). */
+bool chk_acting_chair(const struct pk_state *s, const struct meeting *m, const struct profile *p,
+                      const struct action *a, struct why *why)
+{
+        (void)a;
+        if (strcmp(p->rules[R_LEADER].sval, "chair") != 0) {
+                eng_why(why, p, R_LEADER,
+                        _("the mayor, or a deputy mayor, leads this body's meetings"));
+                return false;
+        }
+        enum role pref[4];
+        engine_leader_roles(p, pref);
+        for (int i = 0; i < s->nmembers; i++)
+                if (s->members[i].body == m->body &&
+                    (s->members[i].role == pref[0] || s->members[i].role == pref[1]) &&
+                    (eng_seated(s, m, i) || eng_catt(m, i)->attended)) {
+                        eng_why(why, p, R_LEADER, _("\"%s\" (%s) leads the meeting"),
+                                s->members[i].name, engine_role_label(s->members[i].role));
+                        return false;
+                }
+        return true;
+}
+
+enum pk_result h_acting_chair(struct ctx *c)
+{
+        struct meeting *m = c->m;
+        int k = eng_member_arg(c, eng_pos(c, 0));
+        if (k < 0)
+                return PK_ERROR;
+        if (c->s->members[k].role == ROLE_OBSERVER)
+                return eng_deny(c, R_OBSERVERS, _("\"%s\" attends as an observer, without a vote"),
+                                eng_pos(c, 0));
+        if (!eng_seated(c->s, m, k) && !eng_catt(m, k)->attended)
+                return eng_deny(c, R_LEADER, _("\"%s\" is not present"), eng_pos(c, 0));
+        if (m->acting_chair == k + 1)
+                return eng_deny(c, NO_RULE, _("\"%s\" already leads the meeting"), eng_pos(c, 0));
+        m->acting_chair = k + 1;
+        eng_t_meeting(c->s, MI(c));
+        sb_addf(c->msg,
+                _("\"%s\" leads the meeting, elected by it in the absence of the chair and the "
+                  "vice-chair, and approves the minutes (%s)"),
+                eng_pos(c, 0), c->p->rules[R_LEADER].cite);
+        return PK_OK;
 }
 
 /* Verb: undo. Rules: R_SIGNING (nothing of a signed meeting is retracted). */

@@ -451,7 +451,9 @@ enum pk_result h_vote(struct ctx *c)
         if (tie && !strcmp(tie_rule, "chair-decides")) {
                 enum vote_choice cv = VC_NONE;
                 if (named) {
-                        int lead = eng_leader(s, m);
+                        /* a chair disqualified for the item is prevented from it (forfald):
+                         * the one who leads the item in their place holds the casting vote */
+                        int lead = eng_leader_for(s, m, b->room);
                         if (lead >= 0)
                                 cv = votes[lead];
                 } else if (chair_s) {
@@ -507,6 +509,17 @@ enum pk_result h_vote(struct ctx *c)
                         eng_drop_speaker(m, sj->target);
                         sb_addf(c->msg, _("; \"%s\" is denied the floor for this meeting"),
                                 s->members[sj->target].name);
+                }
+                break;
+        case SK_DISQ:
+                if (adopted && sj->item >= 0) {
+                        eng_set_inhabil(m, sj->item, sj->target, DH_VOTE);
+                        sb_addf(c->msg,
+                                _("; \"%s\" is disqualified for item %d and leaves the room"),
+                                s->members[sj->target].name, m->items[sj->item].number);
+                } else {
+                        sb_addf(c->msg, _("; \"%s\" is not disqualified for item %d"),
+                                s->members[sj->target].name, m->items[sj->item].number);
                 }
                 break;
         case SK_ORDER:
