@@ -1,9 +1,9 @@
 /*
  * elect.c - election calculations: d'Hondt with waivers, reserved seats and lots; majority
- * election by rounds; electoral alliances; KKR composition; the convener of a constituent
- * KKR meeting. Pure: no I/O, no clock, no randomness (lots come in as input). See elect.h
- * for the rules and the intended use, and README.md ("How protokol reads the election
- * rules") for the reading of each rule.
+ * election by rounds; electoral alliances. The KKR composition and the convener of a
+ * constituent KKR meeting: elect_kkr.c. Pure: no I/O, no clock, no randomness (lots come in as
+ * input). See elect.h for the rules and the intended use, and README.md ("How protokol reads the
+ * election rules") for the reading of each rule.
  *
  * Quotients are kept as exact fractions num/den and compared by cross-multiplication, so
  * equal quotients (6/2 and 3/1) are recognised as equal and never differ by rounding.
@@ -11,11 +11,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "elect_int.h"
 #include "protokol/elect.h"
 #include "protokol/i18n.h"
 
 /* a/b compared with c/d (b, d > 0): -1, 0 or 1. */
-static int qcmp(long long a, long long b, long long c, long long d)
+int elect_qcmp(long long a, long long b, long long c, long long d)
 {
         /* a, c <= ELECT_MAX_VOTES and b, d <= ELECT_MAX_SEATS: the products fit */
         long long l = a * d, r = c * b;
@@ -42,7 +43,7 @@ static bool lot_covers(const struct elect_lot *l, const int *tied, int n)
 }
 
 /* The lot must hold exactly the tied entries, each once. */
-static int lot_check(const struct elect_lot *l, const int *tied, int n, struct pk_err *err)
+int elect_lot_check(const struct elect_lot *l, const int *tied, int n, struct pk_err *err)
 {
         if (l->n != n) {
                 pk_err_set(err, _("the lot must rank all %d tied and only them (it ranks %d)"), n,
@@ -64,7 +65,7 @@ static int lot_check(const struct elect_lot *l, const int *tied, int n, struct p
 }
 
 /* Sorts tied[] (n entries) into the lot's order. */
-static void lot_sort(const struct elect_lot *l, int *tied, int n)
+void elect_lot_sort(const struct elect_lot *l, int *tied, int n)
 {
         for (int i = 1; i < n; i++) {
                 int x = tied[i], j = i;
@@ -76,12 +77,12 @@ static void lot_sort(const struct elect_lot *l, int *tied, int n)
         }
 }
 
-static const struct elect_lot *find_keyed(const struct elect_keyed_lot *lots, int nlots, int stage,
-                                          long long num, long long den, const int *tied, int n)
+const struct elect_lot *elect_find_keyed(const struct elect_keyed_lot *lots, int nlots, int stage,
+                                         long long num, long long den, const int *tied, int n)
 {
         for (int i = 0; i < nlots; i++) {
                 const struct elect_keyed_lot *k = &lots[i];
-                if (k->stage == stage && qcmp(k->num, k->den, num, den) == 0 &&
+                if (k->stage == stage && elect_qcmp(k->num, k->den, num, den) == 0 &&
                     lot_covers(&k->lot, tied, n))
                         return &k->lot;
         }
@@ -217,7 +218,7 @@ int elect_prop_allocate(const struct elect_prop *e, struct elect_prop_result *r,
                         if (gr->votes <= 0 || (gr->cap >= 0 && r->seats[g] >= gr->cap))
                                 continue;
                         long long n = gr->votes, d = r->seats[g] + 1;
-                        if (!any || qcmp(n, d, bn, bd) > 0) {
+                        if (!any || elect_qcmp(n, d, bn, bd) > 0) {
                                 bn = n;
                                 bd = d;
                                 any = true;
@@ -233,7 +234,7 @@ int elect_prop_allocate(const struct elect_prop *e, struct elect_prop_result *r,
                         const struct elect_group *gr = &e->group[g];
                         if (gr->votes <= 0 || (gr->cap >= 0 && r->seats[g] >= gr->cap))
                                 continue;
-                        if (qcmp(gr->votes, r->seats[g] + 1, bn, bd) == 0)
+                        if (elect_qcmp(gr->votes, r->seats[g] + 1, bn, bd) == 0)
                                 tied[nt++] = g;
                 }
                 if (nt == 1) {
@@ -251,7 +252,7 @@ int elect_prop_allocate(const struct elect_prop *e, struct elect_prop_result *r,
                         continue;
                 }
                 const struct elect_lot *l =
-                    find_keyed(e->lots, e->nlots, ELECT_STAGE_DHONDT, bn, bd, tied, nt);
+                    elect_find_keyed(e->lots, e->nlots, ELECT_STAGE_DHONDT, bn, bd, tied, nt);
                 if (!l) {
                         r->status = e->lot_allowed ? EP_LOT_NEEDED : EP_TIE;
                         r->ntied = nt;
@@ -261,7 +262,7 @@ int elect_prop_allocate(const struct elect_prop *e, struct elect_prop_result *r,
                         r->den = bd;
                         return 0;
                 }
-                lot_sort(l, tied, nt);
+                elect_lot_sort(l, tied, nt);
                 int take = boundary ? remaining : nt;
                 for (int i = 0; i < take; i++) {
                         int g = tied[i];
@@ -280,7 +281,7 @@ int elect_prop_lot(struct elect_prop *e, const struct elect_prop_result *r,
                 pk_err_set(err, _("no lot is needed now"));
                 return -1;
         }
-        if (lot_check(lot, r->tied, r->ntied, err) < 0)
+        if (elect_lot_check(lot, r->tied, r->ntied, err) < 0)
                 return -1;
         if (e->nlots >= ELECT_MAX_LOTS) {
                 pk_err_set(err, _("more than %d lots"), ELECT_MAX_LOTS);
@@ -559,7 +560,7 @@ void elect_majority_eval(const struct elect_majority *e, struct elect_outcome *o
                                         lot_needed(e, o, tied, nt, 2 - ns);
                                         return;
                                 }
-                                lot_sort(&e->pair_lot, tied, nt);
+                                elect_lot_sort(&e->pair_lot, tied, nt);
                                 o->pair_by_lot = true;
                         }
                         for (int i = 0; ns < 2; i++)
@@ -669,7 +670,7 @@ int elect_majority_lot(struct elect_majority *e, const struct elect_lot *lot,
                 pk_err_set(err, _("no lot is needed now"));
                 return -1;
         }
-        if (lot_check(lot, now.tied, now.ntied, err) < 0)
+        if (elect_lot_check(lot, now.tied, now.ntied, err) < 0)
                 return -1;
         if (e->nrounds == 2) {
                 e->pair_lot = *lot;
@@ -712,240 +713,4 @@ void elect_outcome_format(const struct elect_majority *e, const struct elect_out
                 sb_add(out, _("; the rules provide no lot"));
                 break;
         }
-}
-
-/* ---- KKR composition ---------------------------------------------------------------- */
-
-static int kkr_lot_needed(const struct elect_kkr *k, struct elect_kkr_result *r, int stage,
-                          const int *tied, int n, int places, long long num, long long den)
-{
-        r->status = k->lot_allowed ? EK_LOT_NEEDED : EK_TIE;
-        r->stage = stage;
-        r->ntied = n;
-        memcpy(r->tied, tied, sizeof(int) * (size_t)n);
-        r->places = places;
-        r->num = num;
-        r->den = den;
-        return 0;
-}
-
-int elect_kkr(const struct elect_kkr *k, struct elect_kkr_result *r, struct pk_err *err)
-{
-        memset(r, 0, sizeof *r);
-        r->status = EK_DONE;
-        if (k->municipalities < 1 || k->municipalities > ELECT_MAX_SEATS / 2) {
-                pk_err_set(err, _("the number of municipalities must be between 1 and %d"),
-                           ELECT_MAX_SEATS / 2);
-                return -1;
-        }
-        if (k->nparties < 1) {
-                pk_err_set(err, _("no parties"));
-                return -1;
-        }
-        int mayors = 0;
-        long long total = 0;
-        for (int p = 0; p < k->nparties; p++) {
-                if (k->party[p].votes < 0 || k->party[p].votes > ELECT_MAX_VOTES ||
-                    k->party[p].mayors < 0) {
-                        pk_err_set(err, _("\"%s\": votes and mayors cannot be negative"),
-                                   k->party[p].name);
-                        return -1;
-                }
-                mayors += k->party[p].mayors;
-                total += k->party[p].votes;
-        }
-        if (mayors > k->municipalities) {
-                pk_err_set(err, _("%d mayors, but only %d municipalities"), mayors,
-                           k->municipalities);
-                return -1;
-        }
-        if (total <= 0) {
-                pk_err_set(err, _("no votes at all"));
-                return -1;
-        }
-        r->total_votes = total;
-        r->cap = 2 * k->municipalities;
-
-        /* rule 1: at least 2 % of the votes and a seat in a council in the region */
-        struct elect_prop dh;
-        elect_prop_init(&dh, 1);
-        dh.lot_allowed = k->lot_allowed;
-        int party_of[ELECT_MAX_GROUPS], need[ELECT_MAX_GROUPS];
-        for (int p = 0; p < k->nparties; p++) {
-                const struct elect_kkr_party *pp = &k->party[p];
-                r->row[p].eligible = pp->represented && pp->votes * 50 >= total;
-                if (!r->row[p].eligible) {
-                        r->other_mayors += pp->mayors;
-                        r->row[p].seats = pp->mayors;
-                        continue;
-                }
-                struct elect_group *g = &dh.group[dh.ngroups];
-                pk_strlcpy(g->name, pp->name, sizeof g->name);
-                g->votes = pp->votes;
-                g->cap = -1;
-                party_of[dh.ngroups] = p;
-                need[dh.ngroups] = pp->mayors > 1 ? pp->mayors : 1;
-                dh.ngroups++;
-        }
-        if (dh.ngroups == 0) {
-                r->size = r->other_mayors;
-                return 0;
-        }
-
-        /* rule 2: the smallest S at which every eligible party surely gets need[] seats. The
-         * need-th quotient of p is surely among the first S when S covers p's own first need
-         * quotients and every other quotient at least as large (a tie with it included). */
-        long long S = 0;
-        for (int i = 0; i < dh.ngroups; i++) {
-                long long s = need[i];
-                for (int j = 0; j < dh.ngroups; j++)
-                        if (j != i)
-                                s += dh.group[j].votes * need[i] / dh.group[i].votes;
-                if (s > S)
-                        S = s;
-        }
-        if (S > ELECT_MAX_SEATS) {
-                pk_err_set(err, _("the eligible parties would need %lld seats, more than %d"), S,
-                           ELECT_MAX_SEATS);
-                return -1;
-        }
-        r->seats_eligible = (int)S;
-        dh.seats = (int)S;
-        dh.nlots = 0;
-        for (int i = 0; i < k->nlots; i++) {
-                if (k->lots[i].stage != ELECT_STAGE_DHONDT)
-                        continue;
-                /* lots name parties; the d'Hondt runs over eligible parties only */
-                struct elect_keyed_lot kl = k->lots[i];
-                kl.lot.n = 0;
-                for (int j = 0; j < k->lots[i].lot.n; j++)
-                        for (int g = 0; g < dh.ngroups; g++)
-                                if (party_of[g] == k->lots[i].lot.order[j])
-                                        kl.lot.order[kl.lot.n++] = g;
-                dh.lots[dh.nlots++] = kl;
-        }
-        struct elect_prop_result pr;
-        if (elect_prop_allocate(&dh, &pr, err) < 0)
-                return -1;
-        if (pr.status == EP_LOT_NEEDED || pr.status == EP_TIE) {
-                int tied[ELECT_MAX_GROUPS];
-                for (int i = 0; i < pr.ntied; i++)
-                        tied[i] = party_of[pr.tied[i]];
-                return kkr_lot_needed(k, r, ELECT_STAGE_DHONDT, tied, pr.ntied, pr.places, pr.num,
-                                      pr.den);
-        }
-        int seats[ELECT_MAX_GROUPS];
-        for (int g = 0; g < dh.ngroups; g++) {
-                seats[g] = pr.seats[g];
-                r->row[party_of[g]].before_cap = pr.seats[g];
-        }
-
-        /* rule 3: over the cap, the eligible parties share cap - other mayors seats, each from
-         * its minimum, one by one to the most votes per seat (fewest seats, then a lot). */
-        if (S + r->other_mayors > r->cap) {
-                r->cap_binds = true;
-                int share = r->cap - r->other_mayors, have = 0;
-                for (int g = 0; g < dh.ngroups; g++) {
-                        seats[g] = need[g];
-                        have += need[g];
-                }
-                if (have > share)
-                        r->minimum_over_cap = true;
-                while (have < share) {
-                        int best = -1;
-                        for (int g = 0; g < dh.ngroups; g++) {
-                                if (best < 0) {
-                                        best = g;
-                                        continue;
-                                }
-                                int c = qcmp(dh.group[g].votes, seats[g], dh.group[best].votes,
-                                             seats[best]);
-                                if (c > 0 || (c == 0 && seats[g] < seats[best]))
-                                        best = g;
-                        }
-                        int tied[ELECT_MAX_GROUPS], nt = 0;
-                        for (int g = 0; g < dh.ngroups; g++)
-                                if (seats[g] == seats[best] &&
-                                    qcmp(dh.group[g].votes, seats[g], dh.group[best].votes,
-                                         seats[best]) == 0)
-                                        tied[nt++] = party_of[g];
-                        int left = share - have;
-                        if (nt == 1 || nt <= left) {
-                                /* all tied get one (none of them loses by the order) */
-                                for (int g = 0; g < dh.ngroups; g++)
-                                        if (seats[g] == seats[best] &&
-                                            qcmp(dh.group[g].votes, seats[g], dh.group[best].votes,
-                                                 seats[best]) == 0 &&
-                                            g != best) {
-                                                seats[g]++;
-                                                have++;
-                                        }
-                                seats[best]++;
-                                have++;
-                                continue;
-                        }
-                        long long vn = dh.group[best].votes, vd = seats[best];
-                        const struct elect_lot *l =
-                            find_keyed(k->lots, k->nlots, ELECT_STAGE_KKR_CAP, vn, vd, tied, nt);
-                        if (!l)
-                                return kkr_lot_needed(k, r, ELECT_STAGE_KKR_CAP, tied, nt, left, vn,
-                                                      vd);
-                        lot_sort(l, tied, nt);
-                        for (int i = 0; i < left; i++)
-                                for (int g = 0; g < dh.ngroups; g++)
-                                        if (party_of[g] == tied[i])
-                                                seats[g]++;
-                        have += left;
-                }
-        }
-        for (int g = 0; g < dh.ngroups; g++)
-                r->row[party_of[g]].seats = seats[g];
-        /* rule 4 */
-        for (int p = 0; p < k->nparties; p++) {
-                r->row[p].additional = r->row[p].seats - k->party[p].mayors;
-                r->size += r->row[p].seats;
-        }
-        return 0;
-}
-
-int elect_kkr_lot(struct elect_kkr *k, const struct elect_kkr_result *r,
-                  const struct elect_lot *lot, struct pk_err *err)
-{
-        if (r->status != EK_LOT_NEEDED) {
-                pk_err_set(err, _("no lot is needed now"));
-                return -1;
-        }
-        if (lot_check(lot, r->tied, r->ntied, err) < 0)
-                return -1;
-        if (k->nlots >= ELECT_MAX_LOTS) {
-                pk_err_set(err, _("more than %d lots"), ELECT_MAX_LOTS);
-                return -1;
-        }
-        struct elect_keyed_lot *kl = &k->lots[k->nlots++];
-        kl->stage = r->stage;
-        kl->num = r->num;
-        kl->den = r->den;
-        kl->lot = *lot;
-        return 0;
-}
-
-/* ---- convener ----------------------------------------------------------------------- */
-
-int elect_convener(const struct elect_mayor *m, int n, int *tied, int *ntied)
-{
-        *ntied = 0;
-        if (n <= 0)
-                return -1;
-        int best = 0;
-        for (int i = 1; i < n; i++)
-                if (m[i].since < m[best].since ||
-                    (m[i].since == m[best].since && m[i].born < m[best].born))
-                        best = i;
-        for (int i = 0; i < n; i++)
-                if (m[i].since == m[best].since && m[i].born == m[best].born)
-                        tied[(*ntied)++] = i;
-        if (*ntied > 1)
-                return -1;
-        *ntied = 0;
-        return best;
 }
