@@ -167,10 +167,13 @@ verb_handler h_decision, h_dissent, h_ruling, h_ruling_decided;
 /* rules/elections.c */
 verb_check chk_election, chk_demand_election, chk_decide_election;
 verb_handler h_election_verb, h_demand_election, h_decide_election;
-verb_check chk_alliance;
-verb_handler h_alliance;
 struct election *eng_election(struct meeting *m);
 void eng_election_free(struct election *e);
+/* rules/alliances.c */
+verb_check chk_alliance;
+verb_handler h_alliance;
+/* Whether the chair's election counts electoral alliances (dhondt-alliances). */
+bool eng_alliances_apply(const struct profile *p);
 
 /* ---------- touched.c: the touched-set ---------- */
 
