@@ -373,12 +373,17 @@ static int party_pass(struct ctx *c, const struct opt *o, enum vote_choice choic
         return 0;
 }
 
-enum pk_result h_vote(struct ctx *c)
+/*
+ * The votes of `vote`: the lists for=, against=, abstain= (names, party:X, rest or a count), the
+ * party lines, the members who may vote, and chair= for a counted ballot's tie. On PK_OK, votes[]
+ * (named: every voter's choice; owned by the caller), counts, *named and *voters are set; else
+ * the reason is in the reply and votes[] is freed.
+ */
+static enum pk_result vote_read(struct ctx *c, const struct ballot *b, enum vote_choice **votes_out,
+                                int counts[3], bool *named_out, int *voters_out)
 {
         struct pk_state *s = c->s;
         struct meeting *m = c->m;
-        struct ballot *b = &m->ballots[m->open_ballot];
-        struct subject *sj = &m->subjects[b->subject];
         static const char *keys[3] = {"for", "against", "abstain"};
         static const enum vote_choice ch[3] = {VC_FOR, VC_AGAINST, VC_ABSTAIN};
         const struct opt *o[3];
@@ -388,7 +393,6 @@ enum pk_result h_vote(struct ctx *c)
                 return eng_err(c, _("vote needs for=, against= or abstain="));
         enum vote_choice *votes = pk_xcalloc((size_t)s->nmembers + 1, sizeof *votes);
         bool *explicit_ = pk_xcalloc((size_t)s->nmembers + 1, sizeof *explicit_);
-        int counts[3] = {0, 0, 0};
         bool named = false, counted = false;
         int rest = VC_NONE;
         struct why why = WHY_INIT;
@@ -440,8 +444,25 @@ enum pk_result h_vote(struct ctx *c)
         }
         why_free(&why);
         free(explicit_);
-        /* the outcome (R_MAJORITY): more for than against, abstentions not being cast votes;
-         * or more for than half of the members present and entitled to vote */
+        *votes_out = votes;
+        *named_out = named;
+        *voters_out = voters;
+        return PK_OK;
+}
+
+/*
+ * The outcome of a ballot (R_MAJORITY): more for than against, abstentions not being cast
+ * votes; or more for than half of the members present and entitled to vote. A tie (R_TIE):
+ * not adopted, or where the chair decides, the vote of the one who leads the item (named) or
+ * chair= (counted). *tie and *chair_decided say which.
+ */
+static bool vote_outcome(struct ctx *c, const struct ballot *b, const enum vote_choice *votes,
+                         const int counts[3], bool named, int voters, bool *tie_out,
+                         bool *chair_decided_out)
+{
+        struct pk_state *s = c->s;
+        struct meeting *m = c->m;
+        const char *chair_s = action_opt(c->a, "chair");
         bool adopted = !strcmp(c->p->rules[R_MAJORITY].sval, "members-present")
                            ? 2 * counts[0] > voters
                            : counts[0] > counts[1];
@@ -464,34 +485,22 @@ enum pk_result h_vote(struct ctx *c)
                         chair_decided = true;
                 }
         }
-        b->open = false;
-        if (m->doors_closed) /* voted behind closed doors: neither vote nor subject is public */
-                b->closed_doors = m->subjects[b->subject].closed_doors = true;
-        b->named = named;
-        b->nfor = counts[0];
-        b->nagainst = counts[1];
-        b->nabstain = counts[2];
-        b->adopted = adopted;
-        b->tie = tie;
-        b->chair_decided = chair_decided;
-        if (named) {
-                b->votes = votes;
-                b->nvotes = s->nmembers;
-        } else {
-                free(votes);
-        }
-        eng_t_ballot(c->s, MI(c), m->open_ballot);
-        eng_t_subject(c->s, MI(c), b->subject);
-        m->open_ballot = -1;
-        sj->status = adopted ? SS_ADOPTED : SS_REJECTED;
-        sb_addf(c->msg, _("%s %s %d-%d-%d"), sj->id, adopted ? _("adopted") : _("rejected"),
-                counts[0], counts[1], counts[2]);
-        if (tie && chair_decided)
-                sb_addf(c->msg, _(" (a tie: the chair's vote decides, %s)"),
-                        c->p->rules[R_TIE].cite);
-        else if (tie)
-                sb_add(c->msg, _(" (a tie is not a majority)"));
-        /* consequences */
+        *tie_out = tie;
+        *chair_decided_out = chair_decided;
+        return adopted;
+}
+
+/*
+ * What an adopted or rejected subject brings about: a closure closes the debate, a denial
+ * takes the floor, a disqualification (§ 8) sends the member out, a rejected order restores
+ * the agenda's, a procedural proposal ends the item, a rejected amendment takes its
+ * sub-amendments with it. Into the reply.
+ */
+static void vote_consequences(struct ctx *c, const struct ballot *b, struct subject *sj,
+                              bool adopted)
+{
+        struct pk_state *s = c->s;
+        struct meeting *m = c->m;
         struct item *it = sj->item >= 0 ? &m->items[sj->item] : NULL;
         switch (sj->kind) {
         case SK_CLOSURE:
@@ -570,6 +579,49 @@ enum pk_result h_vote(struct ctx *c)
         default:
                 break;
         }
+}
+
+enum pk_result h_vote(struct ctx *c)
+{
+        struct pk_state *s = c->s;
+        struct meeting *m = c->m;
+        struct ballot *b = &m->ballots[m->open_ballot];
+        struct subject *sj = &m->subjects[b->subject];
+        enum vote_choice *votes = NULL;
+        int counts[3] = {0, 0, 0}, voters = 0;
+        bool named = false, tie = false, chair_decided = false;
+        enum pk_result r = vote_read(c, b, &votes, counts, &named, &voters);
+        if (r != PK_OK)
+                return r;
+        bool adopted = vote_outcome(c, b, votes, counts, named, voters, &tie, &chair_decided);
+        b->open = false;
+        if (m->doors_closed) /* voted behind closed doors: neither vote nor subject is public */
+                b->closed_doors = m->subjects[b->subject].closed_doors = true;
+        b->named = named;
+        b->nfor = counts[0];
+        b->nagainst = counts[1];
+        b->nabstain = counts[2];
+        b->adopted = adopted;
+        b->tie = tie;
+        b->chair_decided = chair_decided;
+        if (named) {
+                b->votes = votes;
+                b->nvotes = s->nmembers;
+        } else {
+                free(votes);
+        }
+        eng_t_ballot(c->s, MI(c), m->open_ballot);
+        eng_t_subject(c->s, MI(c), b->subject);
+        m->open_ballot = -1;
+        sj->status = adopted ? SS_ADOPTED : SS_REJECTED;
+        sb_addf(c->msg, _("%s %s %d-%d-%d"), sj->id, adopted ? _("adopted") : _("rejected"),
+                counts[0], counts[1], counts[2]);
+        if (tie && chair_decided)
+                sb_addf(c->msg, _(" (a tie: the chair's vote decides, %s)"),
+                        c->p->rules[R_TIE].cite);
+        else if (tie)
+                sb_add(c->msg, _(" (a tie is not a majority)"));
+        vote_consequences(c, b, sj, adopted);
         return PK_OK;
 }
 
