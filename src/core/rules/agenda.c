@@ -87,6 +87,11 @@ static enum pk_result demanders(struct ctx *c, enum meeting_kind k, int **by, in
         return PK_OK;
 }
 
+/*
+ * Verbs: meeting, plan (its check: chk_meeting).
+ * Rules: R_MEETINGS_PUBLIC, R_MEETING_DEMAND, R_WRITTEN_HEARING.
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_meeting(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -353,6 +358,12 @@ static void late_proposal(struct ctx *c, pk_day sub_day, pk_day dl)
         }
 }
 
+/*
+ * Verb: item.
+ * Rules: R_CLOSED_DEFAULT, R_CLOSED_MANDATORY, R_PROPOSAL_DEADLINE, R_READING_BUDGET_DAYS,
+ *        R_READING_BYLAWS_DAYS, R_READING_INTERVAL_HOURS, R_TWO_READINGS.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_item(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -452,6 +463,11 @@ enum pk_result h_item(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: dispatched.
+ * Rules: R_AGENDA_DEADLINE, R_LATE_AGENDA, R_MATERIAL_DEADLINE.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_dispatched(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -505,6 +521,11 @@ enum pk_result h_dispatched(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: urgent.
+ * Rules: R_LATE_AGENDA.
+ * Needs: PN_ITEM (verbs.c).
+ */
 enum pk_result h_urgent(struct ctx *c)
 {
         struct item *it = &c->m->items[c->m->current];
@@ -598,10 +619,14 @@ enum pk_result eng_correct_item(struct ctx *c)
 }
 
 /*
+ * Verb: drop.
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_NOT_CLOSED | PN_NO_BALLOT (verbs.c).
+ *
  * `drop N` - item N is withdrawn from the agenda before it is taken up ("udgår"): it keeps its
- * number and its place in the minutes, which say that it was withdrawn; the full minutes add
- * that this came after the agenda was sent, when it did. An item under treatment or treated
- * is withdrawn with `withdraw`, not here.
+ * number and its place in the minutes, which say that it was withdrawn; the full minutes add that
+ * this came after the agenda was sent, when it did. An item under treatment or treated is
+ * withdrawn with `withdraw`, not here.
  */
 enum pk_result h_drop(struct ctx *c)
 {

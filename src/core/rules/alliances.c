@@ -55,6 +55,11 @@ static int alliance_of_party(const struct meeting *m, const char *party)
         return -1;
 }
 
+/*
+ * Verb: alliance (its check: chk_alliance).
+ * Rules: R_ELECTION_ALLIANCES, R_ELECTION_PROPORTIONAL.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_alliance(struct ctx *c)
 {
         struct meeting *m = c->m;

@@ -58,6 +58,11 @@ static enum pk_result seat_for(struct ctx *c, int k, int *seat)
         return PK_OK;
 }
 
+/*
+ * Verb: present.
+ * Rules: R_SEAT_LEAVE, R_SUBSTITUTES.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_present(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -130,6 +135,11 @@ enum pk_result h_present(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: absent.
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_absent(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -201,18 +211,31 @@ static enum pk_result arrive_leave(struct ctx *c, bool arrive)
         return PK_OK;
 }
 
-/* Verb: arrive. */
+/*
+ * Verb: arrive.
+ * Rules: R_SEAT_LEAVE, R_SUBSTITUTES.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_arrive(struct ctx *c)
 {
         return arrive_leave(c, true);
 }
 
-/* Verb: leave. */
+/*
+ * Verb: leave.
+ * Rules: R_SEAT_LEAVE, R_SUBSTITUTES.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_leave(struct ctx *c)
 {
         return arrive_leave(c, false);
 }
 
+/*
+ * Verb: substitute (its check: chk_substitute).
+ * Rules: R_SEAT_LEAVE, R_SUBSTITUTES.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_substitute(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -284,10 +307,16 @@ void eng_set_inhabil(struct meeting *m, int ii, int k, enum disq_how how)
                 it->speaker = -1;
 }
 
-/* Verb: inhabil. Rules: R_DISQUALIFICATION. Where it follows from the law ("law"), the
- * secretary records it. Where the council decides ("council-decides"), the question is the
- * council's: recorded as decided without a vote, or (flag vote) tabled as a subject the
- * council votes on, the member concerned taking part in that vote; adopting it disqualifies. */
+/*
+ * Verb: inhabil.
+ * Rules: R_DISQUALIFICATION.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ *
+ * Where it follows from the law ("law"), the secretary records it. Where the council decides
+ * ("council-decides"), the question is the council's: recorded as decided without a vote, or
+ * (flag vote) tabled as a subject the council votes on, the member concerned taking part in that
+ * vote; adopting it disqualifies.
+ */
 enum pk_result h_inhabil(struct ctx *c)
 {
         struct meeting *m = c->m;

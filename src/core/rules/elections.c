@@ -540,7 +540,12 @@ static enum pk_result h_lot(struct election *e, const struct action *a, struct p
         return PK_OK;
 }
 
-/* Verbs: election, candidate, group, round, allocate, waive, lot. */
+/*
+ * Verbs: election, candidate, group, round, allocate, waive, lot (its check: chk_election).
+ * Rules: R_ELECTION_LOT, R_ELECTION_PROPORTIONAL, R_ELECTION_PROPOSAL, R_LATE_AGENDA,
+ *        R_QUORUM_PERCENT.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ */
 enum pk_result h_election_verb(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -676,6 +681,11 @@ bool chk_decide_election(const struct pk_state *s, const struct meeting *m, cons
         return eng_quorate(s, m, why);
 }
 
+/*
+ * Verb: demand (its check: chk_demand_election).
+ * Rules: R_DISQUALIFICATION, R_ELECTION_PROPOSAL.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ */
 enum pk_result h_demand_election(struct ctx *c)
 {
         struct election *e = proposal_pending(c->m);
@@ -705,6 +715,11 @@ enum pk_result h_demand_election(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: decide (its check: chk_decide_election).
+ * Rules: R_ELECTION_PROPOSAL, R_LATE_AGENDA.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ */
 enum pk_result h_decide_election(struct ctx *c)
 {
         struct election *e = proposal_pending(c->m);

@@ -109,9 +109,13 @@ bool chk_closure(const struct pk_state *s, const struct meeting *m, const struct
 }
 
 /*
- * Verb: speaker "NAME"... Rules: R_SPEAKERS. One name: the member asks for the floor and is
- * entered last in line. Several names: they asked at the same time, and the chair orders them
- * (seeds 003/004 § 4, stk. 3): they are entered in the order named.
+ * Verb: speaker "NAME"... (its check: chk_speaker).
+ * Rules: R_AGENDA_FLOOR, R_CALLS_BEFORE_DENIAL, R_CLOSURE_DEMAND, R_DISQUALIFICATION, R_SPEAKERS.
+ * Needs: PN_OPEN (verbs.c).
+ *
+ * One name: the member asks for the floor and is entered last in line. Several names: they asked
+ * at the same time, and the chair orders them (seeds 003/004 § 4, stk. 3): they are entered in
+ * the order named.
  */
 enum pk_result h_speaker(struct ctx *c)
 {
@@ -175,10 +179,13 @@ enum pk_result h_speaker(struct ctx *c)
 }
 
 /*
- * Verb: next ["NAME"]. Rules: R_SPEAKERS. The floor goes to the first in line; where the chair
- * gives it by choice ("chair"), to anyone waiting. Where it goes in the order asked
- * ("request-order"), requests made at the same time are entered in the order the chair
- * decides, and `next "NAME"` may only name the first in line.
+ * Verb: next ["NAME"] (its check: chk_next).
+ * Rules: R_AGENDA_FLOOR, R_SPEAKERS.
+ * Needs: PN_OPEN (verbs.c).
+ *
+ * The floor goes to the first in line; where the chair gives it by choice ("chair"), to anyone
+ * waiting. Where it goes in the order asked ("request-order"), requests made at the same time are
+ * entered in the order the chair decides, and `next "NAME"` may only name the first in line.
  */
 enum pk_result h_next(struct ctx *c)
 {
@@ -214,6 +221,11 @@ enum pk_result h_next(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: call-to-order.
+ * Rules: R_CALLS_BEFORE_DENIAL.
+ * Needs: PN_OPEN (verbs.c).
+ */
 enum pk_result h_call_to_order(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -238,6 +250,11 @@ enum pk_result h_call_to_order(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: deny-floor.
+ * Rules: R_CALLS_BEFORE_DENIAL.
+ * Needs: PN_OPEN (verbs.c).
+ */
 enum pk_result h_deny_floor(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -281,6 +298,11 @@ enum pk_result h_deny_floor(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: closure (its check: chk_closure).
+ * Rules: R_CLOSURE_DEMAND.
+ * Needs: PN_ITEM (verbs.c).
+ */
 enum pk_result h_closure(struct ctx *c)
 {
         struct meeting *m = c->m;

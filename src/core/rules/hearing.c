@@ -56,10 +56,13 @@ bool chk_answer(const struct pk_state *s, const struct meeting *m, const struct 
 }
 
 /*
- * Verb: answer "NAME" for|against|abstain [on=DATE]. A member's written answer on the item
- * under treatment in a written hearing, given on DATE (else the day it is recorded), by the
- * hearing's deadline; each member answers once. Answering is taking part: the member signs
- * where all who attended sign.
+ * Verb: answer "NAME" for|against|abstain [on=DATE] (its check: chk_answer).
+ * Rules: R_WRITTEN_HEARING.
+ * Needs: PN_ITEM (verbs.c).
+ *
+ * A member's written answer on the item under treatment in a written hearing, given on DATE (else
+ * the day it is recorded), by the hearing's deadline; each member answers once. Answering is
+ * taking part: the member signs where all who attended sign.
  */
 enum pk_result h_answer(struct ctx *c)
 {

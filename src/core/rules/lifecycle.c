@@ -94,6 +94,11 @@ bool chk_acting_chair(const struct pk_state *s, const struct meeting *m, const s
         return true;
 }
 
+/*
+ * Verb: acting-chair (its check: chk_acting_chair).
+ * Rules: R_LEADER, R_OBSERVERS.
+ * Needs: PN_MEETING (verbs.c).
+ */
 enum pk_result h_acting_chair(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -162,6 +167,11 @@ enum pk_result engine_undo_check(const struct pk_state *s, int mi, const char *s
         return PK_DENIED;
 }
 
+/*
+ * Verb: open (its check: chk_open).
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_open(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -182,6 +192,12 @@ enum pk_result h_open(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verbs: suspend, resume, close (its check: chk_resume, chk_close).
+ * Rules: R_SIGNING.
+ * Needs (verbs.c): suspend PN_NO_BALLOT | PN_OPEN; resume PN_NOT_CLOSED; close PN_NOT_CLOSED |
+ *        PN_NO_BALLOT.
+ */
 enum pk_result h_lifecycle(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -214,6 +230,11 @@ enum pk_result h_lifecycle(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: doors.
+ * Rules: R_CLOSED_MANDATORY, R_MEETINGS_PUBLIC.
+ * Needs: PN_OPEN (verbs.c).
+ */
 enum pk_result h_doors(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -245,6 +266,11 @@ enum pk_result h_doors(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: sign (its check: chk_sign).
+ * Rules: R_LEADER, R_SIGNING.
+ * Needs: PN_MEETING (verbs.c).
+ */
 enum pk_result h_sign(struct ctx *c)
 {
         struct meeting *m = c->m;

@@ -101,6 +101,11 @@ int engine_next_item(const struct pk_state *s, const struct meeting *m)
         return first;
 }
 
+/*
+ * Verb: take (its check: chk_take).
+ * Rules: R_CLOSED_LAST, R_MEETINGS_PUBLIC, R_ORDER_DEMAND.
+ * Needs: PN_NO_BALLOT | PN_OPEN (verbs.c).
+ */
 enum pk_result h_take(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -165,6 +170,11 @@ enum pk_result h_take(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: move (its check: chk_move).
+ * Rules: R_ORDER_DEMAND.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ */
 enum pk_result h_move(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -198,6 +208,11 @@ enum pk_result h_move(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: order-vote (its check: chk_order_vote).
+ * Rules: R_ORDER_DEMAND.
+ * Needs: PN_OPEN (verbs.c).
+ */
 enum pk_result h_order_vote(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -251,6 +266,11 @@ bool chk_done(const struct pk_state *s, const struct meeting *m, const struct pr
         return true;
 }
 
+/*
+ * Verbs: postpone, refer, withdraw, done (its check: chk_done).
+ * Rules: R_ELECTION_LOT, R_QUORUM_PERCENT.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ */
 enum pk_result h_end_item(struct ctx *c)
 {
         struct meeting *m = c->m;

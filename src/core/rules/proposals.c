@@ -57,6 +57,11 @@ bool chk_incompatible(const struct pk_state *s, const struct meeting *m, const s
         return false;
 }
 
+/*
+ * Verb: motion (its check: chk_motion).
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_ITEM (verbs.c).
+ */
 enum pk_result h_motion(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -69,6 +74,11 @@ enum pk_result h_motion(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: amend (its check: chk_amend).
+ * Rules: R_AMEND_DEADLINE, R_AMEND_UNTIL, R_VOTING_ORDER.
+ * Needs: PN_ITEM (verbs.c).
+ */
 enum pk_result h_amend(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -147,9 +157,12 @@ enum pk_result h_amend(struct ctx *c)
 }
 
 /*
- * Verb: amend-deadline N DATE [sub-amendments]. Rules: R_AMEND_DEADLINE. The deadline the council
- * set for amendments to a case in two readings, recorded on its 2nd reading (item N), before
- * the item's treatment has ended; with sub-amendments it binds them too.
+ * Verb: amend-deadline N DATE [sub-amendments].
+ * Rules: R_AMEND_DEADLINE.
+ * Needs: PN_NOT_CLOSED (verbs.c).
+ *
+ * The deadline the council set for amendments to a case in two readings, recorded on its 2nd
+ * reading (item N), before the item's treatment has ended; with sub-amendments it binds them too.
  */
 enum pk_result h_amend_deadline(struct ctx *c)
 {
@@ -192,6 +205,11 @@ enum pk_result h_amend_deadline(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: procedural.
+ * Rules: R_PROCEDURAL_FIRST.
+ * Needs: PN_ITEM (verbs.c).
+ */
 enum pk_result h_procedural(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -217,6 +235,11 @@ enum pk_result h_procedural(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: rank.
+ * Rules: R_VOTING_ORDER.
+ * Needs: PN_ITEM (verbs.c).
+ */
 enum pk_result h_rank(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -256,6 +279,11 @@ enum pk_result h_rank(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: incompatible (its check: chk_incompatible).
+ * Rules: R_VOTING_ORDER.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ */
 enum pk_result h_incompatible(struct ctx *c)
 {
         struct meeting *m = c->m;

@@ -51,6 +51,11 @@ bool chk_ruling_decided(const struct pk_state *s, const struct meeting *m, const
         return true;
 }
 
+/*
+ * Verb: decision (its check: chk_record).
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_MEETING (verbs.c).
+ */
 enum pk_result h_decision(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -66,6 +71,11 @@ enum pk_result h_decision(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: dissent (its check: chk_dissent).
+ * Rules: R_DISSENT.
+ * Needs: PN_MEETING (verbs.c).
+ */
 enum pk_result h_dissent(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -138,9 +148,15 @@ static enum pk_result ruling_rule(struct ctx *c, const char **key)
         return PK_ERROR;
 }
 
-/* ruling-decided N upheld|overturned ["TEXT"] [meeting=ID]: the council's decision on a
- * ruling of the chair. Of an earlier meeting only the header is read (its body); that the
- * ruling exists there is checked by the action layer against the record. */
+/*
+ * Verb: ruling-decided (its check: chk_ruling_decided).
+ * Rules: R_RULINGS.
+ * Needs: PN_OPEN (verbs.c).
+ *
+ * ruling-decided N upheld|overturned ["TEXT"] [meeting=ID]: the council's decision on a ruling of
+ * the chair. Of an earlier meeting only the header is read (its body); that the ruling exists
+ * there is checked by the action layer against the record.
+ */
 enum pk_result h_ruling_decided(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -187,6 +203,11 @@ enum pk_result h_ruling_decided(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: ruling.
+ * Rules: R_RULINGS.
+ * Needs: PN_OPEN (verbs.c).
+ */
 enum pk_result h_ruling(struct ctx *c)
 {
         struct meeting *m = c->m;

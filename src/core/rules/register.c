@@ -12,6 +12,10 @@
 #include "protokol/deadlines.h"
 #include "protokol/i18n.h"
 
+/*
+ * Verb: body.
+ * Rules: none of the profile (the verb's own conditions only).
+ */
 enum pk_result h_body(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -145,6 +149,11 @@ static int earlier_term(const struct pk_state *s, const char *name)
         return k;
 }
 
+/*
+ * Verb: member.
+ * Rules: R_OBSERVERS, R_SUBSTITUTES.
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_member(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -260,6 +269,11 @@ static void touch_body_meetings(struct pk_state *s, int body, int k)
         }
 }
 
+/*
+ * Verb: correct.
+ * Rules: R_LEADER, R_OBSERVERS.
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_correct(struct ctx *c)
 {
         struct pk_state *s = c->s;

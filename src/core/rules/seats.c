@@ -299,7 +299,11 @@ static bool at_least_months(pk_day from, pk_day until, int months)
         return b >= a;
 }
 
-/* Verb: on-leave "MEMBER" from=D [until=D] [substitute="SUB"] decided=N. */
+/*
+ * Verb: on-leave "MEMBER" from=D [until=D] [substitute="SUB"] decided=N.
+ * Rules: R_SEAT_CHAIR, R_SEAT_LEAVE, R_SEAT_VACANCY.
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_on_leave(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -357,7 +361,11 @@ enum pk_result h_on_leave(struct ctx *c)
         return PK_OK;
 }
 
-/* Verb: return "MEMBER" date=D. */
+/*
+ * Verb: return "MEMBER" date=D.
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_return(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -390,7 +398,11 @@ enum pk_result h_return(struct ctx *c)
         return PK_OK;
 }
 
-/* Verb: vacancy "MEMBER" from=D [successor="NAME"] [decided=N]. */
+/*
+ * Verb: vacancy "MEMBER" from=D [successor="NAME"] [decided=N].
+ * Rules: R_SEAT_CHAIR, R_SEAT_VACANCY.
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_vacancy(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -478,7 +490,11 @@ enum pk_result h_vacancy(struct ctx *c)
         return PK_OK;
 }
 
-/* Verbs: party "MEMBER" party=X from=D, role "MEMBER" role=R from=D. */
+/*
+ * Verbs: party "MEMBER" party=X from=D, role "MEMBER" role=R from=D.
+ * Rules: R_SEAT_PARTY.
+ * Needs: PN_BODY (verbs.c).
+ */
 enum pk_result h_party_role(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -534,7 +550,13 @@ enum pk_result h_party_role(struct ctx *c)
         return PK_OK;
 }
 
-/* Verb: term D - a new term after an election: every seat of the body ends on D. */
+/*
+ * Verb: term.
+ * Rules: none of the profile (the verb's own conditions only).
+ * Needs: PN_BODY (verbs.c).
+ *
+ * a new term after an election: every seat of the body ends on D.
+ */
 enum pk_result h_term(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -605,9 +627,13 @@ bool chk_new_substitute(const struct pk_state *s, const struct meeting *m, const
 }
 
 /*
- * Verb: new-substitute "MEMBER" substitute="NAME" - the member's group chooses a new personal
- * substitute where the member has none (KKR § 3, stk. 11-12: after the substitute entered as
- * member, or stopped being a substitute). Rule: R_SUBSTITUTES (chk_new_substitute).
+ * Verb: new-substitute "MEMBER" substitute="NAME" (its check: chk_new_substitute).
+ * Rules: R_SEAT_VACANCY, R_SUBSTITUTES.
+ * Needs: PN_BODY (verbs.c).
+ *
+ * the member's group chooses a new personal substitute where the member has none (KKR § 3, stk.
+ * 11-12: after the substitute entered as member, or stopped being a substitute). Rule:
+ * R_SUBSTITUTES (chk_new_substitute).
  */
 enum pk_result h_new_substitute(struct ctx *c)
 {

@@ -207,6 +207,12 @@ bool eng_order_allows(const struct pk_state *s, const struct meeting *m, int idx
         return true;
 }
 
+/*
+ * Verb: ballot (its check: chk_ballot).
+ * Rules: R_CALLS_BEFORE_DENIAL, R_CLOSURE_DEMAND, R_FIRST_READING_VOTE, R_LATE_AGENDA,
+ *        R_ORDER_DEMAND, R_PROCEDURAL_FIRST, R_VOTING_ORDER.
+ * Needs: PN_NO_BALLOT | PN_OPEN | PN_QUORUM (verbs.c).
+ */
 enum pk_result h_ballot(struct ctx *c)
 {
         struct meeting *m = c->m;
@@ -581,6 +587,11 @@ static void vote_consequences(struct ctx *c, const struct ballot *b, struct subj
         }
 }
 
+/*
+ * Verb: vote (its check: chk_vote).
+ * Rules: R_DISQUALIFICATION, R_MAJORITY, R_OBSERVERS, R_TIE.
+ * Needs: PN_OPEN (verbs.c).
+ */
 enum pk_result h_vote(struct ctx *c)
 {
         struct pk_state *s = c->s;
@@ -625,6 +636,11 @@ enum pk_result h_vote(struct ctx *c)
         return PK_OK;
 }
 
+/*
+ * Verb: declare (its check: chk_declare).
+ * Rules: R_BEYOND_DOUBT, R_MAJORITY.
+ * Needs: PN_ITEM | PN_NO_BALLOT (verbs.c).
+ */
 enum pk_result h_declare(struct ctx *c)
 {
         struct item *it = &c->m->items[c->m->current];
