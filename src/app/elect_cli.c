@@ -506,6 +506,48 @@ static int check_lots_used(const struct lots *ls)
 
 /* ---- proportional --------------------------------------------------------------------- */
 
+/* Writes the allocation as CSV: the seats in order, or the seats of each group; the exit code. */
+static int write_prop(const struct elect_prop *e, const struct elect_prop_result *r,
+                      const char *const *names, bool order)
+{
+        struct sb out = {0};
+        char buf[64];
+        if (order) {
+                sb_add(&out, "seat,group,quotient");
+                csv_end(&out);
+                for (int i = 0; i < r->nseats; i++) {
+                        const struct elect_seat *s = &r->order[i];
+                        snprintf(buf, sizeof buf, "%d", i + 1);
+                        csv_field(&out, buf, true);
+                        csv_field(&out, names[s->group], false);
+                        elect_format_quotient(s->num, s->den, buf, sizeof buf);
+                        csv_field(&out, buf, false);
+                        csv_end(&out);
+                        if (s->reserved)
+                                fprintf(stderr, _("seat %d: held ex officio, counted in \"%s\"\n"),
+                                        i + 1, names[s->group]);
+                }
+        } else {
+                sb_add(&out, "group,votes,seats");
+                csv_end(&out);
+                for (int g = 0; g < e->ngroups; g++) {
+                        csv_field(&out, names[g], true);
+                        snprintf(buf, sizeof buf, "%lld", e->group[g].votes);
+                        csv_field(&out, buf, false);
+                        snprintf(buf, sizeof buf, "%d", r->seats[g]);
+                        csv_field(&out, buf, false);
+                        csv_end(&out);
+                }
+        }
+        if (r->status == EP_UNFILLED)
+                fprintf(stderr,
+                        _("protokol: elect: %d seat(s) stay empty: no group can take more\n"),
+                        r->unfilled);
+        int rc = flush_out(&out);
+        sb_free(&out);
+        return rc;
+}
+
 static int cmd_proportional(int seats, bool order, char **waive, int nwaive, char **reserved,
                             int nreserved, struct lots *ls, const char *file)
 {
@@ -615,45 +657,8 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
         }
         if (rc == 0)
                 rc = check_lots_used(ls);
-        if (rc == 0) {
-                struct sb out = {0};
-                char buf[64];
-                if (order) {
-                        sb_add(&out, "seat,group,quotient");
-                        csv_end(&out);
-                        for (int i = 0; i < r->nseats; i++) {
-                                const struct elect_seat *s = &r->order[i];
-                                snprintf(buf, sizeof buf, "%d", i + 1);
-                                csv_field(&out, buf, true);
-                                csv_field(&out, names[s->group], false);
-                                elect_format_quotient(s->num, s->den, buf, sizeof buf);
-                                csv_field(&out, buf, false);
-                                csv_end(&out);
-                                if (s->reserved)
-                                        fprintf(stderr,
-                                                _("seat %d: held ex officio, counted in \"%s\"\n"),
-                                                i + 1, names[s->group]);
-                        }
-                } else {
-                        sb_add(&out, "group,votes,seats");
-                        csv_end(&out);
-                        for (int g = 0; g < e->ngroups; g++) {
-                                csv_field(&out, names[g], true);
-                                snprintf(buf, sizeof buf, "%lld", e->group[g].votes);
-                                csv_field(&out, buf, false);
-                                snprintf(buf, sizeof buf, "%d", r->seats[g]);
-                                csv_field(&out, buf, false);
-                                csv_end(&out);
-                        }
-                }
-                if (r->status == EP_UNFILLED)
-                        fprintf(
-                            stderr,
-                            _("protokol: elect: %d seat(s) stay empty: no group can take more\n"),
-                            r->unfilled);
-                rc = flush_out(&out);
-                sb_free(&out);
-        }
+        if (rc == 0)
+                rc = write_prop(e, r, names, order);
         free(e);
         free(r);
         table_free(&t);
@@ -711,6 +716,79 @@ struct mround {
         int vline[ELECT_MAX_CANDIDATES];
 };
 
+/* Reads the rows of the majority file into its rounds, in order; 0, or the exit code. */
+static int read_rounds(struct table *t, const int *col, struct mround *rd, int *nrp,
+                       struct pk_err *err)
+{
+        int nr = 0, rc = 0;
+        for (int i = 1; i < t->nrows && rc == 0; i++) {
+                const struct row *row = &t->rows[i];
+                long long k, v;
+                if (!parse_count(row->f[col[0]], 3, &k) || k < 1) {
+                        pk_err_set(
+                            at(err, t, row, col[0], "round"),
+                            _("\"%s\" is not a round: 1, 2 or 3 (the 3rd is the bound election)"),
+                            row->f[col[0]]);
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                if (field_name(t, row, col[1], "candidate", err) < 0 ||
+                    field_count(t, row, col[2], "votes", ELECT_MAX_VOTES, &v, err) < 0) {
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                if (k < nr || k > nr + 1) {
+                        pk_err_set(at(err, t, row, col[0], "round"),
+                                   k < nr
+                                       ? _("round %lld after round %d: list the rounds in order")
+                                       : _("round %lld: the rounds are 1, 2 and 3, in order (the "
+                                           "last was %d)"),
+                                   k, nr);
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                if (k == nr + 1) {
+                        nr++;
+                        rd[nr - 1].line = row->line;
+                        rd[nr - 1].present = -1;
+                        rd[nr - 1].blank = -1;
+                }
+                struct mround *m = &rd[nr - 1];
+                const char *name = row->f[col[1]];
+                if (!strcmp(name, "blank") || !strcmp(name, "present")) {
+                        int *slot = name[0] == 'b' ? &m->blank : &m->present;
+                        if (*slot >= 0) {
+                                pk_err_set(at(err, t, row, col[1], "candidate"),
+                                           _("\"%s\" is given twice in round %lld"), name, k);
+                                rc = report(err, PK_EXIT_REFUSED);
+                                break;
+                        }
+                        *slot = (int)v;
+                        continue;
+                }
+                for (int j = 0; j < m->nv; j++)
+                        if (!strcmp(m->names[j], name)) {
+                                pk_err_set(at(err, t, row, col[1], "candidate"),
+                                           _("\"%s\" is given twice in round %lld"), name, k);
+                                rc = report(err, PK_EXIT_REFUSED);
+                        }
+                if (rc)
+                        break;
+                if (m->nv >= ELECT_MAX_CANDIDATES) {
+                        pk_err_set(at(err, t, row, col[1], "candidate"),
+                                   _("more than %d candidates"), ELECT_MAX_CANDIDATES);
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                pk_strlcpy(m->names[m->nv], name, ELECT_NAME_MAX);
+                m->votes[m->nv] = (int)v;
+                m->vline[m->nv] = row->line;
+                m->nv++;
+        }
+        *nrp = nr;
+        return rc;
+}
+
 static int cmd_majority(const char *profile_name, int present, struct lots *ls, const char *file)
 {
         struct profile *p = pk_xcalloc(1, sizeof *p);
@@ -727,71 +805,8 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
         if (read_csv(file, want, 3, col, &t, &err) < 0)
                 return report(&err, PK_EXIT_REFUSED);
         struct mround *rd = pk_xcalloc(3, sizeof *rd);
-        int nr = 0, rc = 0;
-        for (int i = 1; i < t.nrows && rc == 0; i++) {
-                const struct row *row = &t.rows[i];
-                long long k, v;
-                if (!parse_count(row->f[col[0]], 3, &k) || k < 1) {
-                        pk_err_set(
-                            at(&err, &t, row, col[0], "round"),
-                            _("\"%s\" is not a round: 1, 2 or 3 (the 3rd is the bound election)"),
-                            row->f[col[0]]);
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                if (field_name(&t, row, col[1], "candidate", &err) < 0 ||
-                    field_count(&t, row, col[2], "votes", ELECT_MAX_VOTES, &v, &err) < 0) {
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                if (k < nr || k > nr + 1) {
-                        pk_err_set(at(&err, &t, row, col[0], "round"),
-                                   k < nr
-                                       ? _("round %lld after round %d: list the rounds in order")
-                                       : _("round %lld: the rounds are 1, 2 and 3, in order (the "
-                                           "last was %d)"),
-                                   k, nr);
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                if (k == nr + 1) {
-                        nr++;
-                        rd[nr - 1].line = row->line;
-                        rd[nr - 1].present = -1;
-                        rd[nr - 1].blank = -1;
-                }
-                struct mround *m = &rd[nr - 1];
-                const char *name = row->f[col[1]];
-                if (!strcmp(name, "blank") || !strcmp(name, "present")) {
-                        int *slot = name[0] == 'b' ? &m->blank : &m->present;
-                        if (*slot >= 0) {
-                                pk_err_set(at(&err, &t, row, col[1], "candidate"),
-                                           _("\"%s\" is given twice in round %lld"), name, k);
-                                rc = report(&err, PK_EXIT_REFUSED);
-                                break;
-                        }
-                        *slot = (int)v;
-                        continue;
-                }
-                for (int j = 0; j < m->nv; j++)
-                        if (!strcmp(m->names[j], name)) {
-                                pk_err_set(at(&err, &t, row, col[1], "candidate"),
-                                           _("\"%s\" is given twice in round %lld"), name, k);
-                                rc = report(&err, PK_EXIT_REFUSED);
-                        }
-                if (rc)
-                        break;
-                if (m->nv >= ELECT_MAX_CANDIDATES) {
-                        pk_err_set(at(&err, &t, row, col[1], "candidate"),
-                                   _("more than %d candidates"), ELECT_MAX_CANDIDATES);
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                pk_strlcpy(m->names[m->nv], name, ELECT_NAME_MAX);
-                m->votes[m->nv] = (int)v;
-                m->vline[m->nv] = row->line;
-                m->nv++;
-        }
+        int nr = 0;
+        int rc = read_rounds(&t, col, rd, &nr, &err);
         if (rc == 0 && nr == 0) {
                 pk_strlcpy(err.file, file, sizeof err.file);
                 pk_err_set(&err, _("no rounds: the file has only its header"));
