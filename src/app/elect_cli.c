@@ -917,6 +917,52 @@ static bool parse_yes_no(const char *s, bool *out)
         return false;
 }
 
+/* Writes the seats of each party as CSV, with the steps on stderr if asked; the exit code. */
+static int write_kkr(const struct elect_kkr *k, const struct elect_kkr_result *r,
+                     const char *const *names, bool explain)
+{
+        if (explain) {
+                fprintf(stderr, _("total-votes: %lld\n"), r->total_votes);
+                fprintf(stderr, _("threshold: %lld (2 %% of the votes, rounded up)\n"),
+                        (r->total_votes + 49) / 50);
+                fprintf(stderr, "%s", _("eligible:"));
+                for (int i = 0; i < k->nparties; i++)
+                        if (r->row[i].eligible)
+                                fprintf(stderr, " \"%s\"", names[i]);
+                fprintf(stderr, "\n");
+                fprintf(stderr, _("seats-eligible: %d (rule 2)\n"), r->seats_eligible);
+                fprintf(stderr, _("other-mayors: %d\n"), r->other_mayors);
+                fprintf(stderr, _("cap: %d (%s)\n"), r->cap,
+                        r->cap_binds ? _("binds: rule 3") : _("does not bind"));
+                fprintf(stderr, _("size: %d\n"), r->size);
+        }
+        if (r->minimum_over_cap)
+                fprintf(stderr,
+                        _("protokol: elect: the mayors and one seat for each eligible party "
+                          "already exceed the cap of %d; those minimum seats are kept "
+                          "(§ 3, stk. 2)\n"),
+                        r->cap);
+        struct sb out = {0};
+        char buf[64];
+        sb_add(&out, "party,votes,mayors,additional,seats");
+        csv_end(&out);
+        for (int i = 0; i < k->nparties; i++) {
+                csv_field(&out, names[i], true);
+                snprintf(buf, sizeof buf, "%lld", k->party[i].votes);
+                csv_field(&out, buf, false);
+                snprintf(buf, sizeof buf, "%d", k->party[i].mayors);
+                csv_field(&out, buf, false);
+                snprintf(buf, sizeof buf, "%d", r->row[i].additional);
+                csv_field(&out, buf, false);
+                snprintf(buf, sizeof buf, "%d", r->row[i].seats);
+                csv_field(&out, buf, false);
+                csv_end(&out);
+        }
+        int rc = flush_out(&out);
+        sb_free(&out);
+        return rc;
+}
+
 static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char *file)
 {
         static const char *const want[] = {"party", "votes", "mayors", "represented"};
@@ -1010,48 +1056,8 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
         }
         if (rc == 0)
                 rc = check_lots_used(ls);
-        if (rc == 0) {
-                if (explain) {
-                        fprintf(stderr, _("total-votes: %lld\n"), r->total_votes);
-                        fprintf(stderr, _("threshold: %lld (2 %% of the votes, rounded up)\n"),
-                                (r->total_votes + 49) / 50);
-                        fprintf(stderr, "%s", _("eligible:"));
-                        for (int i = 0; i < k->nparties; i++)
-                                if (r->row[i].eligible)
-                                        fprintf(stderr, " \"%s\"", names[i]);
-                        fprintf(stderr, "\n");
-                        fprintf(stderr, _("seats-eligible: %d (rule 2)\n"), r->seats_eligible);
-                        fprintf(stderr, _("other-mayors: %d\n"), r->other_mayors);
-                        fprintf(stderr, _("cap: %d (%s)\n"), r->cap,
-                                r->cap_binds ? _("binds: rule 3") : _("does not bind"));
-                        fprintf(stderr, _("size: %d\n"), r->size);
-                }
-                if (r->minimum_over_cap)
-                        fprintf(
-                            stderr,
-                            _("protokol: elect: the mayors and one seat for each eligible party "
-                              "already exceed the cap of %d; those minimum seats are kept "
-                              "(§ 3, stk. 2)\n"),
-                            r->cap);
-                struct sb out = {0};
-                char buf[64];
-                sb_add(&out, "party,votes,mayors,additional,seats");
-                csv_end(&out);
-                for (int i = 0; i < k->nparties; i++) {
-                        csv_field(&out, names[i], true);
-                        snprintf(buf, sizeof buf, "%lld", k->party[i].votes);
-                        csv_field(&out, buf, false);
-                        snprintf(buf, sizeof buf, "%d", k->party[i].mayors);
-                        csv_field(&out, buf, false);
-                        snprintf(buf, sizeof buf, "%d", r->row[i].additional);
-                        csv_field(&out, buf, false);
-                        snprintf(buf, sizeof buf, "%d", r->row[i].seats);
-                        csv_field(&out, buf, false);
-                        csv_end(&out);
-                }
-                rc = flush_out(&out);
-                sb_free(&out);
-        }
+        if (rc == 0)
+                rc = write_kkr(k, r, names, explain);
         free(k);
         free(r);
         table_free(&t);
@@ -1069,12 +1075,42 @@ static bool parse_int_arg(const char *s, int min, int max, int *out)
         return true;
 }
 
+/* The three calculations of elect. */
+enum calc_kind { PROP, MAJ, KKR };
+
+/* Checks that option a is one of this calculation's and has its value; -1, or the exit code. */
+static int check_option(enum calc_kind kind, const char *what, int argc, char **argv, int i)
+{
+        const char *a = argv[i];
+        char why[400];
+        bool takes = !strcmp(a, "--seats") || !strcmp(a, "--waive") || !strcmp(a, "--reserved") ||
+                     !strcmp(a, "--lot") || !strcmp(a, "--profile") || !strcmp(a, "--present") ||
+                     !strcmp(a, "--municipalities");
+        bool allowed =
+            (kind == PROP && (!strcmp(a, "--seats") || !strcmp(a, "--waive") ||
+                              !strcmp(a, "--reserved") || !strcmp(a, "--order"))) ||
+            (kind == MAJ && (!strcmp(a, "--profile") || !strcmp(a, "--present"))) ||
+            (kind == KKR && (!strcmp(a, "--municipalities") || !strcmp(a, "--explain"))) ||
+            !strcmp(a, "--lot");
+        if (a[0] == '-' && a[1]) {
+                if (!allowed) {
+                        snprintf(why, sizeof why, _("unknown option \"%s\" for elect %s"), a, what);
+                        return usage(why);
+                }
+                if (takes && i + 1 >= argc) {
+                        snprintf(why, sizeof why, _("%s needs a value"), a);
+                        return usage(why);
+                }
+        }
+        return -1;
+}
+
 int cli_elect(int argc, char **argv)
 {
         if (argc < 1)
                 return usage(_("which calculation: proportional, majority or kkr?"));
         const char *what = argv[0];
-        enum { PROP, MAJ, KKR } kind;
+        enum calc_kind kind;
         if (!strcmp(what, "proportional"))
                 kind = PROP;
         else if (!strcmp(what, "majority"))
@@ -1099,29 +1135,9 @@ int cli_elect(int argc, char **argv)
         char why[400];
         for (int i = 1; i < argc && rc < 0; i++) {
                 const char *a = argv[i];
-                bool takes = !strcmp(a, "--seats") || !strcmp(a, "--waive") ||
-                             !strcmp(a, "--reserved") || !strcmp(a, "--lot") ||
-                             !strcmp(a, "--profile") || !strcmp(a, "--present") ||
-                             !strcmp(a, "--municipalities");
-                bool allowed =
-                    (kind == PROP && (!strcmp(a, "--seats") || !strcmp(a, "--waive") ||
-                                      !strcmp(a, "--reserved") || !strcmp(a, "--order"))) ||
-                    (kind == MAJ && (!strcmp(a, "--profile") || !strcmp(a, "--present"))) ||
-                    (kind == KKR && (!strcmp(a, "--municipalities") || !strcmp(a, "--explain"))) ||
-                    !strcmp(a, "--lot");
-                if (a[0] == '-' && a[1]) {
-                        if (!allowed) {
-                                snprintf(why, sizeof why, _("unknown option \"%s\" for elect %s"),
-                                         a, what);
-                                rc = usage(why);
-                                break;
-                        }
-                        if (takes && i + 1 >= argc) {
-                                snprintf(why, sizeof why, _("%s needs a value"), a);
-                                rc = usage(why);
-                                break;
-                        }
-                }
+                rc = check_option(kind, what, argc, argv, i);
+                if (rc >= 0)
+                        break;
                 if (!strcmp(a, "--seats")) {
                         if (seats >= 0 || !parse_int_arg(argv[++i], 1, ELECT_MAX_SEATS, &seats)) {
                                 snprintf(why, sizeof why,
