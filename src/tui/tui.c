@@ -1003,6 +1003,33 @@ static int start_screen(struct tui *t)
         return 0;
 }
 
+/* The first message: a locale that is not UTF-8, a locked meeting, or the hint for the keys. */
+static void first_message(struct tui *t, bool follow)
+{
+        if (!t->msg[0] && !tui_utf8) {
+                /* the locale as the user set it (setlocale says C for POSIX) */
+                const char *lc = getenv("LC_ALL");
+                if (!lc || !lc[0])
+                        lc = getenv("LC_CTYPE");
+                if (!lc || !lc[0])
+                        lc = getenv("LANG");
+                if (!lc || !lc[0])
+                        lc = setlocale(LC_CTYPE, NULL);
+                tui_message(t, MK_DENIED,
+                            _("the locale %s is not UTF-8: letters it lacks are shown as ae, oe, "
+                              "aa, ?"),
+                            lc ? lc : "");
+        }
+        const struct meeting *m0 = engine_current_meeting(app_state(t->app));
+        if (!t->msg[0] && !follow && m0 && m0->state == MS_LOCKED)
+                tui_message(t, MK_INFO, "%s",
+                            _("signed and locked; next: :meeting YYYY-MM-DD HH:MM (or :plan)"));
+        if (!t->msg[0])
+                tui_message(t, MK_INFO, "%s",
+                            follow ? _("following the meeting read-only: q quits")
+                                   : _("? shows the keys; : takes any script line"));
+}
+
 int tui_run(const char *db, bool follow, bool public_)
 {
         struct tui t;
@@ -1060,28 +1087,7 @@ int tui_run(const char *db, bool follow, bool public_)
         t.focus = m && m->current >= 0 ? P_ITEM : P_AGENDA;
         if (m && m->open_ballot >= 0 && !follow)
                 tui_vote_begin(&t);
-        if (!t.msg[0] && !tui_utf8) {
-                /* the locale as the user set it (setlocale says C for POSIX) */
-                const char *lc = getenv("LC_ALL");
-                if (!lc || !lc[0])
-                        lc = getenv("LC_CTYPE");
-                if (!lc || !lc[0])
-                        lc = getenv("LANG");
-                if (!lc || !lc[0])
-                        lc = setlocale(LC_CTYPE, NULL);
-                tui_message(&t, MK_DENIED,
-                            _("the locale %s is not UTF-8: letters it lacks are shown as ae, oe, "
-                              "aa, ?"),
-                            lc ? lc : "");
-        }
-        const struct meeting *m0 = engine_current_meeting(app_state(t.app));
-        if (!t.msg[0] && !follow && m0 && m0->state == MS_LOCKED)
-                tui_message(&t, MK_INFO, "%s",
-                            _("signed and locked; next: :meeting YYYY-MM-DD HH:MM (or :plan)"));
-        if (!t.msg[0])
-                tui_message(&t, MK_INFO, "%s",
-                            follow ? _("following the meeting read-only: q quits")
-                                   : _("? shows the keys; : takes any script line"));
+        first_message(&t, follow);
         t.need_layout = true;
         while (!t.quit) {
                 sync_state(&t);
