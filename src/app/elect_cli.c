@@ -506,6 +506,48 @@ static int check_lots_used(const struct lots *ls)
 
 /* ---- proportional --------------------------------------------------------------------- */
 
+/* Writes the allocation as CSV: the seats in order, or the seats of each group; the exit code. */
+static int write_prop(const struct elect_prop *e, const struct elect_prop_result *r,
+                      const char *const *names, bool order)
+{
+        struct sb out = {0};
+        char buf[64];
+        if (order) {
+                sb_add(&out, "seat,group,quotient");
+                csv_end(&out);
+                for (int i = 0; i < r->nseats; i++) {
+                        const struct elect_seat *s = &r->order[i];
+                        snprintf(buf, sizeof buf, "%d", i + 1);
+                        csv_field(&out, buf, true);
+                        csv_field(&out, names[s->group], false);
+                        elect_format_quotient(s->num, s->den, buf, sizeof buf);
+                        csv_field(&out, buf, false);
+                        csv_end(&out);
+                        if (s->reserved)
+                                fprintf(stderr, _("seat %d: held ex officio, counted in \"%s\"\n"),
+                                        i + 1, names[s->group]);
+                }
+        } else {
+                sb_add(&out, "group,votes,seats");
+                csv_end(&out);
+                for (int g = 0; g < e->ngroups; g++) {
+                        csv_field(&out, names[g], true);
+                        snprintf(buf, sizeof buf, "%lld", e->group[g].votes);
+                        csv_field(&out, buf, false);
+                        snprintf(buf, sizeof buf, "%d", r->seats[g]);
+                        csv_field(&out, buf, false);
+                        csv_end(&out);
+                }
+        }
+        if (r->status == EP_UNFILLED)
+                fprintf(stderr,
+                        _("protokol: elect: %d seat(s) stay empty: no group can take more\n"),
+                        r->unfilled);
+        int rc = flush_out(&out);
+        sb_free(&out);
+        return rc;
+}
+
 static int cmd_proportional(int seats, bool order, char **waive, int nwaive, char **reserved,
                             int nreserved, struct lots *ls, const char *file)
 {
@@ -615,45 +657,8 @@ static int cmd_proportional(int seats, bool order, char **waive, int nwaive, cha
         }
         if (rc == 0)
                 rc = check_lots_used(ls);
-        if (rc == 0) {
-                struct sb out = {0};
-                char buf[64];
-                if (order) {
-                        sb_add(&out, "seat,group,quotient");
-                        csv_end(&out);
-                        for (int i = 0; i < r->nseats; i++) {
-                                const struct elect_seat *s = &r->order[i];
-                                snprintf(buf, sizeof buf, "%d", i + 1);
-                                csv_field(&out, buf, true);
-                                csv_field(&out, names[s->group], false);
-                                elect_format_quotient(s->num, s->den, buf, sizeof buf);
-                                csv_field(&out, buf, false);
-                                csv_end(&out);
-                                if (s->reserved)
-                                        fprintf(stderr,
-                                                _("seat %d: held ex officio, counted in \"%s\"\n"),
-                                                i + 1, names[s->group]);
-                        }
-                } else {
-                        sb_add(&out, "group,votes,seats");
-                        csv_end(&out);
-                        for (int g = 0; g < e->ngroups; g++) {
-                                csv_field(&out, names[g], true);
-                                snprintf(buf, sizeof buf, "%lld", e->group[g].votes);
-                                csv_field(&out, buf, false);
-                                snprintf(buf, sizeof buf, "%d", r->seats[g]);
-                                csv_field(&out, buf, false);
-                                csv_end(&out);
-                        }
-                }
-                if (r->status == EP_UNFILLED)
-                        fprintf(
-                            stderr,
-                            _("protokol: elect: %d seat(s) stay empty: no group can take more\n"),
-                            r->unfilled);
-                rc = flush_out(&out);
-                sb_free(&out);
-        }
+        if (rc == 0)
+                rc = write_prop(e, r, names, order);
         free(e);
         free(r);
         table_free(&t);
@@ -711,6 +716,79 @@ struct mround {
         int vline[ELECT_MAX_CANDIDATES];
 };
 
+/* Reads the rows of the majority file into its rounds, in order; 0, or the exit code. */
+static int read_rounds(struct table *t, const int *col, struct mround *rd, int *nrp,
+                       struct pk_err *err)
+{
+        int nr = 0, rc = 0;
+        for (int i = 1; i < t->nrows && rc == 0; i++) {
+                const struct row *row = &t->rows[i];
+                long long k, v;
+                if (!parse_count(row->f[col[0]], 3, &k) || k < 1) {
+                        pk_err_set(
+                            at(err, t, row, col[0], "round"),
+                            _("\"%s\" is not a round: 1, 2 or 3 (the 3rd is the bound election)"),
+                            row->f[col[0]]);
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                if (field_name(t, row, col[1], "candidate", err) < 0 ||
+                    field_count(t, row, col[2], "votes", ELECT_MAX_VOTES, &v, err) < 0) {
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                if (k < nr || k > nr + 1) {
+                        pk_err_set(at(err, t, row, col[0], "round"),
+                                   k < nr
+                                       ? _("round %lld after round %d: list the rounds in order")
+                                       : _("round %lld: the rounds are 1, 2 and 3, in order (the "
+                                           "last was %d)"),
+                                   k, nr);
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                if (k == nr + 1) {
+                        nr++;
+                        rd[nr - 1].line = row->line;
+                        rd[nr - 1].present = -1;
+                        rd[nr - 1].blank = -1;
+                }
+                struct mround *m = &rd[nr - 1];
+                const char *name = row->f[col[1]];
+                if (!strcmp(name, "blank") || !strcmp(name, "present")) {
+                        int *slot = name[0] == 'b' ? &m->blank : &m->present;
+                        if (*slot >= 0) {
+                                pk_err_set(at(err, t, row, col[1], "candidate"),
+                                           _("\"%s\" is given twice in round %lld"), name, k);
+                                rc = report(err, PK_EXIT_REFUSED);
+                                break;
+                        }
+                        *slot = (int)v;
+                        continue;
+                }
+                for (int j = 0; j < m->nv; j++)
+                        if (!strcmp(m->names[j], name)) {
+                                pk_err_set(at(err, t, row, col[1], "candidate"),
+                                           _("\"%s\" is given twice in round %lld"), name, k);
+                                rc = report(err, PK_EXIT_REFUSED);
+                        }
+                if (rc)
+                        break;
+                if (m->nv >= ELECT_MAX_CANDIDATES) {
+                        pk_err_set(at(err, t, row, col[1], "candidate"),
+                                   _("more than %d candidates"), ELECT_MAX_CANDIDATES);
+                        rc = report(err, PK_EXIT_REFUSED);
+                        break;
+                }
+                pk_strlcpy(m->names[m->nv], name, ELECT_NAME_MAX);
+                m->votes[m->nv] = (int)v;
+                m->vline[m->nv] = row->line;
+                m->nv++;
+        }
+        *nrp = nr;
+        return rc;
+}
+
 static int cmd_majority(const char *profile_name, int present, struct lots *ls, const char *file)
 {
         struct profile *p = pk_xcalloc(1, sizeof *p);
@@ -727,71 +805,8 @@ static int cmd_majority(const char *profile_name, int present, struct lots *ls, 
         if (read_csv(file, want, 3, col, &t, &err) < 0)
                 return report(&err, PK_EXIT_REFUSED);
         struct mround *rd = pk_xcalloc(3, sizeof *rd);
-        int nr = 0, rc = 0;
-        for (int i = 1; i < t.nrows && rc == 0; i++) {
-                const struct row *row = &t.rows[i];
-                long long k, v;
-                if (!parse_count(row->f[col[0]], 3, &k) || k < 1) {
-                        pk_err_set(
-                            at(&err, &t, row, col[0], "round"),
-                            _("\"%s\" is not a round: 1, 2 or 3 (the 3rd is the bound election)"),
-                            row->f[col[0]]);
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                if (field_name(&t, row, col[1], "candidate", &err) < 0 ||
-                    field_count(&t, row, col[2], "votes", ELECT_MAX_VOTES, &v, &err) < 0) {
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                if (k < nr || k > nr + 1) {
-                        pk_err_set(at(&err, &t, row, col[0], "round"),
-                                   k < nr
-                                       ? _("round %lld after round %d: list the rounds in order")
-                                       : _("round %lld: the rounds are 1, 2 and 3, in order (the "
-                                           "last was %d)"),
-                                   k, nr);
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                if (k == nr + 1) {
-                        nr++;
-                        rd[nr - 1].line = row->line;
-                        rd[nr - 1].present = -1;
-                        rd[nr - 1].blank = -1;
-                }
-                struct mround *m = &rd[nr - 1];
-                const char *name = row->f[col[1]];
-                if (!strcmp(name, "blank") || !strcmp(name, "present")) {
-                        int *slot = name[0] == 'b' ? &m->blank : &m->present;
-                        if (*slot >= 0) {
-                                pk_err_set(at(&err, &t, row, col[1], "candidate"),
-                                           _("\"%s\" is given twice in round %lld"), name, k);
-                                rc = report(&err, PK_EXIT_REFUSED);
-                                break;
-                        }
-                        *slot = (int)v;
-                        continue;
-                }
-                for (int j = 0; j < m->nv; j++)
-                        if (!strcmp(m->names[j], name)) {
-                                pk_err_set(at(&err, &t, row, col[1], "candidate"),
-                                           _("\"%s\" is given twice in round %lld"), name, k);
-                                rc = report(&err, PK_EXIT_REFUSED);
-                        }
-                if (rc)
-                        break;
-                if (m->nv >= ELECT_MAX_CANDIDATES) {
-                        pk_err_set(at(&err, &t, row, col[1], "candidate"),
-                                   _("more than %d candidates"), ELECT_MAX_CANDIDATES);
-                        rc = report(&err, PK_EXIT_REFUSED);
-                        break;
-                }
-                pk_strlcpy(m->names[m->nv], name, ELECT_NAME_MAX);
-                m->votes[m->nv] = (int)v;
-                m->vline[m->nv] = row->line;
-                m->nv++;
-        }
+        int nr = 0;
+        int rc = read_rounds(&t, col, rd, &nr, &err);
         if (rc == 0 && nr == 0) {
                 pk_strlcpy(err.file, file, sizeof err.file);
                 pk_err_set(&err, _("no rounds: the file has only its header"));
@@ -902,6 +917,52 @@ static bool parse_yes_no(const char *s, bool *out)
         return false;
 }
 
+/* Writes the seats of each party as CSV, with the steps on stderr if asked; the exit code. */
+static int write_kkr(const struct elect_kkr *k, const struct elect_kkr_result *r,
+                     const char *const *names, bool explain)
+{
+        if (explain) {
+                fprintf(stderr, _("total-votes: %lld\n"), r->total_votes);
+                fprintf(stderr, _("threshold: %lld (2 %% of the votes, rounded up)\n"),
+                        (r->total_votes + 49) / 50);
+                fprintf(stderr, "%s", _("eligible:"));
+                for (int i = 0; i < k->nparties; i++)
+                        if (r->row[i].eligible)
+                                fprintf(stderr, " \"%s\"", names[i]);
+                fprintf(stderr, "\n");
+                fprintf(stderr, _("seats-eligible: %d (rule 2)\n"), r->seats_eligible);
+                fprintf(stderr, _("other-mayors: %d\n"), r->other_mayors);
+                fprintf(stderr, _("cap: %d (%s)\n"), r->cap,
+                        r->cap_binds ? _("binds: rule 3") : _("does not bind"));
+                fprintf(stderr, _("size: %d\n"), r->size);
+        }
+        if (r->minimum_over_cap)
+                fprintf(stderr,
+                        _("protokol: elect: the mayors and one seat for each eligible party "
+                          "already exceed the cap of %d; those minimum seats are kept "
+                          "(§ 3, stk. 2)\n"),
+                        r->cap);
+        struct sb out = {0};
+        char buf[64];
+        sb_add(&out, "party,votes,mayors,additional,seats");
+        csv_end(&out);
+        for (int i = 0; i < k->nparties; i++) {
+                csv_field(&out, names[i], true);
+                snprintf(buf, sizeof buf, "%lld", k->party[i].votes);
+                csv_field(&out, buf, false);
+                snprintf(buf, sizeof buf, "%d", k->party[i].mayors);
+                csv_field(&out, buf, false);
+                snprintf(buf, sizeof buf, "%d", r->row[i].additional);
+                csv_field(&out, buf, false);
+                snprintf(buf, sizeof buf, "%d", r->row[i].seats);
+                csv_field(&out, buf, false);
+                csv_end(&out);
+        }
+        int rc = flush_out(&out);
+        sb_free(&out);
+        return rc;
+}
+
 static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char *file)
 {
         static const char *const want[] = {"party", "votes", "mayors", "represented"};
@@ -995,48 +1056,8 @@ static int cmd_kkr(int municipalities, bool explain, struct lots *ls, const char
         }
         if (rc == 0)
                 rc = check_lots_used(ls);
-        if (rc == 0) {
-                if (explain) {
-                        fprintf(stderr, _("total-votes: %lld\n"), r->total_votes);
-                        fprintf(stderr, _("threshold: %lld (2 %% of the votes, rounded up)\n"),
-                                (r->total_votes + 49) / 50);
-                        fprintf(stderr, "%s", _("eligible:"));
-                        for (int i = 0; i < k->nparties; i++)
-                                if (r->row[i].eligible)
-                                        fprintf(stderr, " \"%s\"", names[i]);
-                        fprintf(stderr, "\n");
-                        fprintf(stderr, _("seats-eligible: %d (rule 2)\n"), r->seats_eligible);
-                        fprintf(stderr, _("other-mayors: %d\n"), r->other_mayors);
-                        fprintf(stderr, _("cap: %d (%s)\n"), r->cap,
-                                r->cap_binds ? _("binds: rule 3") : _("does not bind"));
-                        fprintf(stderr, _("size: %d\n"), r->size);
-                }
-                if (r->minimum_over_cap)
-                        fprintf(
-                            stderr,
-                            _("protokol: elect: the mayors and one seat for each eligible party "
-                              "already exceed the cap of %d; those minimum seats are kept "
-                              "(§ 3, stk. 2)\n"),
-                            r->cap);
-                struct sb out = {0};
-                char buf[64];
-                sb_add(&out, "party,votes,mayors,additional,seats");
-                csv_end(&out);
-                for (int i = 0; i < k->nparties; i++) {
-                        csv_field(&out, names[i], true);
-                        snprintf(buf, sizeof buf, "%lld", k->party[i].votes);
-                        csv_field(&out, buf, false);
-                        snprintf(buf, sizeof buf, "%d", k->party[i].mayors);
-                        csv_field(&out, buf, false);
-                        snprintf(buf, sizeof buf, "%d", r->row[i].additional);
-                        csv_field(&out, buf, false);
-                        snprintf(buf, sizeof buf, "%d", r->row[i].seats);
-                        csv_field(&out, buf, false);
-                        csv_end(&out);
-                }
-                rc = flush_out(&out);
-                sb_free(&out);
-        }
+        if (rc == 0)
+                rc = write_kkr(k, r, names, explain);
         free(k);
         free(r);
         table_free(&t);
@@ -1054,12 +1075,42 @@ static bool parse_int_arg(const char *s, int min, int max, int *out)
         return true;
 }
 
+/* The three calculations of elect. */
+enum calc_kind { PROP, MAJ, KKR };
+
+/* Checks that option a is one of this calculation's and has its value; -1, or the exit code. */
+static int check_option(enum calc_kind kind, const char *what, int argc, char **argv, int i)
+{
+        const char *a = argv[i];
+        char why[400];
+        bool takes = !strcmp(a, "--seats") || !strcmp(a, "--waive") || !strcmp(a, "--reserved") ||
+                     !strcmp(a, "--lot") || !strcmp(a, "--profile") || !strcmp(a, "--present") ||
+                     !strcmp(a, "--municipalities");
+        bool allowed =
+            (kind == PROP && (!strcmp(a, "--seats") || !strcmp(a, "--waive") ||
+                              !strcmp(a, "--reserved") || !strcmp(a, "--order"))) ||
+            (kind == MAJ && (!strcmp(a, "--profile") || !strcmp(a, "--present"))) ||
+            (kind == KKR && (!strcmp(a, "--municipalities") || !strcmp(a, "--explain"))) ||
+            !strcmp(a, "--lot");
+        if (a[0] == '-' && a[1]) {
+                if (!allowed) {
+                        snprintf(why, sizeof why, _("unknown option \"%s\" for elect %s"), a, what);
+                        return usage(why);
+                }
+                if (takes && i + 1 >= argc) {
+                        snprintf(why, sizeof why, _("%s needs a value"), a);
+                        return usage(why);
+                }
+        }
+        return -1;
+}
+
 int cli_elect(int argc, char **argv)
 {
         if (argc < 1)
                 return usage(_("which calculation: proportional, majority or kkr?"));
         const char *what = argv[0];
-        enum { PROP, MAJ, KKR } kind;
+        enum calc_kind kind;
         if (!strcmp(what, "proportional"))
                 kind = PROP;
         else if (!strcmp(what, "majority"))
@@ -1084,29 +1135,9 @@ int cli_elect(int argc, char **argv)
         char why[400];
         for (int i = 1; i < argc && rc < 0; i++) {
                 const char *a = argv[i];
-                bool takes = !strcmp(a, "--seats") || !strcmp(a, "--waive") ||
-                             !strcmp(a, "--reserved") || !strcmp(a, "--lot") ||
-                             !strcmp(a, "--profile") || !strcmp(a, "--present") ||
-                             !strcmp(a, "--municipalities");
-                bool allowed =
-                    (kind == PROP && (!strcmp(a, "--seats") || !strcmp(a, "--waive") ||
-                                      !strcmp(a, "--reserved") || !strcmp(a, "--order"))) ||
-                    (kind == MAJ && (!strcmp(a, "--profile") || !strcmp(a, "--present"))) ||
-                    (kind == KKR && (!strcmp(a, "--municipalities") || !strcmp(a, "--explain"))) ||
-                    !strcmp(a, "--lot");
-                if (a[0] == '-' && a[1]) {
-                        if (!allowed) {
-                                snprintf(why, sizeof why, _("unknown option \"%s\" for elect %s"),
-                                         a, what);
-                                rc = usage(why);
-                                break;
-                        }
-                        if (takes && i + 1 >= argc) {
-                                snprintf(why, sizeof why, _("%s needs a value"), a);
-                                rc = usage(why);
-                                break;
-                        }
-                }
+                rc = check_option(kind, what, argc, argv, i);
+                if (rc >= 0)
+                        break;
                 if (!strcmp(a, "--seats")) {
                         if (seats >= 0 || !parse_int_arg(argv[++i], 1, ELECT_MAX_SEATS, &seats)) {
                                 snprintf(why, sizeof why,

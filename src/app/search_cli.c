@@ -189,7 +189,9 @@ static bool known_rule(const char *r)
         return !strncmp(r, "§", strlen("§")) || profile_rule_lookup(r) >= 0;
 }
 
-int search_cli(const char *db, int argc, char **argv)
+/* Reads the search options and the query from argv; 0, or the exit code to return. */
+static int parse_args(int argc, char **argv, struct search_query *qp, const char **queryp,
+                      const char **fmtp, const char **rulep)
 {
         const char *query = NULL, *fmt = "text", *rule = NULL;
         struct search_query q = {0};
@@ -240,6 +242,50 @@ int search_cli(const char *db, int argc, char **argv)
                         return PK_EXIT_USAGE;
                 }
         }
+        *qp = q;
+        *queryp = query;
+        *fmtp = fmt;
+        *rulep = rule;
+        return 0;
+}
+
+/* Runs the query on the current index, or on the replayed record; -1 with err set on failure. */
+static int run_query(const char *db, const struct search_query *q, struct search_hits *hits,
+                     struct pk_err *err)
+{
+        int rc = -1;
+        /* a current index is read without replaying the record */
+        struct store *st = NULL;
+        if (store_open(db, STORE_READ, &st, err) < 0)
+                return -2;
+        bool present;
+        int64_t seq;
+        int version;
+        if (store_search_info(st, &present, &seq, &version, err) == 0 && present &&
+            version == SEARCH_INDEX_VERSION && seq == store_last_seq(st)) {
+                rc = store_search_query(st, q, hits, err);
+                store_close(&st);
+        } else {
+                store_close(&st);
+                struct app *a = NULL;
+                struct pk_err e1 = {0};
+                /* the writer's lock free: the index is stored; else a TEMP part of our own */
+                if (app_open(db, false, &a, &e1) < 0 && app_open(db, true, &a, err) < 0)
+                        a = NULL;
+                if (a)
+                        rc = app_search_query(a, db, q, hits, err);
+                app_close(&a);
+        }
+        return rc;
+}
+
+int search_cli(const char *db, int argc, char **argv)
+{
+        const char *query, *fmt, *rule;
+        struct search_query q;
+        int prc = parse_args(argc, argv, &q, &query, &fmt, &rule);
+        if (prc)
+                return prc;
         if (!query && !rule)
                 return usage();
         if (rule && !known_rule(rule)) {
@@ -269,33 +315,13 @@ int search_cli(const char *db, int argc, char **argv)
         }
         struct pk_err err = {0};
         struct search_hits hits = {0};
-        int rc = -1;
-        /* a current index is read without replaying the record */
-        struct store *st = NULL;
-        if (store_open(db, STORE_READ, &st, &err) < 0) {
+        int rc = run_query(db, &q, &hits, &err);
+        if (rc == -2) {
                 sb_free(&expr);
                 char buf[1200];
                 pk_err_format(&err, buf, sizeof buf);
                 fprintf(stderr, "protokol: %s\n", buf);
                 return PK_EXIT_IO;
-        }
-        bool present;
-        int64_t seq;
-        int version;
-        if (store_search_info(st, &present, &seq, &version, &err) == 0 && present &&
-            version == SEARCH_INDEX_VERSION && seq == store_last_seq(st)) {
-                rc = store_search_query(st, &q, &hits, &err);
-                store_close(&st);
-        } else {
-                store_close(&st);
-                struct app *a = NULL;
-                struct pk_err e1 = {0};
-                /* the writer's lock free: the index is stored; else a TEMP part of our own */
-                if (app_open(db, false, &a, &e1) < 0 && app_open(db, true, &a, &err) < 0)
-                        a = NULL;
-                if (a)
-                        rc = app_search_query(a, db, &q, &hits, &err);
-                app_close(&a);
         }
         sb_free(&expr);
         if (rc < 0) {

@@ -373,10 +373,10 @@ static bool check_value(char type, const struct tok *v, const char *what, struct
         }
 }
 
-enum script_parse script_parse_line(const char *line, size_t len, struct action *a,
-                                    struct pk_err *err)
+/* Checks the bytes of a line and finds its text without comment and blanks; SP_EMPTY if none. */
+static enum script_parse line_bounds(const char *line, size_t len, size_t *startp, size_t *endp,
+                                     struct pk_err *err)
 {
-        memset(a, 0, sizeof *a);
         if (len && line[len - 1] == '\r')
                 len--; /* a CRLF line end is not part of the line */
         if (len > SCRIPT_MAX_LINE) {
@@ -426,8 +426,113 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
                 start++;
         while (end > start && is_end(line[end - 1]))
                 end--;
-        if (start == end)
-                return SP_EMPTY;
+        *startp = start;
+        *endp = end;
+        return start == end ? SP_EMPTY : SP_ACTION;
+}
+
+/* Checks option t against the verb's options and moves it into the action. */
+static bool add_option(struct action *a, const struct verb_info *vi, struct rawtok *t,
+                       struct pk_err *err)
+{
+        char type = opt_type(vi->opts, t->key_quoted ? "\"*\"" : t->key);
+        if (!type && t->key_quoted) {
+                err->column = t->column;
+                pk_err_set(err, _("%s: \"NAME\"=value is not an option of this verb"), vi->name);
+                return false;
+        }
+        if (!type) {
+                err->column = t->column;
+                pk_err_set(err, _("%s: unknown option \"%s\""), vi->name, t->key);
+                return false;
+        }
+        if (strlen(t->key) >= sizeof a->opts[0].key) {
+                err->column = t->column;
+                pk_err_set(err, _("%s: the name \"%.40s...\" is too long"), vi->name, t->key);
+                return false;
+        }
+        if (action_optv(a, t->key)) {
+                err->column = t->column;
+                pk_err_set(err, _("%s: option \"%s\" is given twice"), vi->name, t->key);
+                return false;
+        }
+        if (type != 'L' && t->nvals != 1) {
+                err->column = t->column;
+                pk_err_set(err, _("%s: option \"%s\" takes one value"), vi->name, t->key);
+                return false;
+        }
+        for (int k = 0; k < t->nvals; k++)
+                if (!check_value(type, &t->vals[k], t->key, err)) {
+                        err->column = t->column;
+                        return false;
+                }
+        a->opts = pk_xrealloc(a->opts, (size_t)(a->nopts + 1) * sizeof *a->opts);
+        struct opt *o = &a->opts[a->nopts++];
+        pk_strlcpy(o->key, t->key, sizeof o->key);
+        o->key_quoted = t->key_quoted;
+        o->nvals = t->nvals;
+        o->vals = t->vals;
+        t->vals = NULL;
+        t->nvals = 0;
+        return true;
+}
+
+/* Checks the positional arguments against the verb's spec. */
+static bool check_positionals(const struct verb_info *vi, struct tok *posv, const int *poscol,
+                              int npos, size_t end, struct pk_err *err)
+{
+        int pi = 0;
+        for (const char *sp = vi->pos; *sp; sp++) {
+                char type = *sp;
+                char rep = sp[1] == '+' || sp[1] == '*' ? sp[1] : 0;
+                int got = 0;
+                while (pi < npos) {
+                        char what[64];
+                        snprintf(what, sizeof what, "%s", vi->name);
+                        if (!check_value(type, &posv[pi], what, err)) {
+                                err->column = poscol[pi];
+                                return false;
+                        }
+                        pi++;
+                        got++;
+                        if (!rep)
+                                break;
+                }
+                if (got == 0 && type != 's' && type != 'w' && rep != '*') {
+                        err->column = (int)end + 1;
+                        static const char *names[] = {"S", N_("a quoted name or text"),
+                                                      "P", N_("a quoted name"),
+                                                      "X", N_("a quoted text"),
+                                                      "D", N_("a date (YYYY-MM-DD)"),
+                                                      "T", N_("a time (HH:MM)"),
+                                                      "N", N_("a number"),
+                                                      "W", N_("a word")};
+                        const char *need = N_("an argument");
+                        for (size_t k = 0; k < sizeof names / sizeof names[0]; k += 2)
+                                if (names[k][0] == type)
+                                        need = names[k + 1];
+                        pk_err_set(err, _("%s: %s is missing"), vi->name, _(need));
+                        return false;
+                }
+                if (rep)
+                        sp++;
+        }
+        if (pi < npos) {
+                err->column = poscol[pi];
+                pk_err_set(err, _("%s: unexpected argument \"%s\""), vi->name, posv[pi].text);
+                return false;
+        }
+        return true;
+}
+
+enum script_parse script_parse_line(const char *line, size_t len, struct action *a,
+                                    struct pk_err *err)
+{
+        memset(a, 0, sizeof *a);
+        size_t start, end;
+        enum script_parse lb = line_bounds(line, len, &start, &end, err);
+        if (lb != SP_ACTION)
+                return lb;
 
         struct lexer lx = {.s = line, .n = end, .i = start, .err = err};
         struct rawtok *toks = NULL;
@@ -469,50 +574,8 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
         for (int i = 1; i < ntoks; i++) {
                 struct rawtok *t = &toks[i];
                 if (t->key) {
-                        char type = opt_type(vi->opts, t->key_quoted ? "\"*\"" : t->key);
-                        if (!type && t->key_quoted) {
-                                err->column = t->column;
-                                pk_err_set(err,
-                                           _("%s: \"NAME\"=value is not an option of this verb"),
-                                           vi->name);
+                        if (!add_option(a, vi, t, err))
                                 goto out_pos;
-                        }
-                        if (!type) {
-                                err->column = t->column;
-                                pk_err_set(err, _("%s: unknown option \"%s\""), vi->name, t->key);
-                                goto out_pos;
-                        }
-                        if (strlen(t->key) >= sizeof a->opts[0].key) {
-                                err->column = t->column;
-                                pk_err_set(err, _("%s: the name \"%.40s...\" is too long"),
-                                           vi->name, t->key);
-                                goto out_pos;
-                        }
-                        if (action_optv(a, t->key)) {
-                                err->column = t->column;
-                                pk_err_set(err, _("%s: option \"%s\" is given twice"), vi->name,
-                                           t->key);
-                                goto out_pos;
-                        }
-                        if (type != 'L' && t->nvals != 1) {
-                                err->column = t->column;
-                                pk_err_set(err, _("%s: option \"%s\" takes one value"), vi->name,
-                                           t->key);
-                                goto out_pos;
-                        }
-                        for (int k = 0; k < t->nvals; k++)
-                                if (!check_value(type, &t->vals[k], t->key, err)) {
-                                        err->column = t->column;
-                                        goto out_pos;
-                                }
-                        a->opts = pk_xrealloc(a->opts, (size_t)(a->nopts + 1) * sizeof *a->opts);
-                        struct opt *o = &a->opts[a->nopts++];
-                        pk_strlcpy(o->key, t->key, sizeof o->key);
-                        o->key_quoted = t->key_quoted;
-                        o->nvals = t->nvals;
-                        o->vals = t->vals;
-                        t->vals = NULL;
-                        t->nvals = 0;
                         continue;
                 }
                 int fi = t->vals[0].quoted ? -1 : list_index(vi->flags, t->vals[0].text);
@@ -530,47 +593,8 @@ enum script_parse script_parse_line(const char *line, size_t len, struct action 
                 t->nvals = 0;
         }
         /* positional arguments against the spec */
-        int pi = 0;
-        for (const char *sp = vi->pos; *sp; sp++) {
-                char type = *sp;
-                char rep = sp[1] == '+' || sp[1] == '*' ? sp[1] : 0;
-                int got = 0;
-                while (pi < npos) {
-                        char what[64];
-                        snprintf(what, sizeof what, "%s", vi->name);
-                        if (!check_value(type, &posv[pi], what, err)) {
-                                err->column = poscol[pi];
-                                goto out_pos;
-                        }
-                        pi++;
-                        got++;
-                        if (!rep)
-                                break;
-                }
-                if (got == 0 && type != 's' && type != 'w' && rep != '*') {
-                        err->column = (int)end + 1;
-                        static const char *names[] = {"S", N_("a quoted name or text"),
-                                                      "P", N_("a quoted name"),
-                                                      "X", N_("a quoted text"),
-                                                      "D", N_("a date (YYYY-MM-DD)"),
-                                                      "T", N_("a time (HH:MM)"),
-                                                      "N", N_("a number"),
-                                                      "W", N_("a word")};
-                        const char *need = N_("an argument");
-                        for (size_t k = 0; k < sizeof names / sizeof names[0]; k += 2)
-                                if (names[k][0] == type)
-                                        need = names[k + 1];
-                        pk_err_set(err, _("%s: %s is missing"), vi->name, _(need));
-                        goto out_pos;
-                }
-                if (rep)
-                        sp++;
-        }
-        if (pi < npos) {
-                err->column = poscol[pi];
-                pk_err_set(err, _("%s: unexpected argument \"%s\""), vi->name, posv[pi].text);
+        if (!check_positionals(vi, posv, poscol, npos, end, err))
                 goto out_pos;
-        }
         a->pos = posv;
         a->npos = npos;
         posv = NULL;

@@ -297,72 +297,12 @@ static void show_text(struct tui *t, const char *title, const char *text)
         t->need_layout = true;
 }
 
-static void global_action(struct tui *t, enum tui_action a)
+/* The meeting course: items, opening, closing, attendance, signing; false if a is not one. */
+static bool course_action(struct tui *t, enum tui_action a)
 {
         const struct meeting *m = tui_meeting(t);
         char buf[1200];
-        if (t->follow && tui_actions[a].verb != V__COUNT) {
-                tui_read_only(t);
-                return;
-        }
-        if (t->vote_mode && (tui_actions[a].verb != V__COUNT && a != TA_UNDO)) {
-                tui_message(t, MK_INFO, "%s",
-                            _("in the vote: Enter records it, Esc leaves it (the ballot stays "
-                              "open)"));
-                return;
-        }
-        if (is_member_action(a)) {
-                tui_member_action(t, a);
-                return;
-        }
         switch (a) {
-        case TA_QUIT:
-                t->quit = true;
-                break;
-        case TA_HELP:
-        case TA_RULINGS:
-        case TA_DEADLINES:
-                free(t->text_view);
-                t->text_view = NULL;
-                t->overlay = a == TA_HELP ? OV_HELP : a == TA_RULINGS ? OV_RULINGS : OV_DEADLINES;
-                t->panes[tui_overlay_pane(t->overlay)].top = 0;
-                t->need_layout = true;
-                break;
-        case TA_COMMAND:
-                if (t->follow) {
-                        tui_read_only(t);
-                        break;
-                }
-                tui_prompt(t, ":", "", cmd_done, NULL);
-                t->prompt.hist = t->nhist;
-                break;
-        case TA_UNDO:
-                if (!undo_target(t, buf, sizeof buf)) {
-                        tui_message(t, MK_DENIED, "%s", _("denied: there is nothing to undo"));
-                        break;
-                }
-                {
-                        char q[1300];
-                        snprintf(q, sizeof q, _("Undo «%s»?"), buf);
-                        tui_ask(t, q, undo_done, NULL);
-                }
-                break;
-        case TA_FOCUS_NEXT:
-        case TA_FOCUS_PREV:
-                focus_step(t, a == TA_FOCUS_NEXT ? 1 : -1);
-                break;
-        case TA_REDRAW:
-                clearok(curscr, TRUE);
-                t->need_layout = true;
-                break;
-        case TA_CANCEL:
-                t->msg[0] = '\0';
-                break;
-        case TA_SELECT:
-                tui_message(t, MK_INFO, "%s",
-                            _("Enter acts in the agenda, the attendance and the current item "
-                              "(Tab moves between them)"));
-                break;
         case TA_TAKE:
                 tui_prompt(t, _("Take item: "), next_pending(app_state(t->app), m, buf, sizeof buf),
                            take_done, NULL);
@@ -443,6 +383,31 @@ static void global_action(struct tui *t, enum tui_action a)
                 t->find[0] = '\0';
                 t->need_layout = true;
                 break;
+        case TA_DOORS:
+                if (m && m->doors_closed && m->current >= 0 && m->items[m->current].closed) {
+                        snprintf(buf, sizeof buf,
+                                 _("Item %d is treated behind closed doors: open the doors?"),
+                                 m->items[m->current].number);
+                        tui_ask(t, buf, exec_done, "doors open");
+                        break;
+                }
+                tui_exec(t, m && m->doors_closed ? "doors open" : "doors closed");
+                break;
+        case TA_RULING:
+                tui_ruling_begin(t); /* the text, then the rule it reads */
+                break;
+
+        default:
+                return false;
+        }
+        return true;
+}
+
+/* Proposals, ballots, decisions and elections; false if a is not one. */
+static bool motion_action(struct tui *t, enum tui_action a)
+{
+        const struct meeting *m = tui_meeting(t);
+        switch (a) {
         case TA_ELECTION:
                 tui_prompt(t, ":", "election \"", cmd_done, NULL);
                 break;
@@ -458,28 +423,6 @@ static void global_action(struct tui *t, enum tui_action a)
         case TA_LOT:
                 tui_exec(t, "lot");
                 break;
-        case TA_MESSAGES: {
-                struct sb all = {0};
-                for (int i = t->nmsgs - 1; i >= 0; i--)
-                        sb_addf(&all, "%s\n", t->msgs[i]);
-                show_text(t, _("The last messages, newest first"),
-                          all.len ? sb_str(&all) : _("no messages yet"));
-                sb_free(&all);
-                break;
-        }
-        case TA_READ: {
-                struct sb out = {0};
-                struct pk_err err = {0};
-                if (app_export_minutes(t->app, app_state(t->app)->cur_meeting + 1, 1, false, &out,
-                                       &err) < 0)
-                        tui_message(t, MK_ERROR, _("error: the protocol cannot be read: %s"),
-                                    err.msg);
-                else
-                        show_text(t, _("The protocol, for reading aloud (PgDn pages)"),
-                                  sb_str(&out));
-                sb_free(&out);
-                break;
-        }
         case TA_MOTION:
                 tui_prompt(t, _("Main proposal (M): "), "", motion_done, NULL);
                 break;
@@ -540,22 +483,110 @@ static void global_action(struct tui *t, enum tui_action a)
         case TA_DECISION:
                 tui_prompt(t, _("Decision: "), "", decision_done, NULL);
                 break;
-        case TA_DOORS:
-                if (m && m->doors_closed && m->current >= 0 && m->items[m->current].closed) {
-                        snprintf(buf, sizeof buf,
-                                 _("Item %d is treated behind closed doors: open the doors?"),
-                                 m->items[m->current].number);
-                        tui_ask(t, buf, exec_done, "doors open");
+        default:
+                return false;
+        }
+        return true;
+}
+
+/* Views, navigation, the command line and undo; false if a is not one. */
+static bool view_action(struct tui *t, enum tui_action a)
+{
+        char buf[1200];
+        switch (a) {
+        case TA_QUIT:
+                t->quit = true;
+                break;
+        case TA_HELP:
+        case TA_RULINGS:
+        case TA_DEADLINES:
+                free(t->text_view);
+                t->text_view = NULL;
+                t->overlay = a == TA_HELP ? OV_HELP : a == TA_RULINGS ? OV_RULINGS : OV_DEADLINES;
+                t->panes[tui_overlay_pane(t->overlay)].top = 0;
+                t->need_layout = true;
+                break;
+        case TA_COMMAND:
+                if (t->follow) {
+                        tui_read_only(t);
                         break;
                 }
-                tui_exec(t, m && m->doors_closed ? "doors open" : "doors closed");
+                tui_prompt(t, ":", "", cmd_done, NULL);
+                t->prompt.hist = t->nhist;
                 break;
-        case TA_RULING:
-                tui_ruling_begin(t); /* the text, then the rule it reads */
+        case TA_UNDO:
+                if (!undo_target(t, buf, sizeof buf)) {
+                        tui_message(t, MK_DENIED, "%s", _("denied: there is nothing to undo"));
+                        break;
+                }
+                {
+                        char q[1300];
+                        snprintf(q, sizeof q, _("Undo «%s»?"), buf);
+                        tui_ask(t, q, undo_done, NULL);
+                }
                 break;
-        default:
+        case TA_FOCUS_NEXT:
+        case TA_FOCUS_PREV:
+                focus_step(t, a == TA_FOCUS_NEXT ? 1 : -1);
+                break;
+        case TA_REDRAW:
+                clearok(curscr, TRUE);
+                t->need_layout = true;
+                break;
+        case TA_CANCEL:
+                t->msg[0] = '\0';
+                break;
+        case TA_SELECT:
+                tui_message(t, MK_INFO, "%s",
+                            _("Enter acts in the agenda, the attendance and the current item "
+                              "(Tab moves between them)"));
+                break;
+        case TA_MESSAGES: {
+                struct sb all = {0};
+                for (int i = t->nmsgs - 1; i >= 0; i--)
+                        sb_addf(&all, "%s\n", t->msgs[i]);
+                show_text(t, _("The last messages, newest first"),
+                          all.len ? sb_str(&all) : _("no messages yet"));
+                sb_free(&all);
                 break;
         }
+        case TA_READ: {
+                struct sb out = {0};
+                struct pk_err err = {0};
+                if (app_export_minutes(t->app, app_state(t->app)->cur_meeting + 1, 1, false, &out,
+                                       &err) < 0)
+                        tui_message(t, MK_ERROR, _("error: the protocol cannot be read: %s"),
+                                    err.msg);
+                else
+                        show_text(t, _("The protocol, for reading aloud (PgDn pages)"),
+                                  sb_str(&out));
+                sb_free(&out);
+                break;
+        }
+        default:
+                return false;
+        }
+        return true;
+}
+
+static void global_action(struct tui *t, enum tui_action a)
+{
+        if (t->follow && tui_actions[a].verb != V__COUNT) {
+                tui_read_only(t);
+                return;
+        }
+        if (t->vote_mode && (tui_actions[a].verb != V__COUNT && a != TA_UNDO)) {
+                tui_message(t, MK_INFO, "%s",
+                            _("in the vote: Enter records it, Esc leaves it (the ballot stays "
+                              "open)"));
+                return;
+        }
+        if (is_member_action(a)) {
+                tui_member_action(t, a);
+                return;
+        }
+        if (!view_action(t, a) && !course_action(t, a))
+                motion_action(t, a);
 }
 
 static bool is_move(enum tui_action a)
@@ -972,6 +1003,33 @@ static int start_screen(struct tui *t)
         return 0;
 }
 
+/* The first message: a locale that is not UTF-8, a locked meeting, or the hint for the keys. */
+static void first_message(struct tui *t, bool follow)
+{
+        if (!t->msg[0] && !tui_utf8) {
+                /* the locale as the user set it (setlocale says C for POSIX) */
+                const char *lc = getenv("LC_ALL");
+                if (!lc || !lc[0])
+                        lc = getenv("LC_CTYPE");
+                if (!lc || !lc[0])
+                        lc = getenv("LANG");
+                if (!lc || !lc[0])
+                        lc = setlocale(LC_CTYPE, NULL);
+                tui_message(t, MK_DENIED,
+                            _("the locale %s is not UTF-8: letters it lacks are shown as ae, oe, "
+                              "aa, ?"),
+                            lc ? lc : "");
+        }
+        const struct meeting *m0 = engine_current_meeting(app_state(t->app));
+        if (!t->msg[0] && !follow && m0 && m0->state == MS_LOCKED)
+                tui_message(t, MK_INFO, "%s",
+                            _("signed and locked; next: :meeting YYYY-MM-DD HH:MM (or :plan)"));
+        if (!t->msg[0])
+                tui_message(t, MK_INFO, "%s",
+                            follow ? _("following the meeting read-only: q quits")
+                                   : _("? shows the keys; : takes any script line"));
+}
+
 int tui_run(const char *db, bool follow, bool public_)
 {
         struct tui t;
@@ -1029,28 +1087,7 @@ int tui_run(const char *db, bool follow, bool public_)
         t.focus = m && m->current >= 0 ? P_ITEM : P_AGENDA;
         if (m && m->open_ballot >= 0 && !follow)
                 tui_vote_begin(&t);
-        if (!t.msg[0] && !tui_utf8) {
-                /* the locale as the user set it (setlocale says C for POSIX) */
-                const char *lc = getenv("LC_ALL");
-                if (!lc || !lc[0])
-                        lc = getenv("LC_CTYPE");
-                if (!lc || !lc[0])
-                        lc = getenv("LANG");
-                if (!lc || !lc[0])
-                        lc = setlocale(LC_CTYPE, NULL);
-                tui_message(&t, MK_DENIED,
-                            _("the locale %s is not UTF-8: letters it lacks are shown as ae, oe, "
-                              "aa, ?"),
-                            lc ? lc : "");
-        }
-        const struct meeting *m0 = engine_current_meeting(app_state(t.app));
-        if (!t.msg[0] && !follow && m0 && m0->state == MS_LOCKED)
-                tui_message(&t, MK_INFO, "%s",
-                            _("signed and locked; next: :meeting YYYY-MM-DD HH:MM (or :plan)"));
-        if (!t.msg[0])
-                tui_message(&t, MK_INFO, "%s",
-                            follow ? _("following the meeting read-only: q quits")
-                                   : _("? shows the keys; : takes any script line"));
+        first_message(&t, follow);
         t.need_layout = true;
         while (!t.quit) {
                 sync_state(&t);
