@@ -858,6 +858,86 @@ static void decision_of(const struct ctx *c, int ii, struct sb *o)
         sb_add(o, _("The item called for no decision."));
 }
 
+/* What the minutes say of an item before its course: a corrected title, the case number,
+ * closed doors, the reading, the amendments' deadline, a member's proposal, urgency, and who
+ * was disqualified (and how it was decided, § 8). l is scratch. */
+static void item_facts(struct ctx *c, const struct item *it, struct sb *l)
+{
+        const struct pk_state *s = c->s;
+        if (it->title_was && !c->public_) {
+                sb_clear(l);
+                sb_addf(l, _("Title corrected; first put on the agenda as \"%s\"."), it->title_was);
+                add_text(c->bl, BK_P, sb_str(l));
+        }
+        if (it->case_id)
+                add_labelled(c->bl, _("Case number"), it->case_id);
+        if (it->closed)
+                add_text(c->bl, BK_P, _("Treated behind closed doors."));
+        if (it->reading)
+                add_text(c->bl, BK_P, it->reading == 1 ? _("1st reading.") : _("2nd reading."));
+        if (it->amend_deadline) {
+                sb_clear(l);
+                sb_add(l, it->amend_deadline_subs
+                              ? _("Deadline for amendments and sub-amendments set by the council: ")
+                              : _("Deadline for amendments set by the council: "));
+                long_date_str(l, it->amend_deadline);
+                sb_add(l, ".");
+                add_text(c->bl, BK_P, sb_str(l));
+        }
+        if (it->proposer) {
+                sb_clear(l);
+                sb_addf(l, _("Proposal from %s, submitted "), it->proposer);
+                long_date_str(l, it->submitted);
+                if (it->late_proposal && !c->public_)
+                        sb_add(l, _(", after the deadline: not entitled to this meeting"));
+                sb_add(l, ".");
+                add_text(c->bl, BK_P, sb_str(l));
+        }
+        if (it->urgent && !c->public_)
+                add_labelled(c->bl, _("Urgency"),
+                             it->urgent); /* the agenda was late; why the case could not wait */
+        for (int i = 0; i < it->ninhabil && i < s->nmembers; i++)
+                if (it->inhabil[i]) {
+                        sb_clear(l);
+                        int how = it->inhabil_how ? it->inhabil_how[i] : DH_LAW;
+                        if (how == DH_WITHOUT_VOTE)
+                                sb_addf(l,
+                                        _("%s did not take part in the treatment of the case "
+                                          "(disqualified by the council's decision without a "
+                                          "vote)."),
+                                        s->members[i].name);
+                        else if (how == DH_VOTE)
+                                sb_addf(l,
+                                        _("%s did not take part in the treatment of the case "
+                                          "(disqualified by the council's vote)."),
+                                        s->members[i].name);
+                        else
+                                sb_addf(l,
+                                        _("%s did not take part in the treatment of the case "
+                                          "(disqualified)."),
+                                        s->members[i].name);
+                        add_text(c->bl, BK_P, sb_str(l));
+                }
+}
+
+/* A written hearing's answers (KKR § 5, stk. 10): who answered what, and when. */
+static void answer_blocks(struct ctx *c, const struct item *it, struct sb *l)
+{
+        const struct pk_state *s = c->s;
+        add_text(c->bl, BK_P, _("Written answers:"));
+        for (int k = 0; k < it->nanswers; k++) {
+                const struct written_answer *w = &it->answers[k];
+                sb_clear(l);
+                sb_addf(l, "%s (%s): %s, ", s->members[w->member].name,
+                        engine_party_at(s, w->member, c->m->date),
+                        w->choice == VC_FOR       ? _("for")
+                        : w->choice == VC_AGAINST ? _("against")
+                                                  : _("abstained"));
+                long_date_str(l, w->on);
+                add_text(c->bl, BK_LI, sb_str(l));
+        }
+}
+
 static void item_blocks(struct ctx *c, int ii)
 {
         const struct pk_state *s = c->s;
@@ -876,62 +956,7 @@ static void item_blocks(struct ctx *c, int ii)
         }
         sb_addf(&l, _("Item %d. %s"), it->number, it->title);
         add_text(c->bl, BK_H3, sb_str(&l));
-        if (it->title_was && !c->public_) {
-                sb_clear(&l);
-                sb_addf(&l, _("Title corrected; first put on the agenda as \"%s\"."),
-                        it->title_was);
-                add_text(c->bl, BK_P, sb_str(&l));
-        }
-        if (it->case_id)
-                add_labelled(c->bl, _("Case number"), it->case_id);
-        if (it->closed)
-                add_text(c->bl, BK_P, _("Treated behind closed doors."));
-        if (it->reading)
-                add_text(c->bl, BK_P, it->reading == 1 ? _("1st reading.") : _("2nd reading."));
-        if (it->amend_deadline) {
-                sb_clear(&l);
-                sb_add(&l,
-                       it->amend_deadline_subs
-                           ? _("Deadline for amendments and sub-amendments set by the council: ")
-                           : _("Deadline for amendments set by the council: "));
-                long_date_str(&l, it->amend_deadline);
-                sb_add(&l, ".");
-                add_text(c->bl, BK_P, sb_str(&l));
-        }
-        if (it->proposer) {
-                sb_clear(&l);
-                sb_addf(&l, _("Proposal from %s, submitted "), it->proposer);
-                long_date_str(&l, it->submitted);
-                if (it->late_proposal && !c->public_)
-                        sb_add(&l, _(", after the deadline: not entitled to this meeting"));
-                sb_add(&l, ".");
-                add_text(c->bl, BK_P, sb_str(&l));
-        }
-        if (it->urgent && !c->public_)
-                add_labelled(c->bl, _("Urgency"),
-                             it->urgent); /* the agenda was late; why the case could not wait */
-        for (int i = 0; i < it->ninhabil && i < s->nmembers; i++)
-                if (it->inhabil[i]) {
-                        sb_clear(&l);
-                        int how = it->inhabil_how ? it->inhabil_how[i] : DH_LAW;
-                        if (how == DH_WITHOUT_VOTE)
-                                sb_addf(&l,
-                                        _("%s did not take part in the treatment of the case "
-                                          "(disqualified by the council's decision without a "
-                                          "vote)."),
-                                        s->members[i].name);
-                        else if (how == DH_VOTE)
-                                sb_addf(&l,
-                                        _("%s did not take part in the treatment of the case "
-                                          "(disqualified by the council's vote)."),
-                                        s->members[i].name);
-                        else
-                                sb_addf(&l,
-                                        _("%s did not take part in the treatment of the case "
-                                          "(disqualified)."),
-                                        s->members[i].name);
-                        add_text(c->bl, BK_P, sb_str(&l));
-                }
+        item_facts(c, it, &l);
         if (!c->public_)
                 course_blocks(c, ii);
         for (int k = 0; k < m->nsubjects; k++)
@@ -958,20 +983,8 @@ static void item_blocks(struct ctx *c, int ii)
         }
         if (it->declared && it->decided_without_vote)
                 add_text(c->bl, BK_P, _("Decided without a vote: the outcome was beyond doubt."));
-        if (it->nanswers) {
-                add_text(c->bl, BK_P, _("Written answers:"));
-                for (int k = 0; k < it->nanswers; k++) {
-                        const struct written_answer *w = &it->answers[k];
-                        sb_clear(&l);
-                        sb_addf(&l, "%s (%s): %s, ", s->members[w->member].name,
-                                s->members[w->member].party,
-                                w->choice == VC_FOR       ? _("for")
-                                : w->choice == VC_AGAINST ? _("against")
-                                                          : _("abstained"));
-                        long_date_str(&l, w->on);
-                        add_text(c->bl, BK_LI, sb_str(&l));
-                }
-        }
+        if (it->nanswers)
+                answer_blocks(c, it, &l);
         sb_clear(&l);
         decision_of(c, ii, &l);
         add_labelled(c->bl, _("Decision"), sb_str(&l));
