@@ -496,7 +496,10 @@ void bench_gen_long_meeting(struct bench_script *s, int target)
         for (int i = 0; i < BENCH_MEMBERS - 1; i++)
                 idx[i] = i;
         const int n = BENCH_MEMBERS - 1, away = BENCH_MEMBERS - 1;
-        for (int i = 1; i <= items; i++) {
+        /* the open items first, then the closed ones (§ 1, stk. 4) */
+        for (int t = 0; t < items; t++) {
+                int open_items = items - (items + 3) / 10;
+                int i = t < open_items ? t + 1 + (t + 3) / 9 : 7 + 10 * (t - open_items);
                 int r = i % n;
                 bench_script_add(s, "take %d", i);
                 if (i % 5 == 0)
@@ -552,7 +555,7 @@ void bench_gen_history_meeting(struct bench_script *s, int k, bool current)
         bench_script_add(s, "meeting %s 16:00", date);
         bench_script_add(s, "item \"Godkendelse af dagsorden\"");
         for (int j = 2; j <= 20; j++) {
-                if (j == 18)
+                if (j == 20) /* the closed item last (§ 1, stk. 4) */
                         bench_script_add(
                             s, "item \"Salg af grund, matr. nr. %d\" category=real-estate",
                             k * 20 + j);
@@ -597,7 +600,7 @@ void bench_gen_history_meeting(struct bench_script *s, int k, bool current)
                         named_vote(s, idx, n, k + 3 * j, 15, 6);
                 else
                         bench_script_add(s, "vote for=rest against=party:Ø,party:B");
-                if (j == 18)
+                if (j == 20)
                         bench_script_add(s,
                                          "decision \"Grunden sælges til K. Hansen for %d kr.\" "
                                          "public=\"Grunden sælges\"",
