@@ -134,6 +134,30 @@ int eng_member_arg(struct ctx *c, const char *name)
         return k;
 }
 
+int eng_item_arg(struct ctx *c, int pos)
+{
+        int i = eng_item_by_number(c->m, eng_pos(c, pos));
+        if (i < 0)
+                eng_err(c, _("there is no item %s"), eng_pos(c, pos));
+        return i;
+}
+
+int eng_pending_item_arg(struct ctx *c, int pos, enum pk_result *r)
+{
+        int i = eng_item_arg(c, pos);
+        *r = PK_ERROR;
+        if (i < 0)
+                return -1;
+        const struct item *it = &c->m->items[i];
+        if (it->status != IS_PENDING) {
+                *r = eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
+                              engine_item_status_name(it->status));
+                return -1;
+        }
+        *r = PK_OK;
+        return i;
+}
+
 void eng_drop_speaker(struct meeting *m, int k)
 {
         for (int i = 0; i < m->nitems; i++) {

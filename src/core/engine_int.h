@@ -78,6 +78,10 @@ enum pk_result eng_deny(struct ctx *c, enum rule_id rule, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* A line error (bad input, not a refusal under the rules). */
 enum pk_result eng_err(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Item number argument pos of the current meeting: its index, or -1 with a line error. */
+int eng_item_arg(struct ctx *c, int pos);
+/* The same for an item still pending (not taken up): -1 with *r the error or the refusal. */
+int eng_pending_item_arg(struct ctx *c, int pos, enum pk_result *r);
 int eng_member_arg(struct ctx *c, const char *name);
 int eng_resolve_names(const struct pk_state *s, const struct meeting *m, const struct opt *o,
                       int *out, int max, struct sb *why);

@@ -631,13 +631,11 @@ enum pk_result eng_correct_item(struct ctx *c)
 enum pk_result h_drop(struct ctx *c)
 {
         struct meeting *m = c->m;
-        int i = eng_item_by_number(m, eng_pos(c, 0));
+        enum pk_result r;
+        int i = eng_pending_item_arg(c, 0, &r);
         if (i < 0)
-                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+                return r;
         struct item *it = &m->items[i];
-        if (it->status != IS_PENDING)
-                return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
-                                engine_item_status_name(it->status));
         it->status = IS_WITHDRAWN;
         it->dropped = true;
         it->dropped_late = m->dispatched != NULL;

@@ -109,13 +109,11 @@ int engine_next_item(const struct pk_state *s, const struct meeting *m)
 enum pk_result h_take(struct ctx *c)
 {
         struct meeting *m = c->m;
-        int i = eng_item_by_number(m, eng_pos(c, 0));
+        enum pk_result r;
+        int i = eng_pending_item_arg(c, 0, &r);
         if (i < 0)
-                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+                return r;
         struct item *it = &m->items[i];
-        if (it->status != IS_PENDING)
-                return eng_deny(c, NO_RULE, _("item %d is %s"), it->number,
-                                engine_item_status_name(it->status));
         if (order_decided(m))
                 for (int k = 0; k < m->nitems; k++) {
                         int n = m->order[k];
@@ -178,10 +176,10 @@ enum pk_result h_take(struct ctx *c)
 enum pk_result h_move(struct ctx *c)
 {
         struct meeting *m = c->m;
-        int i = eng_item_by_number(m, eng_pos(c, 0));
+        int i = eng_item_arg(c, 0);
         const char *to_s = action_opt(c->a, "to");
         if (i < 0)
-                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+                return PK_ERROR;
         if (order_decided(m))
                 return eng_deny(c, R_ORDER_DEMAND, _("the council has decided the order of items"));
         if (!to_s)

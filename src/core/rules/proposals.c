@@ -167,9 +167,9 @@ enum pk_result h_amend(struct ctx *c)
 enum pk_result h_amend_deadline(struct ctx *c)
 {
         struct meeting *m = c->m;
-        int i = eng_item_by_number(m, eng_pos(c, 0));
+        int i = eng_item_arg(c, 0);
         if (i < 0)
-                return eng_err(c, _("there is no item %s"), eng_pos(c, 0));
+                return PK_ERROR;
         pk_day d;
         if (!cal_parse(eng_pos(c, 1), &d))
                 return eng_err(c, _("\"%s\" is not a valid date (YYYY-MM-DD)"), eng_pos(c, 1));
