@@ -299,9 +299,15 @@ enum pk_result h_sign(struct ctx *c)
                 m->state = MS_LOCKED;
                 eng_set_str(&m->locked_at, c->in->time);
                 eng_t_meeting(c->s, MI(c));
-                sb_add(c->msg, chair_only
-                                   ? _("the chair has approved; the protocol is locked")
-                                   : _("all who attended have signed; the protocol is locked"));
+                if (!chair_only)
+                        sb_add(c->msg, _("all who attended have signed; the protocol is locked"));
+                else if (engine_role_at(c->s, k, m->date) == ROLE_CHAIR)
+                        sb_add(c->msg, _("the chair has approved; the protocol is locked"));
+                else /* the vice-chair, the acting chair or the convener who led the meeting */
+                        sb_addf(c->msg,
+                                _("\"%s\", who led the meeting, has approved; the protocol is "
+                                  "locked"),
+                                eng_pos(c, 0));
                 return PK_OK;
         }
         sb_addf(c->msg, _("\"%s\" signed (%d of %d)"), eng_pos(c, 0), done, total);
