@@ -1,5 +1,5 @@
 /*
- * archive.h - past meetings for viewing (issue 19): the meetings list and one meeting
+ * archive.h - past meetings for viewing: the meetings list and one meeting
  * opened read-only with its details.
  */
 #ifndef PROTOKOL_ARCHIVE_H

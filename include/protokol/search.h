@@ -1,5 +1,5 @@
 /*
- * search.h - full-text search over every meeting of the record (issue 19).
+ * search.h - full-text search over every meeting of the record.
  *
  * The index is derived from the record, like the derived tables: one document per agenda
  * item (its title, case number, proposals and amendments, decision, dissents, elections and

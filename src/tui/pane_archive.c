@@ -1,5 +1,5 @@
 /*
- * pane_archive.c - the archive (issue 19): the meetings list (A), the search (/) with its
+ * pane_archive.c - the archive: the meetings list (A), the search (/) with its
  * results, and a past meeting shown read-only in the same panes as the live one.
  *
  * A past meeting is opened through app_view_meeting, which gives an app of its own whose

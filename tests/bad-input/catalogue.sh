@@ -1,5 +1,5 @@
 #!/bin/sh
-# catalogue.sh - the bad-input catalogue (issue #9). For every case in cases.txt: build the
+# catalogue.sh - the bad-input catalogue. For every case in cases.txt: build the
 # baseline database (base.txt: a body, members, an open meeting with a ballot open), take the
 # fingerprint of its file(s) once the writer has exited, feed it one bad input (a script, a
 # CSV import, or a new body with a bad rule profile), and check
@@ -57,7 +57,7 @@ printf '# an overlong UTF-8 encoding of "/" (0xC0 0xAF) on line 2\nitem "Havn\30
 { printf '# line 2 names a member with a name of 5000 bytes\nmember "'; x 5000; printf '" party=A\n'; } \
 	>run-long-field.txt
 mkdir run-directory.txt
-# issue 13, item 13: C1 and C0 controls, direction-changing and invisible characters in
+# C1 and C0 controls, direction-changing and invisible characters in
 # names, and the CRLF line end against the 4096-byte limit (made here: invisible in a file)
 printf '# U+009B (CSI) inside a title on line 2\nitem "Budget\302\23331m"\n' >run-c1-csi.txt
 printf '# U+009D (OSC) inside a ruling on line 2\nruling "Afgjort\302\235"\n' >run-c1-osc.txt
@@ -228,7 +228,7 @@ done 3</dev/null <"$dir/cases.txt"
 
 # the catalogue itself: at least 30 cases, at least 8 of each kind of input
 echo "cases: $n ($nrun scripts, $ncsv CSV files, $nprofile profiles)"
-[ "$n" -ge 30 ] || fail "only $n cases (issue #9 asks for at least 30)"
+[ "$n" -ge 30 ] || fail "only $n cases (the catalogue keeps at least 30)"
 for k in "scripts $nrun" "CSV $ncsv" "profiles $nprofile"; do
 	# shellcheck disable=SC2086 # split "KIND COUNT" on purpose
 	set -- $k

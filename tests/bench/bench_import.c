@@ -1,5 +1,5 @@
 /*
- * bench_import.c - `protokol import` at scale (issue 13, item 11): the wall time and the
+ * bench_import.c - `protokol import` at scale: the wall time and the
  * peak resident memory of importing N members (into a body with N seats) and N agenda
  * items (into a new meeting), for N = 1000, 4000 and 10000 by default. Each import runs as
  * `protokol --db DB import ...` in a process of its own, so the peak memory (ru_maxrss from

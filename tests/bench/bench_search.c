@@ -1,5 +1,5 @@
 /*
- * bench_search.c - issue 19: `protokol search` over ten years of meetings, timed as a whole
+ * bench_search.c - `protokol search` over ten years of meetings, timed as a whole
  * process (goal: under 50 ms wall), and opening an archived meeting for the UI
  * (app_view_meeting; goal: under 100 ms).
  *

@@ -1,6 +1,6 @@
 #!/bin/sh
 # csv-formulas.sh - no CSV export writes a cell a spreadsheet would run as a formula, and the
-# Excel style is what Danish Excel opens (issue: CSV formula injection).
+# Excel style is what Danish Excel opens.
 #
 # Members, a party, a motion, an amendment, a reason and an election group are named
 # =HYPERLINK(...), +cmd|..., -2+3, @SUM(...) and "<tab>=1". Every CSV export (votes,

@@ -75,7 +75,7 @@ ex full-votes.csv votes --meeting 1
 ex full-member-votes.csv member-votes --meeting 1
 ex public-votes.csv votes --meeting 1 --public
 ex public-member-votes.csv member-votes --meeting 1 --public
-# search (issue 19): the full index finds the canaries; --public answers from what the
+# search: the full index finds the canaries; --public answers from what the
 # public minutes show only, whatever is asked
 if ! "$bin" --db "$db" search CANARY >"$tmp/full-search.txt" 2>"$tmp/err"; then
 	echo "public-canary: protokol search CANARY failed: $(cat "$tmp/err")" >&2

@@ -129,7 +129,7 @@ grep -q "no such database" "$tmp/e" || fail "missing database: $(cat "$tmp/e")"
 
 "$bin" --db "$db" verify >/dev/null || fail "verify fails after the imports"
 
-# --- Danish headers and values (issue 18, item 4), as Danish Excel saves "CSV UTF-8":
+# --- Danish headers and values, as Danish Excel saves "CSV UTF-8":
 # semicolons, a byte-order mark, CRLF; Navn/Parti/Rolle/Stedfortræder/Født/Indtrådt and
 # nummer/titel/lukket/..., roles borgmester/formand/NÆSTFORMAND/medlem and ja/nej in any
 # case. The register they make is compared with expected-danish.txt.

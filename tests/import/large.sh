@@ -1,5 +1,5 @@
 #!/bin/sh
-# large.sh - imports at scale (issue 13, item 11). Before, import kept a copy of every
+# large.sh - imports at scale. Before, import kept a copy of every
 # member row for every row imported: 4,000 members took 4.4 GB and 10,000 ended in SIGABRT
 # with no message. Now:
 #   - 10,000 members (into a body with 10,000 seats) and 10,000 agenda items are imported,

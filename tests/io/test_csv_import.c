@@ -318,7 +318,7 @@ static void test_csv_import__error__row_too_long(void **state)
         expect_refused(IMPORT_AGENDA, csv, 2, 1, NULL, "the row is too long");
 }
 
-/* Issue 18, item 4: Danish headers and values, in any case, as Danish Excel writes them. */
+/* Danish headers and values, in any case, as Danish Excel writes them. */
 static void test_csv_import__danish__headers_and_values(void **state)
 {
         (void)state;

@@ -186,7 +186,7 @@ static void test_script__error__bytes(void **state)
         expect_error(big, "longer than", 0);
 }
 
-/* Issue 13, item 13: what must be refused as a line error. */
+/* What must be refused as a line error. */
 static void test_script__error__refused_text(void **state)
 {
         (void)state;

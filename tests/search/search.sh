@@ -1,5 +1,5 @@
 #!/bin/sh
-# search.sh - `protokol search` (issue 19): Danish letters in any case, prefix and phrase
+# search.sh - `protokol search`: Danish letters in any case, prefix and phrase
 # queries, filters, --public, the chair's precedents (--rulings, rule=, ruling-decided),
 # a deleted index (rebuilt), a tampered index (verify fails), and a search while another
 # protokol holds the record (the reader indexes the new part for itself).

@@ -1,5 +1,5 @@
 #!/bin/sh
-# End to end (issue 19): the archive and the search in a real terminal (tmux). A opens the
+# End to end: the archive and the search in a real terminal (tmux). A opens the
 # body's meetings; Enter opens a signed one read-only in the same panes (agenda with
 # outcomes, attendance as it was, the item with its votes, its protocol), marked ARCHIVE;
 # nothing can be recorded there; Esc returns to the live meeting. / searches from anywhere

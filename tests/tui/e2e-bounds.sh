@@ -1,5 +1,5 @@
 #!/bin/sh
-# The secretary's live flow, measured (issue 17): each step in a real terminal (tmux) with
+# The secretary's live flow, measured: each step in a real terminal (tmux) with
 # its keys counted, failing above its bound:
 #   attendance of 25 with 2 absent (one with a reason)   <= 20 keys plus the reason's text
 #   a late arrival                                        <= 4 keys plus the name's letters

@@ -1,5 +1,5 @@
 #!/bin/sh
-# End to end (tmux): the secretary's safeguards and aids of issue 17 — the command line's
+# End to end (tmux): the secretary's safeguards and aids — the command line's
 # name completion (Tab), history (Up) and "did you mean"; confirmations before closing
 # with items untreated, postponing, opening the doors on a closed item and opening a
 # meeting on another day (each cancelled with n: nothing recorded); refusals naming the

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The projector's view (issue 13, item 9): `protokol --follow --public` shows only what the
+# The projector's view: `protokol --follow --public` shows only what the
 # public minutes show. The export scenario (tests/export/script.txt) is run up to the middle
 # of its closed item 4, whose every non-public text holds CANARY-; a chair's follower
 # (--follow) shows the canaries (so the test proves something), the public follower shows

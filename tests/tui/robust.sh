@@ -1,5 +1,5 @@
 #!/bin/sh
-# The terminal UI where terminals are awkward (issue #9, part 4), in real terminals (tmux):
+# The terminal UI where terminals are awkward, in real terminals (tmux):
 #  - a terminal curses cannot drive (TERM=dumb, TERM unset or empty, an unknown TERM): a
 #    clear message on stderr naming the type, exit 2, and the database untouched;
 #  - a non-UTF-8 locale (C, POSIX): a notice on the message line, names drawn in ASCII
