@@ -76,6 +76,20 @@ static bool shown(const struct meeting *m, const struct subject *sj)
         return m->current >= 0 && sj->item == m->current;
 }
 
+/* Who has the floor (label with %s: the name, or "no one") and who waits, the first marked
+ * as next. */
+static void floor_rows(struct rows *out, const struct pk_state *s, const char *label, int holder,
+                       const int *wait, int nwait)
+{
+        char b[700];
+        snprintf(b, sizeof b, label, holder >= 0 ? s->members[holder].name : _("no one"));
+        rows_add(out, b, NULL, holder >= 0 ? TC_OK : TC_DIM, TC_NORMAL, false, -1);
+        for (int i = 0; i < nwait; i++) {
+                snprintf(b, sizeof b, "  %d. %s", i + 1, s->members[wait[i]].name);
+                rows_add(out, b, i == 0 ? _("next (n)") : NULL, TC_NORMAL, TC_DIM, false, -1);
+        }
+}
+
 static void build(struct tui *t, struct pane *p, struct rows *out)
 {
         (void)p;
@@ -130,8 +144,13 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
                         if (m->subjects[j].kind == SK_SUB && m->subjects[j].parent == k)
                                 subject_row(out, m, j, order, norder, 2);
         }
-        if (!it)
+        if (!it) {
+                /* the floor on the agenda, before the first item (§ 5, stk. 2) */
+                if (m->agenda_speaker >= 0 || m->nagenda_speakers > 0)
+                        floor_rows(out, s, _("floor on the agenda: %s"), m->agenda_speaker,
+                                   m->agenda_speakers, m->nagenda_speakers);
                 return;
+        }
         char b[700];
         if (m->open_ballot >= 0) {
                 const struct subject *sj = &m->subjects[m->ballots[m->open_ballot].subject];
@@ -155,13 +174,7 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
         }
         if (it->debate_closed)
                 rows_add(out, _("the debate is closed"), NULL, TC_DIM, TC_NORMAL, false, -1);
-        snprintf(b, sizeof b, _("floor: %s"),
-                 it->speaker >= 0 ? s->members[it->speaker].name : _("no one"));
-        rows_add(out, b, NULL, it->speaker >= 0 ? TC_OK : TC_DIM, TC_NORMAL, false, -1);
-        for (int i = 0; i < it->nspeakers; i++) {
-                snprintf(b, sizeof b, "  %d. %s", i + 1, s->members[it->speakers[i]].name);
-                rows_add(out, b, i == 0 ? _("next (n)") : NULL, TC_NORMAL, TC_DIM, false, -1);
-        }
+        floor_rows(out, s, _("floor: %s"), it->speaker, it->speakers, it->nspeakers);
 }
 
 static void title_text(struct tui *t, struct pane *p, char *buf, size_t n)
