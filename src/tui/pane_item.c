@@ -125,8 +125,8 @@ static void build(struct tui *t, struct pane *p, struct rows *out)
         int order[256];
         int norder = tui_voting_order(s, m, order, 256);
         /* meeting-level and procedural subjects first, then the motion tree */
-        static const enum subject_kind first[] = {SK_ORDER, SK_DENY, SK_CLOSURE, SK_PROC,
-                                                  SK_READING};
+        static const enum subject_kind first[] = {SK_ORDER,   SK_DENY, SK_DISQ,
+                                                  SK_CLOSURE, SK_PROC, SK_READING};
         for (size_t f = 0; f < sizeof first / sizeof first[0]; f++)
                 for (int k = 0; k < m->nsubjects; k++)
                         if (m->subjects[k].kind == first[f] && shown(m, &m->subjects[k]))
