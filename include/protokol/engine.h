@@ -83,11 +83,21 @@
 enum role { PK_ROLES(PK_ENUM_ID5) };
 enum { ROLE__COUNT = 0 PK_ROLES(PK_ENUM_ONE5) };
 
+/* A seat beyond the maximum (KKR seed 000 § 3, stk. 9-10): a party whose only member, a mayor,
+ * left it appoints a new member from its council members, from the day of the change. */
+struct extra_seat {
+        char *party;
+        pk_day from, until; /* until: the new term's first day, or 0 while the term lasts */
+        bool filled;        /* the party's new member is registered */
+};
+
 struct body {
         char *name;
         struct profile profile;
         int seats;
         pk_day term; /* the first day of the current term (`term`), or 0 for the first */
+        struct extra_seat *extra; /* seats beyond the maximum, of this term and earlier ones */
+        int nextra;
 };
 
 /* What a member was before a change of the register from a date (`vacancy`, `party`, `term`,

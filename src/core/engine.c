@@ -223,8 +223,10 @@ void engine_free(struct pk_state **sp)
         struct pk_state *s = *sp;
         if (!s)
                 return;
-        for (int i = 0; i < s->nbodies; i++)
+        for (int i = 0; i < s->nbodies; i++) {
                 free(s->bodies[i].name);
+                eng_extra_seats_free(&s->bodies[i]);
+        }
         free(s->bodies);
         for (int i = 0; i < s->nmembers; i++) {
                 free(s->members[i].name);

@@ -120,6 +120,8 @@ bool eng_find_first_reading(const struct pk_state *s, int body, const char *case
 int eng_seat_taken_by(const struct pk_state *s, const struct meeting *m, int k);
 bool eng_running(const struct meeting *m);
 int eng_item_by_number(const struct meeting *m, const char *s);
+/* Frees the body's seats beyond the maximum (KKR § 3, stk. 9-10). */
+void eng_extra_seats_free(struct body *b);
 bool eng_voted_main(const struct meeting *m);
 
 /* ---------- names.c ---------- */

@@ -52,8 +52,13 @@ bool eng_holds_seat(const struct member *mb)
 int engine_body_seats(const struct pk_state *s, int body)
 {
         const struct body *b = &s->bodies[body];
-        if (b->seats > 0)
-                return b->seats;
+        if (b->seats > 0) {
+                int n = b->seats;
+                for (int i = 0; i < b->nextra; i++)
+                        if (!b->extra[i].until)
+                                n++;
+                return n;
+        }
         int n = 0;
         for (int i = 0; i < s->nmembers; i++)
                 if (s->members[i].body == body && eng_holds_seat(&s->members[i]))
@@ -64,8 +69,13 @@ int engine_body_seats(const struct pk_state *s, int body)
 int engine_seats_at(const struct pk_state *s, int body, pk_day d)
 {
         const struct body *b = &s->bodies[body];
-        if (b->seats > 0)
-                return b->seats;
+        if (b->seats > 0) {
+                int n = b->seats;
+                for (int i = 0; i < b->nextra; i++)
+                        if (b->extra[i].from <= d && (!b->extra[i].until || d < b->extra[i].until))
+                                n++;
+                return n;
+        }
         int n = 0;
         for (int i = 0; i < s->nmembers; i++)
                 if (s->members[i].body == body && engine_own_seat_at(s, i, d))
@@ -501,4 +511,13 @@ void engine_convener_text(const struct pk_state *s, struct sb *out)
         }
         free(tied);
         sb_add(out, " (§ 4, stk. 1)");
+}
+
+void eng_extra_seats_free(struct body *b)
+{
+        for (int i = 0; i < b->nextra; i++)
+                free(b->extra[i].party);
+        free(b->extra);
+        b->extra = NULL;
+        b->nextra = 0;
 }

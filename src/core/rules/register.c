@@ -150,6 +150,25 @@ static int earlier_term(const struct pk_state *s, const char *name)
 }
 
 /*
+ * With every seat taken: the seat beyond the maximum that party may fill now (KKR § 3, stk.
+ * 9-10, R_SEAT_PARTY), or -1. *seats becomes the seats with those already filled.
+ */
+static int extra_seat_for(const struct pk_state *s, const char *party, int *seats)
+{
+        const struct body *b = &s->bodies[s->cur_body];
+        int open = -1;
+        for (int i = 0; i < b->nextra; i++) {
+                if (b->extra[i].until)
+                        continue;
+                if (b->extra[i].filled)
+                        ++*seats;
+                else if (open < 0 && !strcmp(b->extra[i].party, party))
+                        open = i;
+        }
+        return open;
+}
+
+/*
  * Verb: member.
  * Rules: R_OBSERVERS, R_SUBSTITUTES.
  * Needs: PN_BODY (verbs.c).
@@ -195,14 +214,19 @@ enum pk_result h_member(struct ctx *c)
         if (sub &&
             ((sub_again < 0 && eng_find_member(s, s->cur_body, sub) >= 0) || !strcmp(sub, name)))
                 return eng_deny(c, NO_RULE, _("a member named \"%s\" is already registered"), sub);
-        int seats = s->bodies[s->cur_body].seats;
+        int seats = s->bodies[s->cur_body].seats, extra = -1;
         if (!rank_s && seats > 0 && r != ROLE_OBSERVER) {
                 int n = 0;
                 for (int i = 0; i < s->nmembers; i++)
                         if (s->members[i].body == s->cur_body && eng_holds_seat(&s->members[i]))
                                 n++;
-                if (n >= seats)
-                        return eng_deny(c, NO_RULE, _("all %d seats are taken"), seats);
+                if (n >= seats) {
+                        extra = extra_seat_for(s, party, &seats);
+                        if (n < seats) /* a seat beyond the maximum, filled before, is free */
+                                extra = -1;
+                        else if (extra < 0)
+                                return eng_deny(c, NO_RULE, _("all %d seats are taken"), seats);
+                }
         }
         int idx;
         if (again >= 0) {
@@ -235,6 +259,11 @@ enum pk_result h_member(struct ctx *c)
         sb_addf(c->msg, _("member \"%s\" (%s, %s) registered"), name, party, engine_role_word(r));
         if (sub)
                 sb_addf(c->msg, _(" with personal substitute \"%s\""), sub);
+        if (extra >= 0) {
+                s->bodies[s->cur_body].extra[extra].filled = true;
+                sb_addf(c->msg, _("; a member beyond the maximum for %s (%s)"), party,
+                        c->p->rules[R_SEAT_PARTY].cite);
+        }
         return PK_OK;
 }
 

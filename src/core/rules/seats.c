@@ -490,6 +490,16 @@ enum pk_result h_vacancy(struct ctx *c)
         return PK_OK;
 }
 
+/* Whether a member of body other than k holds a seat of party on day d. */
+static bool other_of_party(const struct pk_state *s, int k, const char *party, pk_day d)
+{
+        for (int i = 0; i < s->nmembers; i++)
+                if (i != k && s->members[i].body == s->members[k].body &&
+                    engine_own_seat_at(s, i, d) && !strcmp(engine_party_at(s, i, d), party))
+                        return true;
+        return false;
+}
+
 /*
  * Verbs: party "MEMBER" party=X from=D, role "MEMBER" role=R from=D.
  * Rules: R_SEAT_PARTY.
@@ -532,6 +542,9 @@ enum pk_result h_party_role(struct ctx *c)
         enum pk_result res;
         if ((res = after_past(c, k, from)) != PK_OK || (res = change_from(c, from, -1, CH_VOTES)))
                 return res;
+        /* the mayor was the old party's only member (KKR § 3, stk. 9) */
+        bool only = is_party && leaves && !other_of_party(s, k, engine_party_at(s, k, from), from);
+        char *old_party = pk_xstrdup(engine_party_at(s, k, from));
         eng_t_member(s, k);
         keep_past(s, k, from);
         if (is_party) {
@@ -543,10 +556,26 @@ enum pk_result h_party_role(struct ctx *c)
                                 _("; a mayor stays a member and the composition is not "
                                   "recalculated (%s)"),
                                 p->rules[R_SEAT_PARTY].cite);
+                struct body *b = &s->bodies[mb->body];
+                if (only && b->seats <= 0)
+                        sb_addf(c->msg,
+                                _("; %s has no other member here: its council members may appoint "
+                                  "a new member from their midst"),
+                                old_party);
+                else if (only) {
+                        b->extra = pk_xrealloc(b->extra, (size_t)(b->nextra + 1) * sizeof *b->extra);
+                        b->extra[b->nextra++] =
+                            (struct extra_seat){pk_xstrdup(old_party), from, 0, false};
+                        sb_addf(c->msg,
+                                _("; %s has no other member here: its council members may appoint "
+                                  "a new member from their midst, beyond the %d seats"),
+                                old_party, b->seats);
+                }
         } else {
                 mb->role = r;
                 sb_addf(c->msg, _("\"%s\" is %s from %s"), mb->name, _(engine_role_label(r)), fd);
         }
+        free(old_party);
         return PK_OK;
 }
 
@@ -604,6 +633,9 @@ enum pk_result h_term(struct ctx *c)
                 if (lv->body == s->cur_body && (lv->until == 0 || lv->until > d))
                         lv->until = lv->from > d ? lv->from : d;
         }
+        for (int i = 0; i < b->nextra; i++)
+                if (!b->extra[i].until)
+                        b->extra[i].until = d;
         b->term = d;
         sb_addf(c->msg,
                 _("new term from %s: the %d members of the last term keep their meetings; "
