@@ -66,7 +66,7 @@ enum pk_need {
           N_("a member changes party (or becomes independent) from a date"))                       \
         X(V_ROLE, "role", "P", "role=W,from=D", "", true, PN_BODY,                                 \
           N_("a member takes another role (mayor, chair, ...) from a date"))                       \
-        X(V_NEW_SUBSTITUTE, "new-substitute", "P", "substitute=P", "", true, PN_BODY,              \
+        X(V_NEW_SUBSTITUTE, "new-substitute", "P", "substitute=P,from=D", "", true, PN_BODY,       \
           N_("a member without one gets a new personal substitute (KKR)"))                         \
         X(V_TERM, "term", "D", "", "", true, PN_BODY,                                              \
           N_("a new term after an election: every seat ends on the date"))                         \

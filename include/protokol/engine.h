@@ -107,7 +107,8 @@ struct member_past {
         bool holds; /* held a seat of their own */
         char *party;
         enum role role;
-        int rank; /* the place on the substitutes' list then, or 0 */
+        int rank;      /* the place on the substitutes' list then, or 0 */
+        int principal; /* a personal substitute's member then, or -1 */
 };
 
 struct member {
@@ -552,6 +553,8 @@ const char *engine_att_word(enum att_status st);
 /* Member k's party, role, and own seat on day d (their past periods, else now). */
 const char *engine_party_at(const struct pk_state *s, int k, pk_day d);
 enum role engine_role_at(const struct pk_state *s, int k, pk_day d);
+/* For a personal substitute: the member it stood in for on day d, else -1. */
+int engine_principal_at(const struct pk_state *s, int k, pk_day d);
 bool engine_own_seat_at(const struct pk_state *s, int k, pk_day d);
 int engine_rank_at(const struct pk_state *s, int k, pk_day d);
 /* The leave of member k on day d (index into s->leaves), or -1. */

@@ -104,6 +104,12 @@ const char *engine_party_at(const struct pk_state *s, int k, pk_day d)
         return p ? p->party : s->members[k].party;
 }
 
+int engine_principal_at(const struct pk_state *s, int k, pk_day d)
+{
+        const struct member_past *p = past_at(s, k, d);
+        return p ? p->principal : s->members[k].principal;
+}
+
 enum role engine_role_at(const struct pk_state *s, int k, pk_day d)
 {
         const struct member_past *p = past_at(s, k, d);

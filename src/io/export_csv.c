@@ -245,7 +245,7 @@ void csv_export_members(const struct pk_state *s, int body, pk_day d, bool excel
                 if (engine_own_seat_at(s, i, d)) {
                         const char *sub = NULL;
                         for (int j = 0; j < s->nmembers; j++)
-                                if (s->members[j].principal == i && s->members[j].body == body)
+                                if (s->members[j].body == body && engine_principal_at(s, j, d) == i)
                                         sub = s->members[j].name;
                         bool away = engine_leave_at(s, i, d) >= 0;
                         const char *v[] = {
@@ -267,7 +267,7 @@ void csv_export_members(const struct pk_state *s, int body, pk_day d, bool excel
                                            excel ? "stedfortræder" : "substitute",
                                            s->members[s->leaves[lv].member].name};
                         row(&co, 7, v);
-                } else if (engine_rank_at(s, i, d) > 0 && mb->principal < 0) {
+                } else if (engine_rank_at(s, i, d) > 0 && engine_principal_at(s, i, d) < 0) {
                         char rank[16];
                         snprintf(rank, sizeof rank, "%d", engine_rank_at(s, i, d));
                         const char *v[] = {

@@ -108,8 +108,11 @@ static void add_member(struct pk_state *s, const char *name, const char *party, 
         /* registered in a later term: held nothing before it */
         if (mb->term) {
                 mb->past = pk_xcalloc(1, sizeof *mb->past);
-                mb->past[0] = (struct member_past){
-                    .until = mb->term, .holds = false, .party = pk_xstrdup(party), .role = r};
+                mb->past[0] = (struct member_past){.until = mb->term,
+                                                   .holds = false,
+                                                   .party = pk_xstrdup(party),
+                                                   .role = r,
+                                                   .principal = -1};
                 mb->npast = 1;
         }
 }
@@ -129,7 +132,8 @@ static void reregister(struct pk_state *s, int k, const char *party, enum role r
                 mb->past[mb->npast++] = (struct member_past){.until = t,
                                                              .holds = mb->holds,
                                                              .party = pk_xstrdup(mb->party),
-                                                             .role = mb->role};
+                                                             .role = mb->role,
+                                                             .principal = mb->principal};
         }
         free(mb->party);
         mb->party = pk_xstrdup(party);

@@ -116,6 +116,7 @@ static void keep_past(struct pk_state *s, int k, pk_day until)
         p->party = pk_xstrdup(mb->party);
         p->role = mb->role;
         p->rank = mb->rank;
+        p->principal = mb->principal;
 }
 
 /* A new member of the current body who holds nothing before day from. */
@@ -434,6 +435,7 @@ enum pk_result h_vacancy(struct ctx *c)
                                         eng_pos(c, 0), s->members[s->leaves[l].member].name);
                 if ((r = change_from(c, from, k, CH_SEAT)) != PK_OK)
                         return r;
+                keep_past(s, k, from);
                 s->members[k].principal = -1;
                 eng_t_member(s, k);
                 sb_addf(c->msg,
@@ -481,6 +483,7 @@ enum pk_result h_vacancy(struct ctx *c)
         /* the member's other personal substitutes stand in for the successor (KKR § 3, stk. 11) */
         for (int i = 0; i < s->nmembers; i++)
                 if (s->members[i].principal == k && i != succ) {
+                        keep_past(s, i, from);
                         s->members[i].principal = succ;
                         eng_t_member(s, i);
                 }
@@ -563,7 +566,8 @@ enum pk_result h_party_role(struct ctx *c)
                                   "a new member from their midst"),
                                 old_party);
                 else if (only) {
-                        b->extra = pk_xrealloc(b->extra, (size_t)(b->nextra + 1) * sizeof *b->extra);
+                        b->extra =
+                            pk_xrealloc(b->extra, (size_t)(b->nextra + 1) * sizeof *b->extra);
                         b->extra[b->nextra++] =
                             (struct extra_seat){pk_xstrdup(old_party), from, 0, false};
                         sb_addf(c->msg,
@@ -659,7 +663,7 @@ bool chk_new_substitute(const struct pk_state *s, const struct meeting *m, const
 }
 
 /*
- * Verb: new-substitute "MEMBER" substitute="NAME" (its check: chk_new_substitute).
+ * Verb: new-substitute "MEMBER" substitute="NAME" [from=D] (its check: chk_new_substitute).
  * Rules: R_SEAT_VACANCY, R_SUBSTITUTES.
  * Needs: PN_BODY (verbs.c).
  *
@@ -689,11 +693,21 @@ enum pk_result h_new_substitute(struct ctx *c)
             (s->members[n].holds || s->members[n].principal >= 0 || sub_from(s, n, 0) >= 0))
                 return eng_deny(c, R_SEAT_VACANCY,
                                 _("\"%s\" is a member or another member's substitute"), name);
+        pk_day from = 0;
+        if (action_opt(c->a, "from") && date_opt(c, "from", &from) != PK_OK)
+                return PK_ERROR;
         if (n < 0)
                 n = new_person(s, name, s->members[k].party, false, 0);
+        if (from) /* before that day the link was not (export members --date) */
+                keep_past(s, n, from);
         s->members[n].principal = k;
         eng_t_member(s, n);
         sb_addf(c->msg, _("\"%s\" is the personal substitute of \"%s\""), s->members[n].name,
                 s->members[k].name);
+        if (from) {
+                char fd[16];
+                cal_format(from, fd);
+                sb_addf(c->msg, _(" from %s"), fd);
+        }
         return PK_OK;
 }
