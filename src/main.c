@@ -102,6 +102,16 @@ static int report_err(const struct pk_err *e)
         return e->exit_code ? e->exit_code : PK_EXIT_IO;
 }
 
+/* Whether the database file is there; if not, says so on stderr. */
+static bool db_exists(const char *db)
+{
+        struct stat sb;
+        if (stat(db, &sb) == 0)
+                return true;
+        fprintf(stderr, _("protokol: %s: no such database\n"), db);
+        return false;
+}
+
 /* Runs a script, one result line per command, flushed after each commit. */
 static int cmd_run(const char *db, const char *script)
 {
@@ -197,11 +207,8 @@ static int cmd_verify(const char *db, int argc, char **argv)
         }
         struct app *a;
         struct pk_err err = {0};
-        struct stat sb;
-        if (stat(db, &sb) != 0) {
-                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+        if (!db_exists(db))
                 return PK_EXIT_IO;
-        }
         /* the file first (its log, its schema), then the chain: a changed event is named as
          * such, not as a replay failure */
         struct store *st;
@@ -260,11 +267,8 @@ static int cmd_backup(const char *db, int argc, char **argv)
                 fprintf(stderr, _("protokol: backup needs the FILE to write\n"));
                 return PK_EXIT_USAGE;
         }
-        struct stat sb;
-        if (stat(db, &sb) != 0) {
-                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+        if (!db_exists(db))
                 return PK_EXIT_IO;
-        }
         struct pk_err err = {0};
         struct store *st;
         if (pk_output_check(argv[0], &err) < 0 || store_open(db, STORE_READ, &st, &err) < 0)
@@ -370,11 +374,8 @@ static int export_members(const char *db, const char *date, const char *body, in
                 fprintf(stderr, _("protokol: --date: \"%s\" is not a date (YYYY-MM-DD)\n"), date);
                 return PK_EXIT_USAGE;
         }
-        struct stat sb;
-        if (stat(db, &sb) != 0) {
-                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+        if (!db_exists(db))
                 return PK_EXIT_IO;
-        }
         struct app *a;
         struct pk_err err = {0};
         if (app_open(db, true, &a, &err) < 0)
@@ -446,11 +447,8 @@ static int cmd_export(const char *db, int argc, char **argv)
                 fprintf(stderr, _("protokol: export needs --meeting ID\n"));
                 return PK_EXIT_USAGE;
         }
-        struct stat sb;
-        if (stat(db, &sb) != 0) {
-                fprintf(stderr, _("protokol: %s: no such database\n"), db);
+        if (!db_exists(db))
                 return PK_EXIT_IO;
-        }
         struct app *a;
         struct pk_err err = {0};
         if (app_open_full(db, true, &a, &err) < 0)

@@ -643,6 +643,29 @@ fail:
 }
 
 /*
+ * What the engine found at this point of the record, written into the action's own line
+ * (opts: options to add, e.g. "meeting=3"), so that the event holds it and a replay reads it
+ * instead of looking again. 0, or -1 with out saying why (what: a message with one %s).
+ */
+static int add_options(struct action *act, const char *opts, const char *what,
+                       struct app_reply *out)
+{
+        struct sb line = {0};
+        sb_addf(&line, "%s %s", act->text, opts);
+        struct action found;
+        struct pk_err e = {0};
+        if (script_parse_line(sb_str(&line), line.len, &found, &e) != SP_ACTION) {
+                reply_error(out, AR_ERROR, -1, what, e.msg);
+                sb_free(&line);
+                return -1;
+        }
+        sb_free(&line);
+        action_free(act);
+        *act = found;
+        return 0;
+}
+
+/*
  * `on-leave` / `vacancy` with decided=N and without meeting=: the current meeting (where the
  * council decided) is written into the recorded line, so a replay finds the same item whatever
  * else is current then. 0, or -1 with out set.
@@ -652,20 +675,12 @@ static int record_decided_meeting(struct app *a, struct action *act, struct app_
         if ((act->verb != V_ON_LEAVE && act->verb != V_VACANCY) || !action_opt(act, "decided") ||
             action_opt(act, "meeting") || a->s->cur_meeting < 0)
                 return 0;
-        struct sb line = {0};
-        sb_addf(&line, "%s meeting=%d", act->text, a->s->cur_meeting + 1);
-        struct action found;
-        struct pk_err e = {0};
-        if (script_parse_line(sb_str(&line), line.len, &found, &e) != SP_ACTION) {
-                reply_error(out, AR_ERROR, -1, _("the deciding meeting could not be recorded: %s"),
-                            e.msg);
-                sb_free(&line);
-                return -1;
-        }
-        sb_free(&line);
-        action_free(act);
-        *act = found;
-        return 0;
+        struct sb opts = {0};
+        sb_addf(&opts, "meeting=%d", a->s->cur_meeting + 1);
+        int rc = add_options(act, sb_str(&opts),
+                             _("the deciding meeting could not be recorded: %s"), out);
+        sb_free(&opts);
+        return rc;
 }
 
 /*
@@ -736,21 +751,13 @@ static int record_first_reading(struct app *a, struct action *act, struct app_re
                 return 0;
         char d[11];
         cal_format(day, d);
-        struct sb line = {0};
-        sb_addf(&line, "%s first-reading=%s first-reading-time=%02d:%02d", act->text, d,
-                minute / 60, minute % 60);
-        struct action found;
-        struct pk_err e = {0};
-        if (script_parse_line(sb_str(&line), line.len, &found, &e) != SP_ACTION) {
-                reply_error(out, AR_ERROR, -1, _("the first reading could not be recorded: %s"),
-                            e.msg);
-                sb_free(&line);
-                return -1;
-        }
-        sb_free(&line);
-        action_free(act);
-        *act = found;
-        return 0;
+        struct sb opts = {0};
+        sb_addf(&opts, "first-reading=%s first-reading-time=%02d:%02d", d, minute / 60,
+                minute % 60);
+        int rc =
+            add_options(act, sb_str(&opts), _("the first reading could not be recorded: %s"), out);
+        sb_free(&opts);
+        return rc;
 }
 
 /*
